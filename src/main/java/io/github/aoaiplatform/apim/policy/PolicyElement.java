@@ -1,0 +1,42 @@
+package io.github.aoaiplatform.apim.policy;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * One APIM policy statement (e.g. {@code <cors>}). Instances are immutable and validated on construction;
+ * there is deliberately no raw-XML escape hatch.
+ */
+public abstract sealed class PolicyElement
+        permits AuthenticationManagedIdentity, Base, Choose, Cors, EmitTokenMetric, ForwardRequest, IncludeFragment,
+                LlmTokenLimit, LogToEventHub, QuotaByKey, RateLimitByKey, Retry, ReturnResponse, SetBackendService,
+                SetHeader, SetVariable, ValidateAzureAdToken, ValidateJwt {
+
+    PolicyElement() {
+    }
+
+    /** The APIM element name, e.g. {@code azure-openai-token-limit}. */
+    public abstract String elementName();
+
+    /** Renders this element alone as a pretty-printed XML fragment (no XML declaration). */
+    public final String toXml() {
+        return XmlRenderer.render(toNode());
+    }
+
+    @Override
+    public final String toString() {
+        return toXml();
+    }
+
+    abstract XmlNode toNode();
+
+    /** Sections in which APIM accepts this policy. Defaults to: all sections. */
+    Set<PolicySection> allowedSections() {
+        return PolicySection.ALL;
+    }
+
+    /** Policies nested inside this one (retry children, choose branches). Defaults to: none. */
+    List<PolicyElement> nestedElements() {
+        return List.of();
+    }
+}

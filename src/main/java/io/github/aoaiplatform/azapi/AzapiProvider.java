@@ -1,0 +1,26 @@
+package io.github.aoaiplatform.azapi;
+
+import com.hashicorp.cdktf.TerraformProvider;
+import com.hashicorp.cdktf.TerraformProviderConfig;
+import com.hashicorp.cdktf.TerraformProviderGeneratorMetadata;
+import software.constructs.Construct;
+
+/**
+ * The {@code Azure/azapi} provider. No prebuilt cdktf binding exists for it, so this small typed class
+ * declares it (pinned version in {@code required_providers}); it authenticates like azurerm (Azure CLI,
+ * managed identity or ARM_* variables) and needs no attributes.
+ */
+public final class AzapiProvider extends TerraformProvider {
+    /** The pinned provider version, within Azure Verified Modules' permitted range (>= 2.0, < 3.0). */
+    public static final String VERSION = "2.5.0";
+    public static final String SOURCE = "Azure/azapi";
+
+    public AzapiProvider(Construct scope, String id) {
+        super(scope, id, TerraformProviderConfig.builder()
+                .terraformResourceType("azapi")
+                .terraformProviderSource(SOURCE)
+                .terraformGeneratorMetadata(TerraformProviderGeneratorMetadata.builder()
+                        .providerName("azapi").providerVersion(VERSION).build())
+                .build());
+    }
+}

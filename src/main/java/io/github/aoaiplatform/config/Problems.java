@@ -1,0 +1,27 @@
+package io.github.aoaiplatform.config;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Collects configuration problems so that every one is reported at once, not just the first. */
+public final class Problems {
+    /** One problem: the dotted field path (e.g. {@code openAi.regions[1]}) and what to do about it. */
+    public record Problem(String path, String message) {
+        @Override public String toString() { return path + ": " + message; }
+    }
+
+    private final List<Problem> problems = new ArrayList<>();
+
+    public void add(String path, String message) { problems.add(new Problem(path, message)); }
+
+    public boolean isEmpty() { return problems.isEmpty(); }
+
+    public List<Problem> all() { return List.copyOf(problems); }
+
+    /** Throws a {@link ConfigException} naming every problem, if there is any. */
+    public void throwIfAny(String source) {
+        if (!problems.isEmpty()) throw new ConfigException(source, problems);
+    }
+
+    static String child(String path, String key) { return path.isEmpty() ? key : path + "." + key; }
+}

@@ -1,0 +1,100 @@
+package io.github.aoaiplatform.stacks;
+
+import com.hashicorp.cdktf.App;
+import io.github.aoaiplatform.config.ConfigException;
+import io.github.aoaiplatform.config.ConfigLoader;
+import io.github.aoaiplatform.config.EnvironmentConfig;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * Synthesizes one stack per environment file {@code stacks/<name>.json} into
+ * {@code <outdir>/stacks/<name>/cdk.tf.json}. Only {@code *.json} files directly in the folder are stacks
+ * (sub-folders hold other data). Every file is loaded and validated before anything is written: one bad
+ * file fails the whole run with every problem listed, and no output is produced.
+ *
+ * <p>Environment: {@code AOAI_STACKS_DIR} (default {@code stacks}), {@code AOAI_STACKS} (comma-separated
+ * subset, default all), {@code CDKTF_OUTDIR} (set by the cdktf CLI; default {@code cdktf.out}).
+ */
+public final class Main {
+    private Main() {}
+
+    public static void main(String[] args) {
+        Path dir = Path.of(System.getenv().getOrDefault("AOAI_STACKS_DIR", "stacks"));
+        String only = System.getenv("AOAI_STACKS");
+        String outdir = System.getenv().getOrDefault("CDKTF_OUTDIR", "cdktf.out");
+        try {
+            List<String> names = synth(dir, only == null || only.isBlank() ? List.of() : Arrays.asList(only.split(",")), outdir);
+            System.err.println("synthesized " + names.size() + " stack(s) " + names + " into " + outdir + "/stacks");
+        } catch (ConfigException | IllegalArgumentException e) {
+            report(System.err, e);
+            System.exit(1);
+        }
+    }
+
+    static void report(PrintStream err, RuntimeException e) {
+        err.println("error: configuration is invalid; nothing was written.");
+        err.println(e.getMessage());
+    }
+
+    /** Loads every selected stack file, validates all of them, then synthesizes; returns the stack names. */
+    public static List<String> synth(Path dir, List<String> only, String outdir) {
+        Map<String, EnvironmentConfig> configs = loadAll(dir, only);
+        App app = App.Builder.create().outdir(outdir).build();
+        List<PlatformStack> stacks = new ArrayList<>();
+        List<String> errors = new ArrayList<>();
+        configs.forEach((name, config) -> {
+            try {
+                stacks.add(new PlatformStack(app, name, config));
+            } catch (IllegalArgumentException e) {
+                errors.add(name + ": " + e.getMessage());
+            }
+        });
+        for (PlatformStack stack : stacks) {
+            try {
+                stack.runAllValidations();
+            } catch (RuntimeException e) {
+                errors.add(stack.getNode().getId() + ": " + e.getMessage());
+            }
+        }
+        if (!errors.isEmpty()) throw new IllegalArgumentException(String.join("\n", errors));
+        app.synth();
+        return List.copyOf(configs.keySet());
+    }
+
+    /** Loads all stack files (or the named subset); collects the problems of every file into one exception. */
+    public static Map<String, EnvironmentConfig> loadAll(Path dir, List<String> only) {
+        List<Path> files;
+        try (Stream<Path> s = Files.list(dir)) {
+            files = s.filter(p -> Files.isRegularFile(p) && p.getFileName().toString().endsWith(".json")).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list stack files in " + dir, e);
+        }
+        Map<String, EnvironmentConfig> configs = new LinkedHashMap<>();
+        List<String> messages = new ArrayList<>();
+        for (Path f : files) {
+            String name = f.getFileName().toString().replaceFirst("\\.json$", "");
+            if (!only.isEmpty() && !only.contains(name)) continue;
+            try {
+                configs.put(name, ConfigLoader.load(f));
+            } catch (ConfigException e) {
+                messages.add(e.getMessage());
+            }
+        }
+        for (String n : only) if (!configs.containsKey(n) && messages.stream().noneMatch(m -> m.contains(n + ".json")))
+            messages.add(dir.resolve(n + ".json") + ": no such stack file");
+        if (!messages.isEmpty()) throw new IllegalArgumentException(String.join("\n", messages));
+        if (configs.isEmpty()) throw new IllegalArgumentException("no stack files (*.json) in " + dir);
+        return configs;
+    }
+}
