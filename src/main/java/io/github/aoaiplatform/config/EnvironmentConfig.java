@@ -8,6 +8,7 @@ import java.util.Objects;
  * One environment (dev, test, prod...), read from {@code stacks/<name>.json}. Immutable; defaults are
  * applied here and documented on each component; {@link ConfigValidator} checks the values.
  *
+ * @param description     free text for humans (e.g. which ids are placeholders); not used by the library.
  * @param environmentName short lower-case name, equal to the file name; part of every resource name. Required.
  * @param location        primary Azure region (resource group, gateway, logs). Required.
  * @param tenantId        Entra ID tenant (directory) id. Required.
@@ -20,6 +21,7 @@ import java.util.Objects;
  * @param identity        Entra ID settings for token validation. Required.
  */
 public record EnvironmentConfig(
+        String description,
         String environmentName,
         String location,
         String tenantId,

@@ -1,0 +1,66 @@
+package io.github.aoaiplatform.stacks;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.aoaiplatform.testing.Synth;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class MainTest {
+    @TempDir Path tmp;
+
+    private Path stacksWith(String... namesFromRepo) throws IOException {
+        Path dir = Files.createDirectories(tmp.resolve("stacks"));
+        for (String n : namesFromRepo) Files.copy(Synth.STACKS.resolve(n + ".json"), dir.resolve(n + ".json"));
+        return dir;
+    }
+
+    @Test
+    void synthesizesOneStackPerFileIntoStacksFolder() throws IOException {
+        Path dir = stacksWith("dev", "prod");
+        Files.createDirectories(dir.resolve("data"));
+        Files.writeString(dir.resolve("data/ignored.json"), "{\"not\": \"a stack\"}");
+        Path out = tmp.resolve("out");
+        List<String> names = Main.synth(dir, List.of(), out.toString());
+        assertThat(names).containsExactly("dev", "prod");
+        JsonNode dev = Synth.parse(Files.readString(out.resolve("stacks/dev/cdk.tf.json")));
+        assertThat(dev.path("terraform").path("required_providers").path("azurerm").path("version").asText()).isEqualTo("4.55.0");
+        assertThat(dev.path("terraform").path("required_providers").path("azapi").path("source").asText()).isEqualTo("Azure/azapi");
+        assertThat(dev.path("terraform").path("required_providers").path("azuread").path("version").asText()).isNotBlank();
+        assertThat(out.resolve("stacks/prod/cdk.tf.json")).exists();
+    }
+
+    @Test
+    void failsOnABrokenFileAndWritesNothingForAnyStack() throws IOException {
+        Path dir = stacksWith("dev");
+        Files.writeString(dir.resolve("zzz.json"), Files.readString(dir.resolve("dev.json"))
+                .replace("\"environmentName\": \"dev\"", "\"environmentName\": \"zzz\", \"typo\": 1"));
+        Files.writeString(dir.resolve("qa.json"), Files.readString(dir.resolve("dev.json"))
+                .replace("\"environmentName\": \"dev\"", "\"environmentName\": \"qa\"")
+                .replaceFirst("\"tenantId\": \"[^\"]+\"", "\"tenantId\": \"nope\""));
+        Path out = tmp.resolve("out");
+        assertThatThrownBy(() -> Main.synth(dir, List.of(), out.toString()))
+                .hasMessageContaining("zzz.json").hasMessageContaining("typo: unknown key")
+                .hasMessageContaining("qa.json").hasMessageContaining("tenantId: 'nope' is not a GUID");
+        assertThat(out).doesNotExist();
+    }
+
+    @Test
+    void synthesizesOnlyTheSelectedStacks() throws IOException {
+        Path dir = stacksWith("dev", "test");
+        Path out = tmp.resolve("out");
+        assertThat(Main.synth(dir, List.of("test"), out.toString())).containsExactly("test");
+        try (Stream<Path> s = Files.list(out.resolve("stacks"))) {
+            assertThat(s.map(p -> p.getFileName().toString())).containsExactly("test");
+        }
+        assertThatThrownBy(() -> Main.synth(dir, List.of("nope"), out.toString())).hasMessageContaining("nope.json: no such stack file");
+    }
+}

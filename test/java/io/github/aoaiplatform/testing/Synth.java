@@ -1,0 +1,97 @@
+package io.github.aoaiplatform.testing;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.hashicorp.cdktf.TerraformStack;
+import com.hashicorp.cdktf.Testing;
+import io.github.aoaiplatform.config.ConfigLoader;
+import io.github.aoaiplatform.config.EnvironmentConfig;
+import io.github.aoaiplatform.stacks.PlatformStack;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+/** Synthesizes stacks with {@code Testing.synth} and parses them with Jackson, for AssertJ assertions. */
+public final class Synth {
+    private Synth() {}
+
+    public static final ObjectMapper MAPPER = new ObjectMapper();
+    public static final Path STACKS = Path.of("stacks");
+    private static final Map<String, String> ENVIRONMENT_CACHE = new ConcurrentHashMap<>();
+
+    /** The environment names: one per {@code stacks/*.json}. */
+    public static List<String> environments() {
+        try (Stream<Path> s = Files.list(STACKS)) {
+            return s.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".json"))
+                    .map(n -> n.replaceFirst("\\.json$", "")).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static EnvironmentConfig config(String environment) {
+        return ConfigLoader.load(STACKS.resolve(environment + ".json"));
+    }
+
+    /** The synthesized JSON text of a whole environment's PlatformStack (cached: synth is the slow part). */
+    public static String environmentJson(String environment) {
+        return ENVIRONMENT_CACHE.computeIfAbsent(environment, e -> platformJson(config(e)));
+    }
+
+    public static JsonNode environment(String environment) { return parse(environmentJson(environment)); }
+
+    /** Synthesizes a PlatformStack for an arbitrary config (not cached). */
+    public static JsonNode platform(EnvironmentConfig config) { return parse(platformJson(config)); }
+
+    private static String platformJson(EnvironmentConfig config) {
+        return Testing.synth(new PlatformStack(Testing.app(), config.environmentName(), config), true);
+    }
+
+    /** Synthesizes a plain test stack into which {@code body} adds constructs. */
+    public static JsonNode of(Consumer<TerraformStack> body) {
+        TerraformStack stack = new TerraformStack(Testing.app(), "test");
+        body.accept(stack);
+        return parse(Testing.synth(stack, true));
+    }
+
+    public static JsonNode parse(String json) {
+        try {
+            return MAPPER.readTree(json);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** All resources of a type, by construct-derived name. */
+    public static Map<String, JsonNode> all(JsonNode tf, String type) {
+        Map<String, JsonNode> out = new LinkedHashMap<>();
+        tf.path("resource").path(type).fields().forEachRemaining(e -> out.put(e.getKey(), e.getValue()));
+        return out;
+    }
+
+    /** The one resource of a type; fails if there are zero or several. */
+    public static JsonNode single(JsonNode tf, String type) {
+        Map<String, JsonNode> all = all(tf, type);
+        if (all.size() != 1) throw new AssertionError("expected exactly one " + type + ", found " + all.keySet());
+        return all.values().iterator().next();
+    }
+
+    /** Every resource in the document as "type.name" -> body. */
+    public static Map<String, JsonNode> allResources(JsonNode tf) {
+        Map<String, JsonNode> out = new LinkedHashMap<>();
+        tf.path("resource").fields().forEachRemaining(t ->
+                t.getValue().fields().forEachRemaining(r -> out.put(t.getKey() + "." + r.getKey(), r.getValue())));
+        return out;
+    }
+
+    /** The Terraform reference expression {@code ${type.name.attr}} for a resource address. */
+    public static String ref(String address, String attribute) { return "${" + address + "." + attribute + "}"; }
+}
