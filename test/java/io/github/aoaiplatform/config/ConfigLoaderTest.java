@@ -16,6 +16,7 @@ class ConfigLoaderTest {
           "environmentName": "dev",
           "location": "japaneast",
           "tenantId": "11111111-2222-3333-4444-555555555555",
+          "network": { "addressSpace": "10.0.0.0/22", "subnets": { "gateway": "10.0.0.0/27", "privateEndpoints": "10.0.1.0/28" } },
           "openAi": { "regions": ["japaneast", "eastus"], "capacityThousandsTpm": 30 },
           "gateway": { "corsOrigins": ["*"] },
           "identity": { "audienceAppId": "66666666-7777-8888-9999-000000000000", "scopeName": "chat" }
@@ -124,12 +125,76 @@ class ConfigLoaderTest {
         assertThatThrownBy(() -> ConfigLoader.parse(broken, "s", "dev"))
                 .isInstanceOf(ConfigException.class)
                 .satisfies(e -> assertThat(((ConfigException) e).problems()).extracting(Problems.Problem::path)
-                        .contains("backend.resourceGroupName", "backend.storageAccountName", "openAi", "identity"));
+                        .contains("backend.resourceGroupName", "backend.storageAccountName", "network", "openAi", "identity"));
     }
 
     @Test
     void failsOnMalformedJson() {
         assertThatThrownBy(() -> ConfigLoader.parse("{\"environmentName\": ", "s", "dev"))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("not valid JSON");
+    }
+
+    @Test
+    void failsOnBadNetworkWithEveryProblem() {
+        String broken = VALID.replace("\"addressSpace\": \"10.0.0.0/22\"", "\"addressSpace\": \"10.0.0.0/33\"")
+                .replace("\"gateway\": \"10.0.0.0/27\"", "\"gateway\": \"10.0.1.0/29\"")
+                .replace("\"privateEndpoints\": \"10.0.1.0/28\"", "\"privateEndpoints\": \"10.0.1.0/28\", \"app\": \"10.9.0.1/27\"");
+        assertThatThrownBy(() -> ConfigLoader.parse(broken, "s", "dev"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("network.addressSpace: '10.0.0.0/33' has a prefix over /32")
+                .hasMessageContaining("network.subnets.gateway: 10.0.1.0/29 is too small for the gateway subnet; use a /27 or larger")
+                .hasMessageContaining("network.subnets.gateway: 10.0.1.0/29 overlaps network.subnets.privateEndpoints 10.0.1.0/28")
+                .hasMessageContaining("network.subnets.app: '10.9.0.1/27' has host bits set; use 10.9.0.0/27");
+    }
+
+    @Test
+    void failsOnSubnetOutsideTheVnetAndMissingRequiredSubnet() {
+        String broken = VALID.replace("\"gateway\": \"10.0.0.0/27\", ", "")
+                .replace("\"privateEndpoints\": \"10.0.1.0/28\"", "\"privateEndpoints\": \"10.1.0.0/28\"");
+        assertThatThrownBy(() -> ConfigLoader.parse(broken, "s", "dev"))
+                .hasMessageContaining("network.subnets.gateway: is required")
+                .hasMessageContaining("network.subnets.privateEndpoints: 10.1.0.0/28 is not inside network.addressSpace 10.0.0.0/22");
+    }
+
+    @Test
+    void failsOnBadBringYourOwnNetworkIds() {
+        String broken = VALID.replaceFirst("\"network\": \\{.*?\\} \\},", """
+            "network": { "existing": { "virtualNetworkId": "/subscriptions/11111111-2222-3333-4444-555555555555/resourceGroups/hub/providers/Microsoft.Network/virtualNetworks/spoke",
+              "subnetIds": { "gateway": "/subscriptions/11111111-2222-3333-4444-555555555555/resourceGroups/hub/providers/Microsoft.Network/virtualNetworks/other/subnets/apim",
+                             "privateEndpoints": "not-an-id" } } },""");
+        assertThatThrownBy(() -> ConfigLoader.parse(broken, "s", "dev"))
+                .hasMessageContaining("network.existing.subnetIds.gateway: the subnet is not in network.existing.virtualNetworkId")
+                .hasMessageContaining("network.existing.subnetIds.privateEndpoints: 'not-an-id' is not an Azure resource id");
+    }
+
+    @Test
+    void failsOnBadDeploymentsFiltersAndDnsIds() {
+        String broken = VALID.replace("\"capacityThousandsTpm\": 30 }", """
+            "capacityThousandsTpm": 30,
+              "contentFilters": [{"name": "strict", "severityThreshold": "Extreme"}],
+              "deployments": [
+                {"name": "chat", "model": "gpt-7", "version": "1"},
+                {"name": "chat", "model": "gpt-4o", "version": "2024-11-20", "capacityThousandsTpm": 0, "regions": ["westeurope"], "contentFilter": "lenient"},
+                {"name": "emb", "model": "text-embedding-3-small", "version": "1", "sku": "GlobalBatch"}
+              ] },
+            "dns": {"existingZoneIds": {"privatelink.openai.azure.com": "/subscriptions/11111111-2222-3333-4444-555555555555/resourceGroups/dns/providers/Microsoft.Network/privateDnsZones/privatelink.blob.core.windows.net",
+                                        "example.com": "x"}}""");
+        assertThatThrownBy(() -> ConfigLoader.parse(broken, "s", "dev"))
+                .isInstanceOf(ConfigException.class)
+                .satisfies(e -> assertThat(((ConfigException) e).problems()).extracting(Problems.Problem::path).contains(
+                        "openAi.contentFilters[0].severityThreshold", "openAi.deployments[0].model", "openAi.deployments[1].name",
+                        "openAi.deployments[1].capacityThousandsTpm", "openAi.deployments[1].regions[0]",
+                        "openAi.deployments[1].contentFilter", "openAi.deployments[2].sku",
+                        "dns.existingZoneIds.privatelink.openai.azure.com", "dns.existingZoneIds.example.com"))
+                .hasMessageContaining("unknown model 'gpt-7'")
+                .hasMessageContaining("'westeurope' is not in openAi.regions")
+                .hasMessageContaining("'lenient' is not defined");
+    }
+
+    @Test
+    void failsOnPublicOnlyGatewaySku() {
+        String broken = VALID.replace("\"corsOrigins\": [\"*\"]", "\"corsOrigins\": [\"*\"], \"sku\": \"Consumption\"");
+        assertThatThrownBy(() -> ConfigLoader.parse(broken, "s", "dev"))
+                .hasMessageContaining("gateway.sku: 'Consumption' cannot be private");
     }
 }

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.hashicorp.cdktf.TerraformStack;
 import com.hashicorp.cdktf.Testing;
+import com.hashicorp.cdktf.providers.azurerm.provider.AzurermProvider;
+import com.hashicorp.cdktf.providers.azurerm.provider.AzurermProviderFeatures;
 import io.github.aoaiplatform.config.ConfigLoader;
 import io.github.aoaiplatform.config.EnvironmentConfig;
 import io.github.aoaiplatform.stacks.PlatformStack;
@@ -55,9 +57,10 @@ public final class Synth {
         return Testing.synth(new PlatformStack(Testing.app(), config.environmentName(), config), true);
     }
 
-    /** Synthesizes a plain test stack into which {@code body} adds constructs. */
+    /** Synthesizes a plain test stack (with an azurerm provider) into which {@code body} adds constructs. */
     public static JsonNode of(Consumer<TerraformStack> body) {
         TerraformStack stack = new TerraformStack(Testing.app(), "test");
+        AzurermProvider.Builder.create(stack, "Azurerm").features(List.of(AzurermProviderFeatures.builder().build())).build();
         body.accept(stack);
         return parse(Testing.synth(stack, true));
     }

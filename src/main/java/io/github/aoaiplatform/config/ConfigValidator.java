@@ -3,7 +3,16 @@ package io.github.aoaiplatform.config;
 import io.github.aoaiplatform.core.AzureRegions;
 import io.github.aoaiplatform.core.Guids;
 
+import io.github.aoaiplatform.core.AzureResourceId;
+import io.github.aoaiplatform.dns.PrivateDnsZones;
+import io.github.aoaiplatform.network.ExistingNetwork;
+import io.github.aoaiplatform.network.PlatformNetwork;
+import io.github.aoaiplatform.openai.ContentFilter;
+import io.github.aoaiplatform.openai.ModelCatalogue;
+import io.github.aoaiplatform.openai.OpenAiAccount;
+
 import java.util.HashSet;
+import java.util.Map;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -38,6 +47,12 @@ public final class ConfigValidator {
             if (v != null && v.length() > 256) p.add("tags." + k, "tag value must be at most 256 characters");
         });
         backend(c.backend(), p);
+        network(c.network(), p);
+        p.addAll(PrivateDnsZones.validate(c.dns().existingZoneIds()));
+        if (c.monitoring().retentionDays() < 30 || c.monitoring().retentionDays() > 730)
+            p.add("monitoring.retentionDays", "must be between 30 and 730 days, got " + c.monitoring().retentionDays());
+        if (c.monitoring().dailyQuotaGb() != null && c.monitoring().dailyQuotaGb() <= 0)
+            p.add("monitoring.dailyQuotaGb", "must be greater than 0 GB, or omitted for no cap");
         openAi(c.openAi(), p);
         gateway(c.gateway(), p);
         identity(c.identity(), p);
@@ -60,6 +75,21 @@ public final class ConfigValidator {
         }
     }
 
+    private static void network(EnvironmentConfig.NetworkConfig n, Problems p) {
+        if (n == null) { p.add("network", "is required: give addressSpace and subnets, or existing (bring your own VNet)"); return; }
+        if (n.existing() != null) {
+            if (n.addressSpace() != null || n.subnets() != null || n.ddosProtectionPlanId() != null)
+                p.add("network.existing", "cannot be combined with addressSpace, subnets or ddosProtectionPlanId; use one or the other");
+            var ids = n.existing().subnetIds();
+            p.addAll(ExistingNetwork.validate(n.existing().virtualNetworkId(), ids == null ? Map.of() : ids.byRole()));
+        } else {
+            if (n.addressSpace() == null) { p.add("network.addressSpace", "is required, e.g. 10.10.0.0/22 (or give network.existing)"); return; }
+            p.addAll(PlatformNetwork.validate(n.addressSpace(), n.subnets() == null ? Map.of() : n.subnets().byRole(), n.ddosProtectionPlanId()));
+        }
+    }
+
+    private static final Set<String> GATEWAY_SKUS = Set.of("Developer", "Premium", "StandardV2", "PremiumV2");
+
     private static void openAi(EnvironmentConfig.OpenAiConfig o, Problems p) {
         if (o == null) { p.add("openAi", "is required: give at least openAi.regions, e.g. [\"japaneast\", \"eastus\"]"); return; }
         if (o.regions().isEmpty()) p.add("openAi.regions", "must list at least one region, e.g. [\"japaneast\", \"eastus\"]");
@@ -71,9 +101,70 @@ public final class ConfigValidator {
         }
         if (o.capacityThousandsTpm() <= 0)
             p.add("openAi.capacityThousandsTpm", "must be greater than 0 (thousands of tokens per minute), got " + o.capacityThousandsTpm());
+        if (!o.kind().equals("OpenAI") && !o.kind().equals("AIServices"))
+            p.add("openAi.kind", "'" + o.kind() + "' must be OpenAI or AIServices");
+        var cmk = o.customerManagedKey();
+        if (cmk != null) {
+            if (cmk.keyVaultKeyId() == null || !cmk.keyVaultKeyId().matches("https://[a-z0-9-]+\\.vault\\.azure\\.net/keys/[A-Za-z0-9-]+(/[0-9a-f]{32})?"))
+                p.add("openAi.customerManagedKey.keyVaultKeyId", "'" + cmk.keyVaultKeyId() + "' must be a key id like https://<vault>.vault.azure.net/keys/<name>");
+            try {
+                AzureResourceId.parse(cmk.identityId(), "Microsoft.ManagedIdentity/userAssignedIdentities");
+            } catch (IllegalArgumentException e) {
+                p.add("openAi.customerManagedKey.identityId", e.getMessage());
+            }
+            guid(p, "openAi.customerManagedKey.identityClientId", cmk.identityClientId(), true);
+        }
+        Set<String> filters = new HashSet<>();
+        for (int i = 0; i < o.contentFilters().size(); i++) {
+            var f = o.contentFilters().get(i);
+            String path = "openAi.contentFilters[" + i + "]";
+            required(p, path + ".name", f.name());
+            if (f.name() != null && !filters.add(f.name())) p.add(path + ".name", "'" + f.name() + "' is defined twice");
+            if (f.severityThreshold() != null && !ContentFilter.SEVERITIES.contains(f.severityThreshold()))
+                p.add(path + ".severityThreshold", "'" + f.severityThreshold() + "' must be one of " + ContentFilter.SEVERITIES);
+            if (f.mode() != null && !ContentFilter.MODES.contains(f.mode()))
+                p.add(path + ".mode", "'" + f.mode() + "' must be one of " + ContentFilter.MODES);
+        }
+        Set<String> lists = new HashSet<>();
+        for (int i = 0; i < o.blocklists().size(); i++) {
+            var b = o.blocklists().get(i);
+            String path = "openAi.blocklists[" + i + "]";
+            required(p, path + ".name", b.name());
+            if (b.name() != null && !lists.add(b.name())) p.add(path + ".name", "'" + b.name() + "' is defined twice");
+            if (b.terms().isEmpty()) p.add(path + ".terms", "must list at least one term");
+        }
+        Set<String> names = new HashSet<>();
+        for (int i = 0; i < o.deployments().size(); i++) {
+            var d = o.deployments().get(i);
+            String path = "openAi.deployments[" + i + "]";
+            required(p, path + ".name", d.name());
+            required(p, path + ".model", d.model());
+            required(p, path + ".version", d.version());
+            if (d.name() != null && !names.add(d.name())) p.add(path + ".name", "'" + d.name() + "' is used by two deployments; names must be unique");
+            if (d.name() != null && !d.name().matches("[A-Za-z0-9][A-Za-z0-9._-]{0,63}"))
+                p.add(path + ".name", "'" + d.name() + "' must be 1-64 letters, digits, . _ -");
+            if (d.model() != null && d.version() != null) {
+                String sku = d.sku() == null ? "GlobalStandard" : d.sku();
+                String problem = ModelCatalogue.check(d.model(), d.version(), sku);
+                if (problem != null) p.add(path + (problem.contains("SKU") || problem.contains("cannot be deployed") ? ".sku" : problem.contains("version") ? ".version" : ".model"), problem);
+            }
+            if (d.capacityThousandsTpm() != null && d.capacityThousandsTpm() <= 0)
+                p.add(path + ".capacityThousandsTpm", "must be greater than 0, got " + d.capacityThousandsTpm());
+            for (int r = 0; r < d.regions().size(); r++)
+                if (!o.regions().contains(d.regions().get(r)))
+                    p.add(path + ".regions[" + r + "]", "'" + d.regions().get(r) + "' is not in openAi.regions " + o.regions() + "; add it there or remove it here");
+            if (d.versionUpgrade() != null && !OpenAiAccount.DeploymentOptions.UPGRADE_OPTIONS.contains(d.versionUpgrade()))
+                p.add(path + ".versionUpgrade", "'" + d.versionUpgrade() + "' must be one of " + OpenAiAccount.DeploymentOptions.UPGRADE_OPTIONS);
+            if (d.contentFilter() != null && !filters.contains(d.contentFilter()) && !d.contentFilter().startsWith("Microsoft."))
+                p.add(path + ".contentFilter", "'" + d.contentFilter() + "' is not defined; add it to openAi.contentFilters or use Microsoft.DefaultV2");
+        }
     }
 
     private static void gateway(EnvironmentConfig.GatewayConfig g, Problems p) {
+        if (!GATEWAY_SKUS.contains(g.sku()))
+            p.add("gateway.sku", "'" + g.sku() + "' cannot be private; use one of " + GATEWAY_SKUS);
+        if (g.units() < 1 || g.units() > 12) p.add("gateway.units", "must be between 1 and 12, got " + g.units());
+        if (g.sku().equals("Developer") && g.units() != 1) p.add("gateway.units", "the Developer tier has exactly 1 unit");
         List<String> origins = g.corsOrigins();
         for (int i = 0; i < origins.size(); i++) {
             String o = origins.get(i);

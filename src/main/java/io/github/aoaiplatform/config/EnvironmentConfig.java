@@ -16,7 +16,10 @@ import java.util.Objects;
  * @param nameSuffix      3-6 lower-case alphanumerics appended to names; Defaults to: derived from tenant + environment.
  * @param tags            extra tags on every resource; Defaults to: none (the library always adds environment, workload, managed-by).
  * @param backend         Terraform state backend; Defaults to: local state in {@code terraform.<env>.tfstate}.
- * @param openAi          Azure OpenAI regions and capacity. Required.
+ * @param network         the platform VNet (created) or the landing zone's (existing). Required.
+ * @param dns             private DNS zones; Defaults to: every zone created here and linked to the VNet.
+ * @param monitoring      Log Analytics settings; Defaults to: see {@link MonitoringConfig}.
+ * @param openAi          Azure OpenAI regions, deployments and content filters. Required.
  * @param gateway         API gateway settings; Defaults to: see {@link GatewayConfig}.
  * @param identity        Entra ID settings for token validation. Required.
  */
@@ -29,6 +32,9 @@ public record EnvironmentConfig(
         String nameSuffix,
         Map<String, String> tags,
         BackendConfig backend,
+        NetworkConfig network,
+        DnsConfig dns,
+        MonitoringConfig monitoring,
         OpenAiConfig openAi,
         GatewayConfig gateway,
         IdentityConfig identity) {
@@ -38,7 +44,9 @@ public record EnvironmentConfig(
     public EnvironmentConfig {
         tags = Map.copyOf(Objects.requireNonNullElse(tags, Map.of()));
         backend = Objects.requireNonNullElse(backend, new BackendConfig(null, null, null, null, null, null, null));
-        gateway = Objects.requireNonNullElse(gateway, new GatewayConfig(null));
+        gateway = Objects.requireNonNullElse(gateway, new GatewayConfig(null, null, null));
+        dns = Objects.requireNonNullElse(dns, new DnsConfig(null));
+        monitoring = Objects.requireNonNullElse(monitoring, new MonitoringConfig(null, null));
     }
 
     /** The name suffix in force: the configured one or one derived from tenant and environment. */
@@ -68,6 +76,56 @@ public record EnvironmentConfig(
     }
 
     /**
+     * The platform network: either {@code addressSpace} + {@code subnets} (created here) or {@code existing}.
+     *
+     * @param addressSpace         VNet CIDR, e.g. 10.10.0.0/22.
+     * @param subnets              CIDR per subnet role; gateway (/27 or larger) and privateEndpoints (/28 or larger) are required,
+     *                             app and agents optional.
+     * @param ddosProtectionPlanId DDoS protection plan to enable on the VNet; Defaults to: none.
+     * @param existing             bring your own VNet/subnets (hub-and-spoke); Defaults to: none (create).
+     */
+    public record NetworkConfig(String addressSpace, Subnets subnets, String ddosProtectionPlanId, ExistingNetworkConfig existing) {}
+
+    /** One value per subnet role: CIDRs under {@code network.subnets}, resource ids under {@code network.existing.subnetIds}. */
+    public record Subnets(String gateway, String privateEndpoints, String app, String agents) {
+        /** The values that are set, by role. */
+        public java.util.Map<io.github.aoaiplatform.network.SubnetRole, String> byRole() {
+            var m = new java.util.EnumMap<io.github.aoaiplatform.network.SubnetRole, String>(io.github.aoaiplatform.network.SubnetRole.class);
+            if (gateway != null) m.put(io.github.aoaiplatform.network.SubnetRole.GATEWAY, gateway);
+            if (privateEndpoints != null) m.put(io.github.aoaiplatform.network.SubnetRole.PRIVATE_ENDPOINTS, privateEndpoints);
+            if (app != null) m.put(io.github.aoaiplatform.network.SubnetRole.APP, app);
+            if (agents != null) m.put(io.github.aoaiplatform.network.SubnetRole.AGENTS, agents);
+            return m;
+        }
+    }
+
+    /**
+     * @param virtualNetworkId existing VNet resource id.
+     * @param subnetIds        existing subnet resource ids per role (gateway and privateEndpoints required).
+     */
+    public record ExistingNetworkConfig(String virtualNetworkId, Subnets subnetIds) {}
+
+    /**
+     * @param existingZoneIds zone name to an existing (hub) private DNS zone id; zones not listed are created here.
+     *                        Defaults to: none.
+     */
+    public record DnsConfig(Map<String, String> existingZoneIds) {
+        public DnsConfig {
+            existingZoneIds = existingZoneIds == null ? Map.of() : Map.copyOf(existingZoneIds);
+        }
+    }
+
+    /**
+     * @param retentionDays Log Analytics retention, 30-730; Defaults to: 90.
+     * @param dailyQuotaGb  daily ingestion cap in GB; Defaults to: none (uncapped).
+     */
+    public record MonitoringConfig(Integer retentionDays, Double dailyQuotaGb) {
+        public MonitoringConfig {
+            retentionDays = Objects.requireNonNullElse(retentionDays, 90);
+        }
+    }
+
+    /**
      * Azure OpenAI settings.
      *
      * @param regions               regions with an Azure OpenAI account, first = primary (the book sample's
@@ -76,12 +134,69 @@ public record EnvironmentConfig(
      *                              sample's aoaiCapacity). Defaults to: 30.
      * @param purgeOnDestroy        purge soft-deleted accounts on destroy so names can be reused; Defaults to: false
      *                              (deleted accounts stay recoverable for 48 hours).
+     * @param kind                  {@code OpenAI} or {@code AIServices}; Defaults to: OpenAI.
+     * @param customerManagedKey    encrypt accounts with a customer-managed key; Defaults to: none (Microsoft-managed keys).
+     * @param deployments           model deployments; Defaults to: none.
+     * @param contentFilters        content-filter policies created on every account; Defaults to: none
+     *                              (deployments use Microsoft.DefaultV2).
+     * @param blocklists            custom blocklists created on every account; Defaults to: none.
      */
-    public record OpenAiConfig(List<String> regions, Integer capacityThousandsTpm, Boolean purgeOnDestroy) {
+    public record OpenAiConfig(List<String> regions, Integer capacityThousandsTpm, Boolean purgeOnDestroy, String kind,
+                               CustomerManagedKeyConfig customerManagedKey, List<DeploymentConfig> deployments,
+                               List<ContentFilterConfig> contentFilters, List<BlocklistConfig> blocklists) {
         public OpenAiConfig {
             regions = regions == null ? List.of() : List.copyOf(regions);
             capacityThousandsTpm = Objects.requireNonNullElse(capacityThousandsTpm, 30);
             purgeOnDestroy = Objects.requireNonNullElse(purgeOnDestroy, false);
+            kind = Objects.requireNonNullElse(kind, "OpenAI");
+            deployments = deployments == null ? List.of() : List.copyOf(deployments);
+            contentFilters = contentFilters == null ? List.of() : List.copyOf(contentFilters);
+            blocklists = blocklists == null ? List.of() : List.copyOf(blocklists);
+        }
+    }
+
+    /**
+     * @param keyVaultKeyId    versionless or versioned Key Vault key id.
+     * @param identityId       resource id of the user-assigned identity with get/wrap/unwrap on the key.
+     * @param identityClientId client id of that identity.
+     */
+    public record CustomerManagedKeyConfig(String keyVaultKeyId, String identityId, String identityClientId) {}
+
+    /**
+     * A model deployment, created on the account of every region listed.
+     *
+     * @param name                 deployment name clients call. Required.
+     * @param model                model name, e.g. gpt-4o. Required.
+     * @param version              model version, e.g. 2024-11-20. Required.
+     * @param sku                  deployment SKU; Defaults to: GlobalStandard.
+     * @param capacityThousandsTpm capacity; Defaults to: openAi.capacityThousandsTpm.
+     * @param regions              regions to deploy in; Defaults to: all openAi.regions.
+     * @param versionUpgrade       Defaults to: OnceCurrentVersionExpired.
+     * @param contentFilter        name of an openAi.contentFilters entry; Defaults to: Microsoft.DefaultV2.
+     */
+    public record DeploymentConfig(String name, String model, String version, String sku, Integer capacityThousandsTpm,
+                                   List<String> regions, String versionUpgrade, String contentFilter) {
+        public DeploymentConfig {
+            regions = regions == null ? List.of() : List.copyOf(regions);
+        }
+    }
+
+    /**
+     * @param name              policy name. Required.
+     * @param severityThreshold Low, Medium or High; Defaults to: Medium.
+     * @param promptShields     block jailbreak attempts; Defaults to: true.
+     * @param mode              Default, Deferred, Blocking or Asynchronous_filter; Defaults to: Default.
+     */
+    public record ContentFilterConfig(String name, String severityThreshold, Boolean promptShields, String mode) {}
+
+    /**
+     * @param name        blocklist name. Required.
+     * @param description free text.
+     * @param terms       terms to block. Required, at least one.
+     */
+    public record BlocklistConfig(String name, String description, List<String> terms) {
+        public BlocklistConfig {
+            terms = terms == null ? List.of() : List.copyOf(terms);
         }
     }
 
@@ -90,11 +205,19 @@ public record EnvironmentConfig(
      *
      * @param corsOrigins origins allowed by the CORS policy (the book sample's corsOriginUrl); Defaults to: none
      *                    (no browser origin is allowed).
+     * @param sku         Developer or Premium (internal VNet injection), StandardV2 or PremiumV2 (VNet integration and
+     *                    a private endpoint); Defaults to: Developer.
+     * @param units       scale units; Defaults to: 1.
      */
-    public record GatewayConfig(List<String> corsOrigins) {
+    public record GatewayConfig(List<String> corsOrigins, String sku, Integer units) {
         public GatewayConfig {
             corsOrigins = corsOrigins == null ? List.of() : List.copyOf(corsOrigins);
+            sku = Objects.requireNonNullElse(sku, "Developer");
+            units = Objects.requireNonNullElse(units, 1);
         }
+
+        /** Developer and Premium are injected into the VNet in Internal mode; the v2 tiers integrate with it. */
+        public boolean internalVnetMode() { return sku.equals("Developer") || sku.equals("Premium"); }
     }
 
     /**

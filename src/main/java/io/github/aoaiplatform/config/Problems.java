@@ -14,6 +14,14 @@ public final class Problems {
 
     public void add(String path, String message) { problems.add(new Problem(path, message)); }
 
+    /** Adds messages of the form {@code "<path>: <message>"} (as returned by the constructs' validate methods). */
+    public void addAll(List<String> pathAndMessages) {
+        for (String m : pathAndMessages) {
+            int i = m.indexOf(": ");
+            if (i < 0) add("(config)", m); else add(m.substring(0, i), m.substring(i + 2));
+        }
+    }
+
     public boolean isEmpty() { return problems.isEmpty(); }
 
     public List<Problem> all() { return List.copyOf(problems); }

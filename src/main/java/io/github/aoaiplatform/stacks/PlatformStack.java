@@ -17,7 +17,19 @@ import io.github.aoaiplatform.azapi.AzapiProvider;
 import io.github.aoaiplatform.config.EnvironmentConfig;
 import io.github.aoaiplatform.core.Naming;
 import io.github.aoaiplatform.core.PlatformTags;
+import io.github.aoaiplatform.dns.DnsZoneCatalogue;
+import io.github.aoaiplatform.dns.PrivateDnsZones;
+import io.github.aoaiplatform.monitoring.LogAnalytics;
+import io.github.aoaiplatform.network.ExistingNetwork;
+import io.github.aoaiplatform.network.GatewayNetworkMode;
+import io.github.aoaiplatform.network.INetwork;
+import io.github.aoaiplatform.network.PlatformNetwork;
+import io.github.aoaiplatform.network.SubnetRole;
+import io.github.aoaiplatform.openai.RegionalOpenAi;
 import software.constructs.Construct;
+
+import java.util.LinkedHashSet;
+import java.util.Set;
 
 import java.util.List;
 import java.util.Map;
@@ -36,6 +48,10 @@ public final class PlatformStack extends TerraformStack {
     private final AzurermProvider azurerm;
     private final AzapiProvider azapi;
     private final ResourceGroup resourceGroup;
+    private final LogAnalytics logs;
+    private final INetwork network;
+    private final PrivateDnsZones dns;
+    private final RegionalOpenAi openAi;
 
     public PlatformStack(Construct scope, String id, EnvironmentConfig config) {
         super(scope, id);
@@ -67,6 +83,35 @@ public final class PlatformStack extends TerraformStack {
                 .tags(tags)
                 .build();
 
+        String rg = resourceGroup.getName();
+        var mon = config.monitoring();
+        this.logs = new LogAnalytics(this, "Logs", new LogAnalytics.Props(
+                naming.name(Naming.Abbreviation.LOG_ANALYTICS, config.location()), config.location(), rg,
+                mon.retentionDays(), mon.dailyQuotaGb(), true, tags));
+
+        var net = config.network();
+        GatewayNetworkMode mode = config.gateway().internalVnetMode() ? GatewayNetworkMode.INTERNAL_INJECTION : GatewayNetworkMode.INTEGRATION;
+        if (net.existing() != null) {
+            this.network = new ExistingNetwork(net.existing().virtualNetworkId(), net.existing().subnetIds().byRole(), config.location());
+        } else {
+            this.network = new PlatformNetwork(this, "Network", new PlatformNetwork.Props(
+                    naming.name(Naming.Abbreviation.VIRTUAL_NETWORK, config.location()), config.location(), rg,
+                    net.addressSpace(), net.subnets().byRole(), mode, net.ddosProtectionPlanId(),
+                    (role, kind) -> naming.name(kind.equals("nsg") ? Naming.Abbreviation.NETWORK_SECURITY_GROUP : Naming.Abbreviation.SUBNET,
+                            config.location(), role.configKey().toLowerCase()),
+                    tags));
+        }
+
+        List<String> openAiZones = DnsZoneCatalogue.forOpenAi(config.openAi().kind().equals("AIServices"));
+        Set<String> zones = new LinkedHashSet<>(openAiZones);
+        zones.addAll(DnsZoneCatalogue.forApiManagement(mode == GatewayNetworkMode.INTERNAL_INJECTION));
+        this.dns = new PrivateDnsZones(this, "Dns", new PrivateDnsZones.Props(zones, config.dns().existingZoneIds(),
+                network.virtualNetworkId(), rg, "link-" + naming.name(Naming.Abbreviation.VIRTUAL_NETWORK, config.location()), tags));
+
+        this.openAi = new RegionalOpenAi(this, "OpenAi", new RegionalOpenAi.Props(config.openAi(), naming, rg,
+                network.requireSubnetId(SubnetRole.PRIVATE_ENDPOINTS), network.location(), dns.zoneIds(openAiZones),
+                logs.workspaceId(), azapi, tags));
+
         TerraformOutput.Builder.create(this, "resource_group_name").value(resourceGroup.getName())
                 .description("Resource group holding the platform's resources").build();
     }
@@ -94,4 +139,8 @@ public final class PlatformStack extends TerraformStack {
     public ResourceGroup resourceGroup() { return resourceGroup; }
     public AzurermProvider azurerm() { return azurerm; }
     public AzapiProvider azapi() { return azapi; }
+    public LogAnalytics logs() { return logs; }
+    public INetwork network() { return network; }
+    public PrivateDnsZones dns() { return dns; }
+    public RegionalOpenAi openAi() { return openAi; }
 }

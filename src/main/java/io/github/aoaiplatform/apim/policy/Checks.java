@@ -102,14 +102,19 @@ final class Checks {
         return value;
     }
 
-    /** Copies a list of required texts, rejecting null/blank entries and (case-insensitive) duplicates. */
+    /** Copies a list of required texts, rejecting null/blank entries and case-insensitive duplicates. */
     static List<String> textList(Collection<String> values, String element, String attribute) {
+        return textList(values, element, attribute, true);
+    }
+
+    /** Copies a list of required texts, rejecting null/blank entries and duplicates. */
+    static List<String> textList(Collection<String> values, String element, String attribute, boolean ignoreCase) {
         requireNonNull(values, element, attribute);
         List<String> copy = new ArrayList<>(values.size());
         Set<String> seen = new HashSet<>();
         for (String value : values) {
             requireText(value, element, attribute, "remove null or blank entries from '" + attribute + "'");
-            if (!seen.add(value.toLowerCase(Locale.ROOT))) {
+            if (!seen.add(ignoreCase ? value.toLowerCase(Locale.ROOT) : value)) {
                 throw invalid(element, attribute, "contains \"" + value + "\" more than once", "remove the duplicate");
             }
             copy.add(value);
@@ -146,7 +151,7 @@ final class Checks {
             return value;
         }
         try {
-            URI uri = new URI(value);
+            URI uri = new URI(withoutNamedValues(value));
             String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
             boolean schemeOk = httpsOnly ? scheme.equals("https") : (scheme.equals("https") || scheme.equals("http"));
             if (schemeOk && uri.getHost() != null) {
@@ -157,6 +162,11 @@ final class Checks {
         }
         throw invalid(element, attribute, "must be an absolute " + schemes + " URL, a named value or a policy expression but was \""
                 + value + "\"", "use e.g. https://example.com/path");
+    }
+
+    /** Replaces embedded named values ({@code https://{{host}}/x}) by a neutral token so the rest can be parsed as a URI. */
+    static String withoutNamedValues(String value) {
+        return value.replaceAll("\\{\\{[A-Za-z0-9._-]+}}", "named-value");
     }
 
     static String httpToken(String value, String element, String attribute) {

@@ -10,7 +10,7 @@ import java.util.Set;
 public abstract sealed class PolicyElement
         permits AuthenticationManagedIdentity, Base, Choose, Cors, EmitTokenMetric, ForwardRequest, IncludeFragment,
                 LlmTokenLimit, LogToEventHub, QuotaByKey, RateLimitByKey, Retry, ReturnResponse, SetBackendService,
-                SetHeader, SetVariable, ValidateAzureAdToken, ValidateJwt {
+                SetBody, SetHeader, SetVariable, ValidateAzureAdToken, ValidateJwt {
 
     PolicyElement() {
     }

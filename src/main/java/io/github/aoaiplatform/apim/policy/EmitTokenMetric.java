@@ -1,0 +1,111 @@
+package io.github.aoaiplatform.apim.policy;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * {@code <azure-openai-emit-token-metric>} / {@code <llm-emit-token-metric>} (by {@link LlmFlavor}; inbound only).
+ *
+ * <p>namespace is required (no policy expressions). 1 to {@value #MAX_DIMENSIONS} dimensions (Azure Monitor's
+ * limit of dimension keys per metric, default dimensions included); names must be unique (case-insensitive).
+ */
+public final class EmitTokenMetric extends PolicyElement {
+
+    /** Maximum number of dimensions per metric. */
+    public static final int MAX_DIMENSIONS = 10;
+
+    private final LlmFlavor flavor;
+    private final String namespace;
+    private final List<MetricDimension> dimensions;
+
+    private EmitTokenMetric(Builder b) {
+        this.flavor = Checks.requireNonNull(b.flavor, "emit-token-metric", "flavor");
+        String element = flavor.prefix() + "emit-token-metric";
+        this.namespace = Checks.noExpression(
+                Checks.requireText(b.namespace, element, "namespace", "set a metric namespace, e.g. \"openai\""),
+                element, "namespace");
+        this.dimensions = Checks.nonNullList(b.dimensions, element, "dimension");
+        if (dimensions.isEmpty()) {
+            throw Checks.invalid(element, "dimension", "requires at least one dimension",
+                    "add e.g. dimension(MetricDimension.API_ID)");
+        }
+        if (dimensions.size() > MAX_DIMENSIONS) {
+            throw Checks.invalid(element, "dimension", "count is " + dimensions.size() + " but at most " + MAX_DIMENSIONS
+                    + " dimensions are allowed per metric", "remove " + (dimensions.size() - MAX_DIMENSIONS) + " dimension(s)");
+        }
+        Set<String> seen = new HashSet<>();
+        for (MetricDimension dimension : dimensions) {
+            if (!seen.add(dimension.name().toLowerCase(Locale.ROOT))) {
+                throw Checks.invalid(element, "dimension", "name \"" + dimension.name() + "\" is declared more than once",
+                        "declare each dimension name once");
+            }
+        }
+    }
+
+    public static Builder builder(LlmFlavor flavor, String namespace) {
+        return new Builder(flavor, namespace);
+    }
+
+    @Override
+    public String elementName() {
+        return flavor.prefix() + "emit-token-metric";
+    }
+
+    public List<MetricDimension> dimensions() {
+        return dimensions;
+    }
+
+    @Override
+    Set<PolicySection> allowedSections() {
+        return PolicySection.INBOUND_ONLY;
+    }
+
+    @Override
+    XmlNode toNode() {
+        XmlNode.Builder node = XmlNode.element(elementName()).attr("namespace", namespace);
+        for (MetricDimension dimension : dimensions) {
+            node.child(dimension.toNode());
+        }
+        return node.build();
+    }
+
+    /** Builder; dimension methods append in order. */
+    public static final class Builder {
+        private final LlmFlavor flavor;
+        private final String namespace;
+        private final List<MetricDimension> dimensions = new ArrayList<>();
+
+        private Builder(LlmFlavor flavor, String namespace) {
+            this.flavor = flavor;
+            this.namespace = namespace;
+        }
+
+        /** A default dimension (see {@link MetricDimension#DEFAULT_DIMENSIONS}) without value. */
+        public Builder dimension(String name) {
+            dimensions.add(MetricDimension.of(name));
+            return this;
+        }
+
+        public Builder dimension(String name, String value) {
+            dimensions.add(MetricDimension.of(name, value));
+            return this;
+        }
+
+        public Builder dimension(MetricDimension dimension) {
+            dimensions.add(Checks.requireNonNull(dimension, "emit-token-metric", "dimension"));
+            return this;
+        }
+
+        public Builder dimensions(List<MetricDimension> more) {
+            dimensions.addAll(Checks.nonNullList(more, "emit-token-metric", "dimension"));
+            return this;
+        }
+
+        public EmitTokenMetric build() {
+            return new EmitTokenMetric(this);
+        }
+    }
+}

@@ -1,0 +1,92 @@
+package io.github.aoaiplatform.apim.policy;
+
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * A {@code <claim name="…" match="any|all" separator="…"><value>…</value></claim>} entry of
+ * {@code <required-claims>}, shared by {@link ValidateAzureAdToken} and {@link ValidateJwt}.
+ * At least one value is required; {@code match} is always rendered.
+ */
+public final class RequiredClaim {
+
+    /** How the claim values are matched. */
+    public enum Match {
+        /** Every listed value must be present. */
+        ALL("all"),
+        /** At least one listed value must be present. */
+        ANY("any");
+
+        private final String xmlValue;
+
+        Match(String xmlValue) {
+            this.xmlValue = xmlValue;
+        }
+
+        public String xmlValue() {
+            return xmlValue;
+        }
+    }
+
+    private static final String ELEMENT = "claim";
+
+    private final String name;
+    private final Match match;
+    private final String separator;
+    private final List<String> values;
+
+    private RequiredClaim(String name, Match match, String separator, List<String> values) {
+        this.name = Checks.requireText(name, ELEMENT, "name", "set the claim name, e.g. \"roles\"");
+        this.match = Checks.requireNonNull(match, ELEMENT, "match");
+        this.separator = Checks.optionalText(separator, ELEMENT, "separator");
+        this.values = Checks.textList(values, ELEMENT, "value", false);
+        if (this.values.isEmpty()) {
+            throw Checks.invalid(ELEMENT, "value", "requires at least one <value> for claim \"" + name + "\"",
+                    "pass one or more accepted claim values");
+        }
+    }
+
+    /** Claim must contain at least one of {@code values}. */
+    public static RequiredClaim anyOf(String name, String... values) {
+        return new RequiredClaim(name, Match.ANY, null, Arrays.asList(Checks.requireNonNull(values, ELEMENT, "value")));
+    }
+
+    /** Claim must contain all of {@code values}. */
+    public static RequiredClaim allOf(String name, String... values) {
+        return new RequiredClaim(name, Match.ALL, null, Arrays.asList(Checks.requireNonNull(values, ELEMENT, "value")));
+    }
+
+    /** Full form; {@code separator} may be null (omitted). */
+    public static RequiredClaim of(String name, Match match, String separator, List<String> values) {
+        return new RequiredClaim(name, match, separator, values);
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public Match match() {
+        return match;
+    }
+
+    public List<String> values() {
+        return values;
+    }
+
+    XmlNode toNode() {
+        return XmlNode.element("claim")
+                .attr("name", name)
+                .attr("match", match.xmlValue())
+                .attr("separator", separator)
+                .textChildren("value", values)
+                .build();
+    }
+
+    static XmlNode requiredClaimsNode(List<RequiredClaim> claims) {
+        XmlNode.Builder node = XmlNode.element("required-claims");
+        for (RequiredClaim claim : claims) {
+            node.child(claim.toNode());
+        }
+        return node.build();
+    }
+}

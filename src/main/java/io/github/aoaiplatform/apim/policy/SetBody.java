@@ -1,0 +1,31 @@
+package io.github.aoaiplatform.apim.policy;
+
+/** {@code <set-body>text or policy expression</set-body>} (any section). The body must not be blank. */
+public final class SetBody extends PolicyElement {
+
+    static final String ELEMENT = "set-body";
+
+    private final String body;
+
+    private SetBody(String body) {
+        this.body = Checks.requireText(body, ELEMENT, "body", "pass the body text or a policy expression");
+    }
+
+    public static SetBody of(String body) {
+        return new SetBody(body);
+    }
+
+    @Override
+    public String elementName() {
+        return ELEMENT;
+    }
+
+    public String body() {
+        return body;
+    }
+
+    @Override
+    XmlNode toNode() {
+        return XmlNode.element(ELEMENT).text(body).build();
+    }
+}

@@ -1,0 +1,65 @@
+package io.github.aoaiplatform.dns;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** The private DNS zones the platform knows, with what each is for. */
+public final class DnsZoneCatalogue {
+    private DnsZoneCatalogue() {}
+
+    public static final String OPENAI = "privatelink.openai.azure.com";
+    public static final String COGNITIVE_SERVICES = "privatelink.cognitiveservices.azure.com";
+    public static final String AI_SERVICES = "privatelink.services.ai.azure.com";
+    public static final String APIM_PRIVATE_LINK = "privatelink.azure-api.net";
+    public static final String APIM_GATEWAY = "azure-api.net";
+    public static final String APIM_PORTAL = "portal.azure-api.net";
+    public static final String APIM_DEVELOPER = "developer.azure-api.net";
+    public static final String APIM_MANAGEMENT = "management.azure-api.net";
+    public static final String APIM_SCM = "scm.azure-api.net";
+    public static final String KEY_VAULT = "privatelink.vaultcore.azure.net";
+    public static final String MONITOR = "privatelink.monitor.azure.com";
+    public static final String OMS = "privatelink.oms.opinsights.azure.com";
+    public static final String ODS = "privatelink.ods.opinsights.azure.com";
+    public static final String AGENT_SERVICE = "privatelink.agentsvc.azure-automation.net";
+    public static final String BLOB = "privatelink.blob.core.windows.net";
+    public static final String EVENT_HUB = "privatelink.servicebus.windows.net";
+
+    private static final Map<String, String> PURPOSE = new LinkedHashMap<>();
+    static {
+        PURPOSE.put(OPENAI, "Azure OpenAI accounts (kind OpenAI and AIServices)");
+        PURPOSE.put(COGNITIVE_SERVICES, "Azure AI services accounts");
+        PURPOSE.put(AI_SERVICES, "Azure AI Foundry (kind AIServices)");
+        PURPOSE.put(APIM_PRIVATE_LINK, "API Management private endpoint (StandardV2/PremiumV2)");
+        PURPOSE.put(APIM_GATEWAY, "API Management gateway in internal VNet mode");
+        PURPOSE.put(APIM_PORTAL, "API Management legacy portal in internal VNet mode");
+        PURPOSE.put(APIM_DEVELOPER, "API Management developer portal in internal VNet mode");
+        PURPOSE.put(APIM_MANAGEMENT, "API Management management endpoint in internal VNet mode");
+        PURPOSE.put(APIM_SCM, "API Management Git/SCM endpoint in internal VNet mode");
+        PURPOSE.put(KEY_VAULT, "Key Vault (customer-managed keys, named values)");
+        PURPOSE.put(MONITOR, "Azure Monitor Private Link Scope");
+        PURPOSE.put(OMS, "Azure Monitor Private Link Scope: Log Analytics");
+        PURPOSE.put(ODS, "Azure Monitor Private Link Scope: Log Analytics ingestion");
+        PURPOSE.put(AGENT_SERVICE, "Azure Monitor Private Link Scope: agents");
+        PURPOSE.put(BLOB, "Azure Monitor Private Link Scope: solution packs storage");
+        PURPOSE.put(EVENT_HUB, "Event Hubs (usage record stream)");
+    }
+
+    /** The zones Azure OpenAI accounts of a kind resolve through. */
+    public static List<String> forOpenAi(boolean aiServicesKind) {
+        return aiServicesKind ? List.of(OPENAI, COGNITIVE_SERVICES, AI_SERVICES) : List.of(OPENAI, COGNITIVE_SERVICES);
+    }
+
+    /** The API Management zones: the private-link zone (v2 with a private endpoint) or the internal-mode family. */
+    public static List<String> forApiManagement(boolean internalVnetMode) {
+        return internalVnetMode ? List.of(APIM_GATEWAY, APIM_PORTAL, APIM_DEVELOPER, APIM_MANAGEMENT, APIM_SCM) : List.of(APIM_PRIVATE_LINK);
+    }
+
+    /** The zones of an Azure Monitor Private Link Scope. */
+    public static List<String> forMonitorPrivateLinkScope() { return List.of(MONITOR, OMS, ODS, AGENT_SERVICE, BLOB); }
+
+    public static boolean isKnown(String zone) { return PURPOSE.containsKey(zone); }
+    public static Set<String> all() { return PURPOSE.keySet(); }
+    public static String purpose(String zone) { return PURPOSE.get(zone); }
+}

@@ -1,0 +1,60 @@
+package io.github.aoaiplatform.monitoring;
+
+import com.hashicorp.cdktf.providers.azurerm.log_analytics_workspace.LogAnalyticsWorkspace;
+import software.constructs.Construct;
+
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The platform's single Log Analytics workspace: every resource's diagnostics, the gateway's request logs with
+ * prompts and completions, and the chargeback queries live here. Local (shared key) authentication is off.
+ * Child id: {@code Resource}.
+ */
+public final class LogAnalytics extends Construct {
+
+    /**
+     * @param name              workspace name.
+     * @param location          region.
+     * @param resourceGroupName resource group.
+     * @param retentionDays     interactive retention, 30-730 days; Defaults to: 90.
+     * @param dailyQuotaGb      daily ingestion cap in GB; Defaults to: none (-1, uncapped).
+     * @param publicAccess      allow ingestion/query over the Internet; Defaults to: true (set false together
+     *                          with an Azure Monitor Private Link Scope).
+     * @param tags              tags.
+     */
+    public record Props(String name, String location, String resourceGroupName, Integer retentionDays,
+                        Double dailyQuotaGb, Boolean publicAccess, Map<String, String> tags) {
+        public Props {
+            Objects.requireNonNull(name, "name is required");
+            retentionDays = Objects.requireNonNullElse(retentionDays, 90);
+            dailyQuotaGb = Objects.requireNonNullElse(dailyQuotaGb, -1.0);
+            publicAccess = Objects.requireNonNullElse(publicAccess, true);
+            if (retentionDays < 30 || retentionDays > 730)
+                throw new IllegalArgumentException("retentionDays " + retentionDays + " must be between 30 and 730");
+            tags = tags == null ? Map.of() : Map.copyOf(tags);
+        }
+    }
+
+    private final LogAnalyticsWorkspace resource;
+
+    public LogAnalytics(Construct scope, String id, Props props) {
+        super(scope, id);
+        resource = LogAnalyticsWorkspace.Builder.create(this, "Resource")
+                .name(props.name())
+                .location(props.location())
+                .resourceGroupName(props.resourceGroupName())
+                .sku("PerGB2018")
+                .retentionInDays(props.retentionDays())
+                .dailyQuotaGb(props.dailyQuotaGb())
+                .localAuthenticationEnabled(false)
+                .internetIngestionEnabled(props.publicAccess())
+                .internetQueryEnabled(props.publicAccess())
+                .tags(props.tags())
+                .build();
+    }
+
+    public String workspaceId() { return resource.getId(); }
+    public String name() { return resource.getName(); }
+    public LogAnalyticsWorkspace resource() { return resource; }
+}
