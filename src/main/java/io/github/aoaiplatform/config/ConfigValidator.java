@@ -54,7 +54,7 @@ public final class ConfigValidator {
         if (c.monitoring().dailyQuotaGb() != null && c.monitoring().dailyQuotaGb() <= 0)
             p.add("monitoring.dailyQuotaGb", "must be greater than 0 GB, or omitted for no cap");
         openAi(c.openAi(), p);
-        gateway(c.gateway(), p);
+        gateway(c.gateway(), c.openAi(), p);
         identity(c.identity(), p);
     }
 
@@ -160,7 +160,9 @@ public final class ConfigValidator {
         }
     }
 
-    private static void gateway(EnvironmentConfig.GatewayConfig g, Problems p) {
+    private static final Pattern EMAIL = Pattern.compile("[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}");
+
+    private static void gateway(EnvironmentConfig.GatewayConfig g, EnvironmentConfig.OpenAiConfig openAi, Problems p) {
         if (!GATEWAY_SKUS.contains(g.sku()))
             p.add("gateway.sku", "'" + g.sku() + "' cannot be private; use one of " + GATEWAY_SKUS);
         if (g.units() < 1 || g.units() > 12) p.add("gateway.units", "must be between 1 and 12, got " + g.units());
@@ -171,6 +173,22 @@ public final class ConfigValidator {
             if (o == null || !ORIGIN.matcher(o).matches())
                 p.add("gateway.corsOrigins[" + i + "]", "'" + o + "' is not an origin; use * or scheme://host[:port] without a path");
         }
+        if (g.publisherName().isBlank() || g.publisherName().length() > 100)
+            p.add("gateway.publisherName", "must be 1-100 characters");
+        if (!EMAIL.matcher(g.publisherEmail()).matches() || g.publisherEmail().length() > 100)
+            p.add("gateway.publisherEmail", "'" + g.publisherEmail() + "' is not an e-mail address, e.g. platform@contoso.com");
+        if (g.tokensPerMinutePerUser() < 1)
+            p.add("gateway.tokensPerMinutePerUser", "must be greater than 0, got " + g.tokensPerMinutePerUser());
+        g.backends().forEach((region, b) -> {
+            String path = "gateway.backends." + region;
+            if (openAi != null && !openAi.regions().contains(region))
+                p.add(path, "'" + region + "' is not in openAi.regions " + openAi.regions() + "; add it there or remove it here");
+            if (b == null) { p.add(path, "must be an object like {\"priority\": 1, \"weight\": 1}"); return; }
+            if (b.priority() < 0 || b.priority() > 100)
+                p.add(path + ".priority", "must be between 0 and 100 (lower is preferred), got " + b.priority());
+            if (b.weight() < 1 || b.weight() > 100)
+                p.add(path + ".weight", "must be between 1 and 100, got " + b.weight());
+        });
     }
 
     private static void identity(EnvironmentConfig.IdentityConfig id, Problems p) {

@@ -44,7 +44,7 @@ public record EnvironmentConfig(
     public EnvironmentConfig {
         tags = Map.copyOf(Objects.requireNonNullElse(tags, Map.of()));
         backend = Objects.requireNonNullElse(backend, new BackendConfig(null, null, null, null, null, null, null));
-        gateway = Objects.requireNonNullElse(gateway, new GatewayConfig(null, null, null));
+        gateway = Objects.requireNonNullElse(gateway, new GatewayConfig(null, null, null, null, null, null, null, null, null, null));
         dns = Objects.requireNonNullElse(dns, new DnsConfig(null));
         monitoring = Objects.requireNonNullElse(monitoring, new MonitoringConfig(null, null));
     }
@@ -203,21 +203,69 @@ public record EnvironmentConfig(
     /**
      * Gateway (API Management) settings.
      *
-     * @param corsOrigins origins allowed by the CORS policy (the book sample's corsOriginUrl); Defaults to: none
-     *                    (no browser origin is allowed).
-     * @param sku         Developer or Premium (internal VNet injection), StandardV2 or PremiumV2 (VNet integration and
-     *                    a private endpoint); Defaults to: Developer.
-     * @param units       scale units; Defaults to: 1.
+     * @param corsOrigins            origins allowed by the CORS policy (the book sample's corsOriginUrl); Defaults to: none
+     *                               (no browser origin is allowed, and the policy has no cors element).
+     * @param sku                    Developer or Premium (internal VNet injection), StandardV2 or PremiumV2 (VNet integration and
+     *                               a private endpoint); Defaults to: Developer.
+     * @param units                  scale units; Defaults to: 1.
+     * @param publisherName          the API Management publisher (organisation) name; Defaults to: AI Platform Team.
+     * @param publisherEmail         the publisher's e-mail address (system notifications go there); Defaults to:
+     *                               platform@example.com.
+     * @param subscriptionRequired   require an APIM subscription key on the Azure OpenAI API in addition to the Entra ID
+     *                               token; Defaults to: false (the validated Entra ID token is the credential).
+     * @param tokensPerMinutePerUser tokens per minute each caller (token {@code oid} claim) may consume across all
+     *                               deployments; Defaults to: 10000.
+     * @param requireScope           also require the delegated scope {@code identity.scopeName} in the token's {@code scp}
+     *                               claim. App-only (daemon) tokens carry {@code roles} and no {@code scp}, so they are then
+     *                               rejected; Defaults to: false (audience and tenant are checked, not the scope).
+     * @param publicNetworkAccess    public network access of the API Management service; Defaults to: true, because Azure
+     *                               rejects false when the service is created. Set false on a later apply once the service is
+     *                               active (in Internal mode the gateway has no public endpoint either way; on the v2 tiers
+     *                               this closes the public gateway endpoint so that only the private endpoint remains).
+     * @param backends               per-region load-balancing settings of the Azure OpenAI backends in each pool, keyed by a
+     *                               region of {@code openAi.regions}; Defaults to: priority 1 and weight 1 for every region
+     *                               (round robin).
      */
-    public record GatewayConfig(List<String> corsOrigins, String sku, Integer units) {
+    public record GatewayConfig(List<String> corsOrigins, String sku, Integer units, String publisherName,
+                                String publisherEmail, Boolean subscriptionRequired, Integer tokensPerMinutePerUser,
+                                Boolean requireScope, Boolean publicNetworkAccess, Map<String, PoolMemberConfig> backends) {
+        public static final String DEFAULT_PUBLISHER_NAME = "AI Platform Team";
+        public static final String DEFAULT_PUBLISHER_EMAIL = "platform@example.com";
+
         public GatewayConfig {
             corsOrigins = corsOrigins == null ? List.of() : List.copyOf(corsOrigins);
             sku = Objects.requireNonNullElse(sku, "Developer");
             units = Objects.requireNonNullElse(units, 1);
+            publisherName = Objects.requireNonNullElse(publisherName, DEFAULT_PUBLISHER_NAME);
+            publisherEmail = Objects.requireNonNullElse(publisherEmail, DEFAULT_PUBLISHER_EMAIL);
+            subscriptionRequired = Objects.requireNonNullElse(subscriptionRequired, false);
+            tokensPerMinutePerUser = Objects.requireNonNullElse(tokensPerMinutePerUser, 10_000);
+            requireScope = Objects.requireNonNullElse(requireScope, false);
+            publicNetworkAccess = Objects.requireNonNullElse(publicNetworkAccess, true);
+            backends = backends == null ? Map.of() : Map.copyOf(backends);
         }
 
         /** Developer and Premium are injected into the VNet in Internal mode; the v2 tiers integrate with it. */
         public boolean internalVnetMode() { return sku.equals("Developer") || sku.equals("Premium"); }
+
+        /** The pool settings of a region: the configured ones or priority 1, weight 1. */
+        public PoolMemberConfig backend(String region) {
+            return backends.getOrDefault(region, new PoolMemberConfig(null, null));
+        }
+    }
+
+    /**
+     * How one regional Azure OpenAI backend takes part in the gateway's backend pools.
+     *
+     * @param priority 0-100, lower is preferred: lower-priority backends only get traffic when every backend of a higher
+     *                 priority is unavailable (circuit open); Defaults to: 1.
+     * @param weight   1-100, share of traffic among backends of the same priority; Defaults to: 1 (equal shares).
+     */
+    public record PoolMemberConfig(Integer priority, Integer weight) {
+        public PoolMemberConfig {
+            priority = Objects.requireNonNullElse(priority, 1);
+            weight = Objects.requireNonNullElse(weight, 1);
+        }
     }
 
     /**

@@ -13,6 +13,8 @@ import com.hashicorp.cdktf.providers.azurerm.provider.AzurermProviderFeaturesCog
 import com.hashicorp.cdktf.providers.azurerm.provider.AzurermProviderFeaturesKeyVault;
 import com.hashicorp.cdktf.providers.azurerm.provider.AzurermProviderFeaturesResourceGroup;
 import com.hashicorp.cdktf.providers.azurerm.resource_group.ResourceGroup;
+import io.github.aoaiplatform.apim.ApiGateway;
+import io.github.aoaiplatform.apim.OpenAiApi;
 import io.github.aoaiplatform.azapi.AzapiProvider;
 import io.github.aoaiplatform.config.EnvironmentConfig;
 import io.github.aoaiplatform.core.Naming;
@@ -28,6 +30,7 @@ import io.github.aoaiplatform.network.SubnetRole;
 import io.github.aoaiplatform.openai.RegionalOpenAi;
 import software.constructs.Construct;
 
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
@@ -52,6 +55,8 @@ public final class PlatformStack extends TerraformStack {
     private final INetwork network;
     private final PrivateDnsZones dns;
     private final RegionalOpenAi openAi;
+    private final ApiGateway gateway;
+    private OpenAiApi openAiApi;
 
     public PlatformStack(Construct scope, String id, EnvironmentConfig config) {
         super(scope, id);
@@ -112,8 +117,50 @@ public final class PlatformStack extends TerraformStack {
                 network.requireSubnetId(SubnetRole.PRIVATE_ENDPOINTS), network.location(), dns.zoneIds(openAiZones),
                 logs.workspaceId(), azapi, tags));
 
+        this.gateway = createGateway(rg, mode);
+
         TerraformOutput.Builder.create(this, "resource_group_name").value(resourceGroup.getName())
                 .description("Resource group holding the platform's resources").build();
+        TerraformOutput.Builder.create(this, "gateway_url").value(gateway.gatewayUrl())
+                .description("The AI gateway's URL; Azure OpenAI clients use it as their endpoint").build();
+        TerraformOutput.Builder.create(this, "openai_api_path").value(openAiApi.path())
+                .description("Path of the Azure OpenAI API under gateway_url").build();
+        TerraformOutput.Builder.create(this, "gateway_identity_client_id").value(gateway.identityClientId())
+                .description("Client id of the gateway's managed identity (the only identity calling Azure OpenAI)").build();
+        TerraformOutput.Builder.create(this, "gateway_identity_principal_id").value(gateway.identityPrincipalId())
+                .description("Principal (object) id of the gateway's managed identity").build();
+    }
+
+    /** The gateway: API Management with its identity, networking and monitoring, and the Azure OpenAI API. */
+    private ApiGateway createGateway(String rg, GatewayNetworkMode mode) {
+        var g = config.gateway();
+        boolean internal = mode == GatewayNetworkMode.INTERNAL_INJECTION;
+        Map<String, String> accountIds = new LinkedHashMap<>();
+        for (String region : openAi.regions()) accountIds.put(region, openAi.accounts().get(region).resourceId());
+        Map<String, String> recordZones = new LinkedHashMap<>();
+        if (internal)
+            for (String zone : DnsZoneCatalogue.forApiManagement(true)) {
+                var created = dns.createdZones().get(zone);
+                if (created != null) recordZones.put(zone, created.getName());
+            }
+        ApiGateway gw = new ApiGateway(this, "Gateway", new ApiGateway.Props(
+                naming.name(Naming.Abbreviation.API_MANAGEMENT, config.location()), config.location(), rg,
+                g.sku(), g.units(), g.publisherName(), g.publisherEmail(), network.requireSubnetId(SubnetRole.GATEWAY),
+                internal ? null : network.requireSubnetId(SubnetRole.PRIVATE_ENDPOINTS), network.location(),
+                internal ? List.of() : dns.zoneIds(DnsZoneCatalogue.forApiManagement(false)), recordZones,
+                g.publicNetworkAccess(), naming.name(Naming.Abbreviation.MANAGED_IDENTITY, config.location(), "apim"),
+                accountIds, logs.workspaceId(), naming.name(Naming.Abbreviation.APPLICATION_INSIGHTS, config.location()), tags));
+        Map<String, OpenAiApi.Account> accounts = new LinkedHashMap<>();
+        for (String region : openAi.regions()) {
+            var member = g.backend(region);
+            accounts.put(region, new OpenAiApi.Account(openAi.accounts().get(region).endpoint(),
+                    openAi.deploymentsByRegion().get(region), member.priority(), member.weight()));
+        }
+        var identity = config.identity();
+        this.openAiApi = new OpenAiApi(gw, "OpenAiApi", new OpenAiApi.Props(gw, accounts, g.subscriptionRequired(),
+                new OpenAiApi.PolicySettings(config.tenantId(), identity.audienceAppId(), identity.scopeName(), g.requireScope(),
+                        g.corsOrigins(), g.tokensPerMinutePerUser()), azapi));
+        return gw;
     }
 
     private void configureBackend() {
@@ -143,4 +190,6 @@ public final class PlatformStack extends TerraformStack {
     public INetwork network() { return network; }
     public PrivateDnsZones dns() { return dns; }
     public RegionalOpenAi openAi() { return openAi; }
+    public ApiGateway gateway() { return gateway; }
+    public OpenAiApi openAiApi() { return openAiApi; }
 }

@@ -1,0 +1,192 @@
+package io.github.aoaiplatform.apim;
+
+import io.github.aoaiplatform.apim.policy.AuthenticationManagedIdentity;
+import io.github.aoaiplatform.apim.policy.Choose;
+import io.github.aoaiplatform.apim.policy.Cors;
+import io.github.aoaiplatform.apim.policy.EmitTokenMetric;
+import io.github.aoaiplatform.apim.policy.ForwardRequest;
+import io.github.aoaiplatform.apim.policy.GenericErrors;
+import io.github.aoaiplatform.apim.policy.LlmFlavor;
+import io.github.aoaiplatform.apim.policy.LlmTokenLimit;
+import io.github.aoaiplatform.apim.policy.MetricDimension;
+import io.github.aoaiplatform.apim.policy.PolicyDocument;
+import io.github.aoaiplatform.apim.policy.PolicyElement;
+import io.github.aoaiplatform.apim.policy.RequiredClaim;
+import io.github.aoaiplatform.apim.policy.Retry;
+import io.github.aoaiplatform.apim.policy.SetBackendService;
+import io.github.aoaiplatform.apim.policy.SetHeader;
+import io.github.aoaiplatform.apim.policy.ValidateAzureAdToken;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * The Azure OpenAI API's policy, composed only from the typed policy model. Inbound, in this order:
+ * <ol>
+ *   <li>{@code cors} for the configured origins (omitted when there are none);</li>
+ *   <li>{@code validate-azure-ad-token}: tenant, audiences {@code api://<app id>} and {@code <app id>} (v1 and v2
+ *       tokens), the token kept in {@value #JWT_VARIABLE}; optionally the delegated scope in {@code scp}. There is no
+ *       option to leave it out: every request the gateway forwards carries a validated Entra ID token;</li>
+ *   <li>{@code azure-openai-token-limit}: tokens per minute per caller (the token's {@code oid});</li>
+ *   <li>{@code azure-openai-emit-token-metric}: API, operation, deployment, user, app and product dimensions;</li>
+ *   <li>routing: {@code set-backend-service} to the deployment's pool when two or more accounts serve it, to its single
+ *       account's backend otherwise, and to the default (primary region) backend for unknown deployments;</li>
+ *   <li>{@code authentication-managed-identity} with the gateway identity's client id (named value) and
+ *       {@code Authorization: Bearer} from it; a client-sent {@code api-key} header is removed (no keys reach Azure
+ *       OpenAI, whose local auth is off anyway).</li>
+ * </ol>
+ * Backend: for deployments served by a pool of n backends, {@code retry} on 429 and 5xx with count n − 1, interval 0
+ * and first-fast-retry (each attempt goes to another pool member), around {@code forward-request} with a buffered
+ * body; a single backend gets only {@code forward-request} (no pointless retry against the same backend).
+ * Outbound: base. On-error: {@link GenericErrors#onErrorSection()}.
+ */
+public final class DefaultPolicy {
+    private DefaultPolicy() {}
+
+    /** The validated token's variable. */
+    public static final String JWT_VARIABLE = "jwt";
+    /** The managed identity token's variable. */
+    public static final String MSI_TOKEN_VARIABLE = "msi-access-token";
+    /** The header that reports the caller's remaining tokens this minute. */
+    public static final String REMAINING_TOKENS_HEADER = "x-gateway-remaining-tokens";
+    /** Custom metric namespace of the token metrics. */
+    public static final String METRIC_NAMESPACE = "aoai-platform";
+    /** The requested deployment (all operations of the API have this template parameter). */
+    public static final String DEPLOYMENT_EXPRESSION = "context.Request.MatchedParameters[\"deployment-id\"]";
+    static final String JWT = "((Jwt)context.Variables[\"" + JWT_VARIABLE + "\"])";
+    /** The caller's object id, or {@code anonymous}. */
+    public static final String USER_EXPRESSION = "@(" + JWT + ".Claims.GetValueOrDefault(\"oid\", \"anonymous\"))";
+
+    private static final Pattern DEPLOYMENT_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
+
+    /**
+     * Where a deployment's requests go.
+     *
+     * @param backendId    the APIM backend or pool name.
+     * @param backendCount how many backends serve it (1 for a plain backend, the pool size for a pool).
+     */
+    public record Route(String backendId, int backendCount) {
+        public Route {
+            Objects.requireNonNull(backendId, "backendId is required");
+            if (backendCount < 1 || backendCount > Retry.MAX_COUNT + 1)
+                throw new IllegalArgumentException("backendCount must be between 1 and " + (Retry.MAX_COUNT + 1) + ", got " + backendCount);
+        }
+    }
+
+    /**
+     * @param tenantId               Entra ID tenant whose tokens are accepted. Required.
+     * @param audienceAppId          the API app's client id (audiences {@code api://<id>} and {@code <id>}). Required.
+     * @param scopeName              delegated scope checked when {@code requireScope}; Defaults to: chat.
+     * @param requireScope           require {@code scopeName} in {@code scp}; Defaults to: false.
+     * @param corsOrigins            CORS origins; Defaults to: none (no cors element).
+     * @param tokensPerMinutePerUser per-caller token limit. Must be &gt; 0.
+     * @param routes                 deployment name to its route. Defaults to: none.
+     * @param defaultBackendId       backend for deployments not in {@code routes}. Required.
+     * @param identityClientId       the gateway identity's client id: a GUID or named value such as {@code {{uami-client-id}}}. Required.
+     */
+    public record Props(String tenantId, String audienceAppId, String scopeName, Boolean requireScope, List<String> corsOrigins,
+                        int tokensPerMinutePerUser, Map<String, Route> routes, String defaultBackendId, String identityClientId) {
+        public Props {
+            Objects.requireNonNull(tenantId, "tenantId is required: every request's token is validated against it");
+            Objects.requireNonNull(audienceAppId, "audienceAppId is required: tokens must be issued for the platform's API app");
+            scopeName = Objects.requireNonNullElse(scopeName, "chat");
+            requireScope = Objects.requireNonNullElse(requireScope, false);
+            corsOrigins = corsOrigins == null ? List.of() : List.copyOf(corsOrigins);
+            routes = routes == null ? Map.of() : new LinkedHashMap<>(routes);
+            for (String d : routes.keySet())
+                if (!DEPLOYMENT_NAME.matcher(d).matches())
+                    throw new IllegalArgumentException("deployment name '" + d + "' must be 1-64 letters, digits, . _ -");
+            Objects.requireNonNull(defaultBackendId, "defaultBackendId is required");
+            Objects.requireNonNull(identityClientId, "identityClientId is required");
+        }
+    }
+
+    /** The policy document. */
+    public static PolicyDocument document(Props p) {
+        List<PolicyElement> inbound = new ArrayList<>();
+        if (!p.corsOrigins().isEmpty())
+            inbound.add(Cors.builder().allowedOrigins(p.corsOrigins())
+                    .allowedHeaders("Authorization", "Content-Type", "api-version")
+                    .exposeHeaders(REMAINING_TOKENS_HEADER)
+                    .build());
+        inbound.add(tokenValidation(p));
+        inbound.add(LlmTokenLimit.builder(LlmFlavor.AZURE_OPENAI, USER_EXPRESSION)
+                .tokensPerMinute(p.tokensPerMinutePerUser())
+                .estimatePromptTokens(false)
+                .remainingTokensHeaderName(REMAINING_TOKENS_HEADER)
+                .build());
+        inbound.add(EmitTokenMetric.builder(LlmFlavor.AZURE_OPENAI, METRIC_NAMESPACE)
+                .dimension(MetricDimension.API_ID)
+                .dimension(MetricDimension.OPERATION_ID)
+                .dimension("Deployment", "@(" + DEPLOYMENT_EXPRESSION + ")")
+                .dimension("User", USER_EXPRESSION)
+                .dimension("App", "@(" + JWT + ".Claims.GetValueOrDefault(\"azp\", " + JWT + ".Claims.GetValueOrDefault(\"appid\", \"unknown\")))")
+                .dimension("Product", "@(context.Product?.Name ?? \"none\")")
+                .build());
+        inbound.add(routing(p));
+        inbound.add(AuthenticationManagedIdentity.builder()
+                .resource(AuthenticationManagedIdentity.COGNITIVE_SERVICES_RESOURCE)
+                .clientId(p.identityClientId())
+                .outputTokenVariableName(MSI_TOKEN_VARIABLE)
+                .build());
+        inbound.add(SetHeader.bearerTokenFromVariable(MSI_TOKEN_VARIABLE));
+        inbound.add(SetHeader.delete("api-key"));
+
+        return PolicyDocument.builder()
+                .inbound(inbound)
+                .backend(forwarding(p))
+                .onError(GenericErrors.onErrorSection())
+                .build();
+    }
+
+    private static ValidateAzureAdToken tokenValidation(Props p) {
+        var b = ValidateAzureAdToken.builder(p.tenantId())
+                .failedValidationHttpCode(401)
+                .failedValidationErrorMessage("Unauthorized. Access token is missing or invalid.")
+                .outputTokenVariableName(JWT_VARIABLE)
+                .audiences("api://" + p.audienceAppId(), p.audienceAppId());
+        if (p.requireScope())
+            b.requiredClaims(RequiredClaim.of("scp", RequiredClaim.Match.ANY, " ", List.of(p.scopeName())));
+        return b.build();
+    }
+
+    private static PolicyElement routing(Props p) {
+        Map<String, List<String>> byBackend = new LinkedHashMap<>();
+        p.routes().forEach((deployment, route) -> {
+            if (!route.backendId().equals(p.defaultBackendId()))
+                byBackend.computeIfAbsent(route.backendId(), k -> new ArrayList<>()).add(deployment);
+        });
+        if (byBackend.isEmpty()) return SetBackendService.backendId(p.defaultBackendId());
+        var choose = Choose.builder();
+        byBackend.forEach((backend, deployments) -> choose.when(deploymentIn(deployments), SetBackendService.backendId(backend)));
+        return choose.otherwise(SetBackendService.backendId(p.defaultBackendId())).build();
+    }
+
+    private static PolicyElement forwarding(Props p) {
+        Map<Integer, List<String>> byCount = new TreeMap<>(java.util.Comparator.reverseOrder());
+        p.routes().forEach((deployment, route) -> {
+            if (route.backendCount() > 1) byCount.computeIfAbsent(route.backendCount(), k -> new ArrayList<>()).add(deployment);
+        });
+        if (byCount.isEmpty()) return ForwardRequest.withBufferedRequestBody();
+        var choose = Choose.builder();
+        byCount.forEach((count, deployments) -> choose.when(deploymentIn(deployments), Retry.onThrottlingAndServerErrors(count)));
+        return choose.otherwise(ForwardRequest.withBufferedRequestBody()).build();
+    }
+
+    /** The retry count each deployment gets: pool size − 1, or 0 (no retry) for a single backend. */
+    public static Map<String, Integer> retryCounts(Props p) {
+        return p.routes().entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().backendCount() - 1,
+                (a, b) -> a, LinkedHashMap::new));
+    }
+
+    static String deploymentIn(List<String> deployments) {
+        return "@(" + deployments.stream().map(d -> DEPLOYMENT_EXPRESSION + " == \"" + d + "\"")
+                .collect(Collectors.joining(" || ")) + ")";
+    }
+}
