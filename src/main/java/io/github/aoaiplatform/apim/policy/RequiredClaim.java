@@ -38,7 +38,11 @@ public final class RequiredClaim {
     private RequiredClaim(String name, Match match, String separator, List<String> values) {
         this.name = Checks.requireText(name, ELEMENT, "name", "set the claim name, e.g. \"roles\"");
         this.match = Checks.requireNonNull(match, ELEMENT, "match");
-        this.separator = Checks.optionalText(separator, ELEMENT, "separator");
+        // a single space is a legitimate separator: Entra ID's scp claim is space-separated
+        if (separator != null && separator.isEmpty()) {
+            throw Checks.invalid(ELEMENT, "separator", "must not be empty when set", "pass null to omit 'separator', or e.g. \" \" for scp");
+        }
+        this.separator = separator == null ? null : Checks.xmlSafe(separator, ELEMENT, "separator");
         this.values = Checks.textList(values, ELEMENT, "value", false);
         if (this.values.isEmpty()) {
             throw Checks.invalid(ELEMENT, "value", "requires at least one <value> for claim \"" + name + "\"",
@@ -56,7 +60,7 @@ public final class RequiredClaim {
         return new RequiredClaim(name, Match.ALL, null, Arrays.asList(Checks.requireNonNull(values, ELEMENT, "value")));
     }
 
-    /** Full form; {@code separator} may be null (omitted). */
+    /** Full form; {@code separator} may be null (omitted) or any non-empty string, including {@code " "} (for {@code scp}). */
     public static RequiredClaim of(String name, Match match, String separator, List<String> values) {
         return new RequiredClaim(name, match, separator, values);
     }

@@ -1,0 +1,189 @@
+package io.github.aoaiplatform.apim;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.aoaiplatform.testing.SchemaConformance;
+import io.github.aoaiplatform.testing.Synth;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class ApiGatewayTest {
+    static List<String> environments() { return Synth.environments(); }
+
+    static String address(JsonNode tf, String type) {
+        return type + "." + Synth.all(tf, type).keySet().iterator().next();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("environments")
+    void identityIsAttachedAndHoldsOnlyOpenAiUserOnEveryAccount(String environment) {
+        JsonNode tf = Synth.environment(environment);
+        String identity = address(tf, "azurerm_user_assigned_identity");
+        JsonNode apim = Synth.single(tf, "azurerm_api_management");
+        assertThat(apim.path("identity").path("type").asText()).isEqualTo("UserAssigned");
+        assertThat(apim.path("identity").path("identity_ids")).extracting(JsonNode::asText).containsExactly(Synth.ref(identity, "id"));
+
+        Set<String> accountIds = Synth.all(tf, "azurerm_cognitive_account").keySet().stream()
+                .map(a -> Synth.ref("azurerm_cognitive_account." + a, "id")).collect(Collectors.toSet());
+        var assignments = Synth.all(tf, "azurerm_role_assignment").values();
+        assertThat(assignments).hasSize(accountIds.size()).allSatisfy(r -> {
+            assertThat(r.path("role_definition_name").asText()).isEqualTo("Cognitive Services OpenAI User");
+            assertThat(r.has("role_definition_id")).isFalse();
+            assertThat(r.path("principal_id").asText()).isEqualTo(Synth.ref(identity, "principal_id"));
+            assertThat(r.path("principal_type").asText()).isEqualTo("ServicePrincipal");
+        });
+        assertThat(assignments).extracting(r -> r.path("scope").asText()).containsExactlyInAnyOrderElementsOf(accountIds);
+
+        JsonNode named = Synth.single(tf, "azurerm_api_management_named_value");
+        assertThat(named.path("name").asText()).isEqualTo(ApiGateway.CLIENT_ID_NAMED_VALUE);
+        assertThat(named.path("value").asText()).isEqualTo(Synth.ref(identity, "client_id"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("environments")
+    void onlyTls12AndStrongCiphers(String environment) {
+        JsonNode security = Synth.single(Synth.environment(environment), "azurerm_api_management").path("security");
+        List<String> keys = new ArrayList<>();
+        security.fieldNames().forEachRemaining(keys::add);
+        assertThat(keys).contains("frontend_tls10_enabled", "frontend_tls11_enabled", "frontend_ssl30_enabled",
+                "backend_tls10_enabled", "backend_tls11_enabled", "backend_ssl30_enabled", "triple_des_ciphers_enabled",
+                "tls_ecdhe_rsa_with_aes128_cbc_sha_ciphers_enabled", "tls_rsa_with_aes256_cbc_sha_ciphers_enabled");
+        assertThat(keys).noneMatch(k -> k.startsWith("enable_"));
+        security.fields().forEachRemaining(f -> assertThat(f.getValue().asBoolean(true)).as(f.getKey()).isFalse());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("environments")
+    void diagnosticsAndAppInsightsLoggerGoToThePlatformWorkspace(String environment) {
+        JsonNode tf = Synth.environment(environment);
+        String apim = address(tf, "azurerm_api_management");
+        String law = Synth.ref(address(tf, "azurerm_log_analytics_workspace"), "id");
+        JsonNode diag = Synth.all(tf, "azurerm_monitor_diagnostic_setting").values().stream()
+                .filter(d -> d.path("target_resource_id").asText().equals(Synth.ref(apim, "id"))).findFirst().orElseThrow();
+        assertThat(diag.path("log_analytics_workspace_id").asText()).isEqualTo(law);
+        assertThat(diag.path("log_analytics_destination_type").asText()).isEqualTo("Dedicated");
+        assertThat(diag.path("enabled_log").get(0).path("category_group").asText()).isEqualTo("allLogs");
+
+        String appi = address(tf, "azurerm_application_insights");
+        JsonNode insights = Synth.single(tf, "azurerm_application_insights");
+        assertThat(insights.path("workspace_id").asText()).isEqualTo(law);
+        JsonNode logger = Synth.single(tf, "azurerm_api_management_logger");
+        assertThat(logger.path("api_management_name").asText()).isEqualTo(Synth.ref(apim, "name"));
+        assertThat(logger.path("resource_id").asText()).isEqualTo(Synth.ref(appi, "id"));
+        assertThat(logger.path("application_insights").path("connection_string").asText()).isEqualTo(Synth.ref(appi, "connection_string"));
+        assertThat(logger.path("application_insights").has("instrumentation_key")).isFalse();
+    }
+
+    @Test
+    void developerIsInjectedInternallyWithRecordsInTheCreatedZones() {
+        JsonNode tf = Synth.environment("dev");
+        String apim = address(tf, "azurerm_api_management");
+        JsonNode gw = Synth.single(tf, "azurerm_api_management");
+        assertThat(gw.path("sku_name").asText()).isEqualTo("Developer_1");
+        assertThat(gw.path("virtual_network_type").asText()).isEqualTo("Internal");
+        assertThat(gw.path("virtual_network_configuration").path("subnet_id").asText())
+                .isEqualTo(Synth.ref("azurerm_subnet." + Synth.all(tf, "azurerm_subnet").keySet().stream()
+                        .filter(s -> s.contains("Gateway")).findFirst().orElseThrow(), "id"));
+        assertThat(Synth.all(tf, "azurerm_private_endpoint").values())
+                .noneMatch(pe -> pe.path("private_service_connection").path("private_connection_resource_id").asText().equals(Synth.ref(apim, "id")));
+        var records = Synth.all(tf, "azurerm_private_dns_a_record").values();
+        assertThat(records).hasSize(5).allSatisfy(r -> {
+            assertThat(r.path("name").asText()).isEqualTo(gw.path("name").asText());
+            assertThat(r.path("records")).extracting(JsonNode::asText)
+                    .containsExactly("${element(" + apim + ".private_ip_addresses, 0)}");
+        });
+        Map<String, JsonNode> zones = Synth.all(tf, "azurerm_private_dns_zone");
+        Set<String> zoneNames = records.stream().map(r -> zones.entrySet().stream()
+                .filter(z -> r.path("zone_name").asText().equals(Synth.ref("azurerm_private_dns_zone." + z.getKey(), "name")))
+                .map(z -> z.getValue().path("name").asText()).findFirst().orElseThrow()).collect(Collectors.toSet());
+        assertThat(zoneNames).containsExactlyInAnyOrder("azure-api.net", "portal.azure-api.net", "developer.azure-api.net",
+                "management.azure-api.net", "scm.azure-api.net");
+    }
+
+    @Test
+    void noRecordsInTheHubsZones() {
+        String zone = "/subscriptions/" + GatewayFixtures.TENANT + "/resourceGroups/dns/providers/Microsoft.Network/privateDnsZones/azure-api.net";
+        String json = GatewayFixtures.json("[\"japaneast\"]", "[]", "{}")
+                .replace("\"gateway\": {}", "\"gateway\": {}, \"dns\": {\"existingZoneIds\": {\"azure-api.net\": \"" + zone + "\"}}");
+        JsonNode tf = GatewayFixtures.synth(json);
+        assertThat(Synth.all(tf, "azurerm_private_dns_zone").values()).noneMatch(z -> z.path("name").asText().equals("azure-api.net"));
+        assertThat(Synth.all(tf, "azurerm_private_dns_a_record")).hasSize(4);
+        assertThat(Synth.all(tf, "azurerm_private_dns_a_record").values()).noneMatch(r -> r.path("zone_name").asText().contains("azure-api.net"));
+    }
+
+    @Test
+    void premiumIsInjectedInternallyToo() {
+        JsonNode gw = Synth.single(Synth.environment("prod"), "azurerm_api_management");
+        assertThat(gw.path("sku_name").asText()).isEqualTo("Premium_1");
+        assertThat(gw.path("virtual_network_type").asText()).isEqualTo("Internal");
+    }
+
+    @Test
+    void standardV2IntegratesWithTheVnetAndIsReachedThroughAPrivateEndpoint() {
+        JsonNode tf = Synth.environment("test");
+        String apim = address(tf, "azurerm_api_management");
+        JsonNode gw = Synth.single(tf, "azurerm_api_management");
+        assertThat(gw.path("sku_name").asText()).isEqualTo("StandardV2_1");
+        assertThat(gw.path("virtual_network_type").asText()).isEqualTo("External");
+        assertThat(gw.path("virtual_network_configuration").path("subnet_id").asText()).contains("Gateway_Subnet");
+        assertThat(Synth.all(tf, "azurerm_private_dns_a_record")).isEmpty();
+        var pes = Synth.all(tf, "azurerm_private_endpoint").values().stream()
+                .filter(pe -> pe.path("private_service_connection").path("private_connection_resource_id").asText().equals(Synth.ref(apim, "id"))).toList();
+        assertThat(pes).hasSize(1);
+        assertThat(pes.get(0).path("private_service_connection").path("subresource_names")).extracting(JsonNode::asText).containsExactly("Gateway");
+        assertThat(pes.get(0).path("subnet_id").asText()).contains("PrivateEndpoints_Subnet");
+        String zone = Synth.all(tf, "azurerm_private_dns_zone").entrySet().stream()
+                .filter(z -> z.getValue().path("name").asText().equals("privatelink.azure-api.net")).map(Map.Entry::getKey).findFirst().orElseThrow();
+        assertThat(pes.get(0).path("private_dns_zone_group").path("private_dns_zone_ids")).extracting(JsonNode::asText)
+                .containsExactly(Synth.ref("azurerm_private_dns_zone." + zone, "id"));
+    }
+
+    @Test
+    void publicNetworkAccessIsOnAtCreationAndCanBeSwitchedOffByConfig() {
+        assertThat(Synth.single(Synth.environment("test"), "azurerm_api_management").path("public_network_access_enabled").asBoolean()).isTrue();
+        JsonNode tf = GatewayFixtures.synth(GatewayFixtures.json("[\"japaneast\"]", "[]",
+                "{\"sku\": \"StandardV2\", \"publicNetworkAccess\": false}"));
+        assertThat(Synth.single(tf, "azurerm_api_management").path("public_network_access_enabled").asBoolean(true)).isFalse();
+    }
+
+    @Test
+    void publisherComesFromConfig() {
+        JsonNode tf = GatewayFixtures.synth(GatewayFixtures.json("[\"japaneast\"]", "[]",
+                "{\"publisherName\": \"Contoso AI\", \"publisherEmail\": \"ai@contoso.com\"}"));
+        JsonNode gw = Synth.single(tf, "azurerm_api_management");
+        assertThat(gw.path("publisher_name").asText()).isEqualTo("Contoso AI");
+        assertThat(gw.path("publisher_email").asText()).isEqualTo("ai@contoso.com");
+        assertThat(Synth.single(Synth.environment("dev"), "azurerm_api_management").path("publisher_email").asText()).isEqualTo("platform@example.com");
+    }
+
+    @Test
+    void standaloneGatewayConformsToTheSchema() {
+        JsonNode tf = Synth.of(s -> new ApiGateway(s, "Gw", props("PremiumV2", "pe-subnet")));
+        assertThat(SchemaConformance.violations(tf)).isEmpty();
+        assertThat(Synth.single(tf, "azurerm_api_management").path("sku_name").asText()).isEqualTo("PremiumV2_2");
+        assertThat(Synth.all(tf, "azurerm_role_assignment")).hasSize(2);
+    }
+
+    static ApiGateway.Props props(String sku, String peSubnet) {
+        return new ApiGateway.Props("apim-test-x", "japaneast", "rg", sku, 2, "P", "p@example.com", "gw-subnet", peSubnet,
+                null, List.of("zone-id"), null, null, "id-apim", Map.of("japaneast", "acct-1", "eastus", "acct-2"), "law", "appi", null);
+    }
+
+    @Test
+    void failsOnBadNameMissingPrivateEndpointSubnetAndPublicSkus() {
+        assertThatThrownBy(() -> new ApiGateway.Props("1bad_name", "japaneast", "rg", "Developer", 1, "P", "p@example.com", "s", null,
+                null, null, null, null, "id", null, "law", "appi", null)).hasMessageContaining("'1bad_name'");
+        assertThatThrownBy(() -> props("StandardV2", null)).hasMessageContaining("privateEndpointSubnetId is required for StandardV2");
+        assertThatThrownBy(() -> props("Consumption", "pe")).hasMessageContaining("'Consumption' cannot be private");
+        assertThatThrownBy(() -> props("Developer", "pe")).hasMessageContaining("Developer tier has exactly 1 unit");
+    }
+}

@@ -1,0 +1,226 @@
+package io.github.aoaiplatform.apim;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.aoaiplatform.config.EnvironmentConfig;
+import io.github.aoaiplatform.testing.Synth;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import static io.github.aoaiplatform.apim.GatewayFixtures.all;
+import static io.github.aoaiplatform.apim.GatewayFixtures.children;
+import static io.github.aoaiplatform.apim.GatewayFixtures.json;
+import static io.github.aoaiplatform.apim.GatewayFixtures.names;
+import static io.github.aoaiplatform.apim.GatewayFixtures.parse;
+import static io.github.aoaiplatform.apim.GatewayFixtures.policyXml;
+import static io.github.aoaiplatform.apim.GatewayFixtures.section;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class DefaultPolicyTest {
+    static final List<String> INBOUND_ORDER = List.of("base", "cors", "validate-azure-ad-token", "azure-openai-token-limit",
+            "azure-openai-emit-token-metric", "choose", "authentication-managed-identity", "set-header", "set-header");
+
+    static DefaultPolicy.Props props(List<String> cors, Map<String, DefaultPolicy.Route> routes) {
+        return new DefaultPolicy.Props(GatewayFixtures.TENANT, GatewayFixtures.APP, null, null, cors, 5000, routes,
+                "aoai-japaneast", "{{uami-client-id}}");
+    }
+
+    static Document doc(DefaultPolicy.Props p) { return parse(DefaultPolicy.document(p).toXml()); }
+
+    @Test
+    void inboundRunsCorsThenTokenValidationThenLimitsMetricsRoutingAndManagedIdentity() {
+        Document d = doc(props(List.of("https://chat.contoso.com"), Map.of("gpt-4o", new DefaultPolicy.Route("pool-gpt-4o", 2))));
+        assertThat(names(section(d, "inbound"))).containsExactlyElementsOf(INBOUND_ORDER);
+        assertThat(names(section(d, "outbound"))).containsExactly("base");
+        assertThat(names(section(d, "on-error"))).containsExactly("base", "choose");
+    }
+
+    @Test
+    void withoutCorsOriginsTokenValidationComesRightAfterBase() {
+        Document d = doc(props(List.of(), Map.of()));
+        List<String> inbound = names(section(d, "inbound"));
+        assertThat(inbound).doesNotContain("cors");
+        assertThat(inbound.subList(0, 2)).containsExactly("base", "validate-azure-ad-token");
+        // no routes: a plain set-backend-service to the default backend, and no retry
+        assertThat(inbound).contains("set-backend-service").doesNotContain("choose");
+        assertThat(names(section(d, "backend"))).containsExactly("forward-request");
+    }
+
+    @Test
+    void tokenValidationChecksTenantAndBothAudienceFormsAndKeepsTheToken() {
+        Element v = all(doc(props(List.of(), Map.of())), "validate-azure-ad-token").get(0);
+        assertThat(v.getAttribute("tenant-id")).isEqualTo(GatewayFixtures.TENANT);
+        assertThat(v.getAttribute("header-name")).isEqualTo("Authorization");
+        assertThat(v.getAttribute("failed-validation-httpcode")).isEqualTo("401");
+        assertThat(v.getAttribute("output-token-variable-name")).isEqualTo(DefaultPolicy.JWT_VARIABLE);
+        assertThat(all(parse(DefaultPolicy.document(props(List.of(), Map.of())).toXml()), "audience"))
+                .extracting(Element::getTextContent).containsExactly("api://" + GatewayFixtures.APP, GatewayFixtures.APP);
+        assertThat(v.getElementsByTagName("required-claims").getLength()).isZero();
+    }
+
+    @Test
+    void requireScopeAddsTheScpClaim() {
+        var p = new DefaultPolicy.Props(GatewayFixtures.TENANT, GatewayFixtures.APP, "chat", true, null, 1, null, "b", "{{uami-client-id}}");
+        Element claim = all(doc(p), "claim").get(0);
+        assertThat(claim.getAttribute("name")).isEqualTo("scp");
+        assertThat(claim.getAttribute("match")).isEqualTo("any");
+        assertThat(claim.getAttribute("separator")).isEqualTo(" ");
+        assertThat(claim.getTextContent().trim()).isEqualTo("chat");
+        assertThatThrownBy(() -> io.github.aoaiplatform.apim.policy.RequiredClaim.of("scp",
+                io.github.aoaiplatform.apim.policy.RequiredClaim.Match.ANY, "", List.of("chat")))
+                .hasMessageContaining("'separator' must not be empty");
+    }
+
+    @Test
+    void tokenLimitAndMetricsArePerCaller() {
+        Document d = doc(props(List.of(), Map.of()));
+        Element limit = all(d, "azure-openai-token-limit").get(0);
+        assertThat(limit.getAttribute("counter-key")).isEqualTo(DefaultPolicy.USER_EXPRESSION).contains("\"oid\"");
+        assertThat(limit.getAttribute("tokens-per-minute")).isEqualTo("5000");
+        assertThat(limit.getAttribute("estimate-prompt-tokens")).isEqualTo("false");
+        assertThat(limit.getAttribute("remaining-tokens-header-name")).isEqualTo(DefaultPolicy.REMAINING_TOKENS_HEADER);
+        Element metric = all(d, "azure-openai-emit-token-metric").get(0);
+        assertThat(metric.getAttribute("namespace")).isEqualTo("aoai-platform");
+        List<Element> dims = children(metric);
+        assertThat(dims).hasSizeLessThanOrEqualTo(10);
+        assertThat(dims).extracting(e -> e.getAttribute("name")).containsExactly("API ID", "Operation ID", "Deployment", "User", "App", "Product");
+        assertThat(dims).filteredOn(e -> e.getAttribute("name").equals("Deployment"))
+                .extracting(e -> e.getAttribute("value")).containsExactly("@(context.Request.MatchedParameters[\"deployment-id\"])");
+    }
+
+    @Test
+    void routesEachDeploymentToItsPoolOrBackendAndUnknownOnesToThePrimary() {
+        var routes = new LinkedHashMap<String, DefaultPolicy.Route>();
+        routes.put("gpt-4o", new DefaultPolicy.Route("pool-gpt-4o", 3));
+        routes.put("embedding", new DefaultPolicy.Route("aoai-eastus", 1));
+        routes.put("mini", new DefaultPolicy.Route("aoai-japaneast", 1));
+        Document d = doc(props(List.of(), routes));
+        Element choose = section(d, "inbound").stream().filter(e -> e.getTagName().equals("choose")).findFirst().orElseThrow();
+        List<Element> branches = children(choose);
+        assertThat(names(branches)).containsExactly("when", "when", "otherwise");
+        assertThat(branches.get(0).getAttribute("condition")).isEqualTo("@(context.Request.MatchedParameters[\"deployment-id\"] == \"gpt-4o\")");
+        assertThat(((Element) branches.get(0).getElementsByTagName("set-backend-service").item(0)).getAttribute("backend-id")).isEqualTo("pool-gpt-4o");
+        assertThat(((Element) branches.get(1).getElementsByTagName("set-backend-service").item(0)).getAttribute("backend-id")).isEqualTo("aoai-eastus");
+        assertThat(((Element) branches.get(2).getElementsByTagName("set-backend-service").item(0)).getAttribute("backend-id")).isEqualTo("aoai-japaneast");
+    }
+
+    @Test
+    void retryCountIsPoolSizeMinusOnePerDeploymentAndSingleBackendsAreNotRetried() {
+        var routes = new LinkedHashMap<String, DefaultPolicy.Route>();
+        routes.put("two", new DefaultPolicy.Route("pool-two", 2));
+        routes.put("three", new DefaultPolicy.Route("pool-three", 3));
+        routes.put("three-too", new DefaultPolicy.Route("pool-three-too", 3));
+        routes.put("single", new DefaultPolicy.Route("aoai-eastus", 1));
+        var p = props(List.of(), routes);
+        assertThat(DefaultPolicy.retryCounts(p)).containsExactlyInAnyOrderEntriesOf(Map.of("two", 1, "three", 2, "three-too", 2, "single", 0));
+        Document d = doc(p);
+        List<Element> backend = section(d, "backend");
+        assertThat(names(backend)).containsExactly("choose");
+        List<Element> branches = children(backend.get(0));
+        assertThat(names(branches)).containsExactly("when", "when", "otherwise");
+        Element retry3 = children(branches.get(0)).get(0);
+        assertThat(branches.get(0).getAttribute("condition")).contains("\"three\"").contains("\"three-too\"").doesNotContain("\"two\"");
+        assertThat(retry3.getAttribute("count")).isEqualTo("2");
+        Element retry2 = children(branches.get(1)).get(0);
+        assertThat(branches.get(1).getAttribute("condition")).contains("\"two\"").doesNotContain("three");
+        assertThat(retry2.getAttribute("count")).isEqualTo("1");
+        for (Element retry : List.of(retry2, retry3)) {
+            assertThat(retry.getAttribute("interval")).isEqualTo("0");
+            assertThat(retry.getAttribute("first-fast-retry")).isEqualTo("true");
+            assertThat(retry.getAttribute("condition")).contains("429").contains(">= 500");
+            assertThat(names(children(retry))).containsExactly("forward-request");
+            assertThat(children(retry).get(0).getAttribute("buffer-request-body")).isEqualTo("true");
+        }
+        assertThat(names(children(branches.get(2)))).containsExactly("forward-request");
+    }
+
+    @Test
+    void callsAzureOpenAiWithTheManagedIdentityAndNeverWithAKey() {
+        Document d = doc(props(List.of(), Map.of()));
+        Element msi = all(d, "authentication-managed-identity").get(0);
+        assertThat(msi.getAttribute("resource")).isEqualTo("https://cognitiveservices.azure.com");
+        assertThat(msi.getAttribute("client-id")).isEqualTo("{{uami-client-id}}");
+        assertThat(msi.getAttribute("output-token-variable-name")).isEqualTo(DefaultPolicy.MSI_TOKEN_VARIABLE);
+        List<Element> headers = all(d, "set-header");
+        Element auth = headers.stream().filter(h -> h.getAttribute("name").equals("Authorization")).findFirst().orElseThrow();
+        assertThat(auth.getAttribute("exists-action")).isEqualTo("override");
+        assertThat(auth.getTextContent()).contains("\"Bearer \"").contains(DefaultPolicy.MSI_TOKEN_VARIABLE);
+        // the only api-key header handling removes a client-sent key; nothing ever sets one
+        assertThat(headers).filteredOn(h -> h.getAttribute("name").equalsIgnoreCase("api-key"))
+                .allSatisfy(h -> {
+                    assertThat(h.getAttribute("exists-action")).isEqualTo("delete");
+                    assertThat(children(h)).isEmpty();
+                });
+        assertThat(DefaultPolicy.document(props(List.of(), Map.of())).toXml()).doesNotContain("{{api-key").doesNotContain("Ocp-Apim-Subscription-Key");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("io.github.aoaiplatform.testing.Synth#environments")
+    void everyEnvironmentUsesEntraOnlyEndToEnd(String environment) {
+        JsonNode tf = Synth.environment(environment);
+        assertThat(Synth.all(tf, "azurerm_cognitive_account").values()).allSatisfy(a -> assertThat(a.path("local_auth_enabled").asBoolean(true)).isFalse());
+        assertThat(Synth.all(tf, "azurerm_api_management_backend").values()).allSatisfy(b -> assertThat(b.has("credentials")).isFalse());
+        assertThat(Synth.all(tf, "azurerm_api_management_named_value").values()).extracting(n -> n.path("name").asText())
+                .containsExactly(ApiGateway.CLIENT_ID_NAMED_VALUE);
+        assertThat(Synth.single(tf, "azurerm_api_management_api").path("subscription_required").asBoolean(true)).isFalse();
+    }
+
+    /** Config variants: every one must produce exactly one API policy that validates tokens first (after cors). */
+    static Stream<String> configVariants() {
+        List<String> variants = new ArrayList<>();
+        for (String env : Synth.environments()) variants.add("env:" + env);
+        variants.add(json("[\"japaneast\"]", "[]", "{}"));
+        variants.add(json("[\"japaneast\"]", "[]", "{\"corsOrigins\": []}"));
+        variants.add(json("[\"japaneast\", \"eastus\"]", "[" + GatewayFixtures.GPT4O + "]", "{\"subscriptionRequired\": true, \"requireScope\": true, \"corsOrigins\": [\"*\"]}"));
+        variants.add(json("[\"japaneast\", \"eastus\", \"swedencentral\"]", "[" + GatewayFixtures.GPT4O + ", " + GatewayFixtures.EMBEDDING_PRIMARY_ONLY + "]",
+                "{\"sku\": \"PremiumV2\", \"units\": 2, \"tokensPerMinutePerUser\": 1}"));
+        variants.add(json("[\"eastus\"]", "[" + GatewayFixtures.GPT4O + "]", "{\"sku\": \"StandardV2\", \"backends\": {\"eastus\": {\"priority\": 0, \"weight\": 100}}}"));
+        return variants.stream();
+    }
+
+    @ParameterizedTest(name = "variant {index}")
+    @MethodSource("configVariants")
+    void noConfigurationProducesAnApiWithoutTokenValidation(String variant) {
+        EnvironmentConfig config = variant.startsWith("env:") ? Synth.config(variant.substring(4)) : GatewayFixtures.config(variant);
+        JsonNode tf = variant.startsWith("env:") ? Synth.environment(variant.substring(4)) : Synth.platform(config);
+        assertThat(Synth.all(tf, "azurerm_api_management_api")).hasSize(1);
+        assertThat(Synth.all(tf, "azurerm_api_management_api_policy")).hasSize(1);
+        assertThat(Synth.all(tf, "azurerm_api_management_policy")).isEmpty();
+        assertThat(Synth.all(tf, "azurerm_api_management_api_operation_policy")).isEmpty();
+        Document d = parse(policyXml(tf));
+        List<String> inbound = names(section(d, "inbound")).stream().filter(n -> !n.equals("base") && !n.equals("cors")).toList();
+        assertThat(inbound.get(0)).isEqualTo("validate-azure-ad-token");
+        assertThat(names(section(d, "inbound")).indexOf("validate-azure-ad-token"))
+                .isEqualTo(config.gateway().corsOrigins().isEmpty() ? 1 : 2);
+        List<Element> validations = all(d, "validate-azure-ad-token");
+        assertThat(validations).hasSize(1);
+        assertThat(validations.get(0).getAttribute("tenant-id")).isEqualTo(config.tenantId());
+        assertThat(all(d, "audience")).extracting(Element::getTextContent)
+                .contains("api://" + config.identity().audienceAppId());
+    }
+
+    @Test
+    void thePolicyModelOffersNoWayToSwitchValidationOff() {
+        assertThat(java.util.Arrays.stream(DefaultPolicy.Props.class.getRecordComponents()).map(c -> c.getName().toLowerCase()))
+                .noneMatch(n -> n.contains("validat") || n.contains("anonymous") || n.contains("skip") || n.contains("disable"));
+        assertThatThrownBy(() -> new DefaultPolicy.Props(null, GatewayFixtures.APP, null, null, null, 1, null, "b", "{{c}}"))
+                .hasMessageContaining("tenantId is required");
+        assertThatThrownBy(() -> new DefaultPolicy.Props(GatewayFixtures.TENANT, null, null, null, null, 1, null, "b", "{{c}}"))
+                .hasMessageContaining("audienceAppId is required");
+    }
+
+    @Test
+    void failsOnBadDeploymentNamesAndRouteSizes() {
+        assertThatThrownBy(() -> props(List.of(), Map.of("bad\"name", new DefaultPolicy.Route("b", 1)))).hasMessageContaining("'bad\"name'");
+        assertThatThrownBy(() -> new DefaultPolicy.Route("b", 0)).hasMessageContaining("backendCount must be between 1 and 51");
+    }
+}

@@ -1,0 +1,162 @@
+package io.github.aoaiplatform.apim;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.aoaiplatform.config.ConfigException;
+import io.github.aoaiplatform.testing.SchemaConformance;
+import io.github.aoaiplatform.testing.Synth;
+import org.junit.jupiter.api.Test;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+
+import java.util.List;
+
+import static io.github.aoaiplatform.apim.GatewayFixtures.all;
+import static io.github.aoaiplatform.apim.GatewayFixtures.children;
+import static io.github.aoaiplatform.apim.GatewayFixtures.json;
+import static io.github.aoaiplatform.apim.GatewayFixtures.names;
+import static io.github.aoaiplatform.apim.GatewayFixtures.parse;
+import static io.github.aoaiplatform.apim.GatewayFixtures.policyXml;
+import static io.github.aoaiplatform.apim.GatewayFixtures.section;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Whole scenarios expressed by configuration alone. */
+class GatewayScenariosTest {
+    static final String THREE_REGIONS = "[\"japaneast\", \"eastus\", \"swedencentral\"]";
+
+    /** Seed-004 style: one deployment, round robin over three regional backends, at most three attempts per request. */
+    @Test
+    void roundRobinOverThreeBackendsWithAtMostThreeAttempts() {
+        JsonNode tf = GatewayFixtures.synth(json(THREE_REGIONS, "[" + GatewayFixtures.GPT4O + "]", "{}"));
+        assertThat(SchemaConformance.violations(tf)).isEmpty();
+        assertThat(Synth.all(tf, "azurerm_api_management_backend")).hasSize(3);
+        JsonNode pool = Synth.single(tf, "azapi_resource");
+        JsonNode services = pool.path("body").path("properties").path("pool").path("services");
+        assertThat(services).hasSize(3).allSatisfy(s -> {
+            assertThat(s.path("priority").asInt()).isEqualTo(1);
+            assertThat(s.path("weight").asInt()).isEqualTo(1);
+        });
+        Document d = parse(policyXml(tf));
+        assertThat(all(d, "set-backend-service")).extracting(e -> e.getAttribute("backend-id")).contains("pool-gpt-4o");
+        List<Element> retries = all(d, "retry");
+        assertThat(retries).hasSize(1);
+        assertThat(retries.get(0).getAttribute("count")).isEqualTo("2"); // 1 attempt + 2 retries = 3 attempts
+        assertThat(retries.get(0).getAttribute("interval")).isEqualTo("0");
+        Synth.all(tf, "azurerm_api_management_backend").values().forEach(b -> {
+            JsonNode cb = b.path("circuit_breaker_rule");
+            assertThat(cb.path("trip_duration").asText()).isEqualTo("PT1M");
+            assertThat(cb.path("accept_retry_after_enabled").asBoolean()).isTrue();
+            assertThat(cb.path("failure_condition").path("status_code_range")).extracting(r -> r.path("min").asInt() + "-" + r.path("max").asInt())
+                    .containsExactly("429-429", "500-599");
+        });
+    }
+
+    /** Seed-001 style: three accounts behind one gateway, each reachable only by the gateway's identity. */
+    @Test
+    void threeAccountsBehindOneGateway() {
+        JsonNode tf = GatewayFixtures.synth(json(THREE_REGIONS,
+                "[" + GatewayFixtures.GPT4O + ", " + GatewayFixtures.EMBEDDING_PRIMARY_ONLY + "]", "{\"corsOrigins\": [\"*\"]}"));
+        assertThat(SchemaConformance.violations(tf)).isEmpty();
+        assertThat(Synth.all(tf, "azurerm_cognitive_account")).hasSize(3);
+        assertThat(Synth.all(tf, "azurerm_role_assignment")).hasSize(3);
+        var backends = Synth.all(tf, "azurerm_api_management_backend").values();
+        assertThat(backends).extracting(b -> b.path("name").asText()).containsExactlyInAnyOrder("aoai-japaneast", "aoai-eastus", "aoai-swedencentral");
+        assertThat(backends).allSatisfy(b -> {
+            assertThat(b.path("protocol").asText()).isEqualTo("http");
+            assertThat(b.path("url").asText()).matches("\\$\\{azurerm_cognitive_account\\.[A-Za-z0-9_-]+\\.endpoint}openai");
+        });
+        // only the deployment served by several accounts gets a pool; the embedding model goes to its one backend
+        assertThat(Synth.all(tf, "azapi_resource").values()).filteredOn(r -> r.path("type").asText().equals(BackendPool.TYPE))
+                .extracting(r -> r.path("name").asText()).containsExactly("pool-gpt-4o");
+        Document d = parse(policyXml(tf));
+        assertThat(all(d, "set-backend-service")).extracting(e -> e.getAttribute("backend-id")).containsExactly("pool-gpt-4o", "aoai-japaneast");
+        JsonNode api = Synth.single(tf, "azurerm_api_management_api");
+        assertThat(api.path("path").asText()).isEqualTo("openai");
+        assertThat(api.path("protocols")).extracting(JsonNode::asText).containsExactly("https");
+        assertThat(api.has("service_url")).isFalse();
+        assertThat(api.path("import").path("content_format").asText()).isEqualTo("openapi+json");
+        assertThat(tf.path("output").fieldNames()).toIterable()
+                .contains("gateway_url", "openai_api_path", "gateway_identity_client_id", "gateway_identity_principal_id");
+        String apim = "azurerm_api_management." + Synth.all(tf, "azurerm_api_management").keySet().iterator().next();
+        assertThat(tf.path("output").path("gateway_url").path("value").asText()).isEqualTo(Synth.ref(apim, "gateway_url"));
+    }
+
+    @Test
+    void importedOperationsMatchTheAzureOpenAiPaths() {
+        JsonNode tf = GatewayFixtures.synth(json("[\"japaneast\"]", "[]", "{}"));
+        JsonNode openApi = Synth.parse(Synth.single(tf, "azurerm_api_management_api").path("import").path("content_value").asText());
+        assertThat(openApi.path("openapi").asText()).startsWith("3.0");
+        assertThat(openApi.has("servers")).isFalse();
+        assertThat(openApi.path("paths").fieldNames()).toIterable().containsExactlyInAnyOrder(
+                "/deployments/{deployment-id}/chat/completions", "/deployments/{deployment-id}/completions", "/deployments/{deployment-id}/embeddings");
+        openApi.path("paths").forEach(path -> {
+            JsonNode post = path.path("post");
+            assertThat(post.path("operationId").asText()).isNotBlank();
+            List<String> params = new java.util.ArrayList<>();
+            post.path("parameters").forEach(p -> params.add(p.path("$ref").asText()));
+            assertThat(params).containsExactly("#/components/parameters/deploymentId", "#/components/parameters/apiVersion");
+        });
+        JsonNode apiVersion = openApi.path("components").path("parameters").path("apiVersion");
+        assertThat(apiVersion.path("name").asText()).isEqualTo("api-version");
+        assertThat(apiVersion.path("in").asText()).isEqualTo("query");
+        assertThat(apiVersion.path("required").asBoolean()).isTrue();
+        assertThat(openApi.path("components").path("parameters").path("deploymentId").path("name").asText()).isEqualTo("deployment-id");
+    }
+
+    @Test
+    void priorityAndWeightComeFromConfig() {
+        JsonNode tf = GatewayFixtures.synth(json(THREE_REGIONS, "[" + GatewayFixtures.GPT4O + "]",
+                "{\"backends\": {\"japaneast\": {\"weight\": 3}, \"eastus\": {\"weight\": 1}, \"swedencentral\": {\"priority\": 2}}}"));
+        JsonNode services = Synth.single(tf, "azapi_resource").path("body").path("properties").path("pool").path("services");
+        assertThat(services).extracting(s -> s.path("priority").asInt() + "/" + s.path("weight").asInt()).containsExactly("1/3", "1/1", "2/1");
+    }
+
+    @Test
+    void singleRegionHasNoPoolAndNoRetry() {
+        JsonNode tf = GatewayFixtures.synth(json("[\"japaneast\"]", "[" + GatewayFixtures.GPT4O + "]", "{\"subscriptionRequired\": true}"));
+        assertThat(Synth.all(tf, "azapi_resource").values()).noneMatch(r -> r.path("type").asText().equals(BackendPool.TYPE));
+        Document d = parse(policyXml(tf));
+        assertThat(all(d, "retry")).isEmpty();
+        assertThat(names(section(d, "backend"))).containsExactly("forward-request");
+        assertThat(children(all(d, "inbound").get(0))).extracting(Element::getTagName).contains("set-backend-service");
+        assertThat(Synth.single(tf, "azurerm_api_management_api").path("subscription_required").asBoolean()).isTrue();
+    }
+
+    @Test
+    void gatewayDefaultsAreDocumentedAndApplied() {
+        var g = GatewayFixtures.config(json("[\"japaneast\"]", "[]", "{}")).gateway();
+        assertThat(g.sku()).isEqualTo("Developer");
+        assertThat(g.units()).isEqualTo(1);
+        assertThat(g.publisherName()).isEqualTo("AI Platform Team");
+        assertThat(g.publisherEmail()).isEqualTo("platform@example.com");
+        assertThat(g.subscriptionRequired()).isFalse();
+        assertThat(g.tokensPerMinutePerUser()).isEqualTo(10_000);
+        assertThat(g.requireScope()).isFalse();
+        assertThat(g.publicNetworkAccess()).isTrue();
+        assertThat(g.backends()).isEmpty();
+        assertThat(g.backend("japaneast").priority()).isEqualTo(1);
+        assertThat(g.backend("japaneast").weight()).isEqualTo(1);
+    }
+
+    @Test
+    void failsOnBadGatewaySettingsWithEveryProblemNamed() {
+        String broken = json("[\"japaneast\", \"eastus\"]", "[]", """
+                {"publisherEmail": "not-an-email", "publisherName": "", "tokensPerMinutePerUser": 0,
+                 "backends": {"westeurope": {"priority": 1}, "eastus": {"priority": 101, "weight": 0}}}""");
+        assertThatThrownBy(() -> GatewayFixtures.config(broken)).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("gateway.publisherEmail: 'not-an-email' is not an e-mail address")
+                .hasMessageContaining("gateway.publisherName: must be 1-100 characters")
+                .hasMessageContaining("gateway.tokensPerMinutePerUser: must be greater than 0")
+                .hasMessageContaining("gateway.backends.westeurope: 'westeurope' is not in openAi.regions")
+                .hasMessageContaining("gateway.backends.eastus.priority: must be between 0 and 100")
+                .hasMessageContaining("gateway.backends.eastus.weight: must be between 1 and 100");
+    }
+
+    @Test
+    void failsOnUnknownKeysAndWrongTypesUnderBackends() {
+        String broken = json("[\"japaneast\"]", "[]", "{\"backends\": {\"japaneast\": {\"priority\": \"high\", \"share\": 2}}}");
+        assertThatThrownBy(() -> GatewayFixtures.config(broken))
+                .hasMessageContaining("gateway.backends.japaneast.priority: expected a whole number")
+                .hasMessageContaining("gateway.backends.japaneast.share: unknown key");
+    }
+}
