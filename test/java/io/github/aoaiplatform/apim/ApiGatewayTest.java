@@ -81,6 +81,11 @@ class ApiGatewayTest {
         assertThat(logger.path("resource_id").asText()).isEqualTo(Synth.ref(appi, "id"));
         assertThat(logger.path("application_insights").path("connection_string").asText()).isEqualTo(Synth.ref(appi, "connection_string"));
         assertThat(logger.path("application_insights").has("instrumentation_key")).isFalse();
+        JsonNode apiDiagnostic = Synth.single(tf, "azurerm_api_management_api_diagnostic");
+        assertThat(apiDiagnostic.path("identifier").asText()).isEqualTo("applicationinsights");
+        assertThat(apiDiagnostic.path("api_management_logger_id").asText())
+                .isEqualTo(Synth.ref(address(tf, "azurerm_api_management_logger"), "id"));
+        assertThat(apiDiagnostic.has("frontend_request")).as("prompts are not logged by default").isFalse();
     }
 
     @Test

@@ -4,6 +4,7 @@ import com.hashicorp.cdktf.ITerraformDependable;
 import com.hashicorp.cdktf.TerraformProvider;
 import com.hashicorp.cdktf.providers.azurerm.api_management_api.ApiManagementApi;
 import com.hashicorp.cdktf.providers.azurerm.api_management_api.ApiManagementApiImport;
+import com.hashicorp.cdktf.providers.azurerm.api_management_api_diagnostic.ApiManagementApiDiagnostic;
 import com.hashicorp.cdktf.providers.azurerm.api_management_api_policy.ApiManagementApiPolicy;
 import com.hashicorp.cdktf.providers.azurerm.api_management_backend.ApiManagementBackend;
 import com.hashicorp.cdktf.providers.azurerm.api_management_backend.ApiManagementBackendCircuitBreakerRule;
@@ -28,8 +29,11 @@ import java.util.Objects;
  * {@code deployment-id} path and required {@code api-version} query parameters of Azure OpenAI, so SDKs work
  * unchanged), one backend per regional account with a circuit breaker, one {@link BackendPool} per deployment that
  * two or more accounts serve, and the {@link DefaultPolicy} (which always validates the caller's Entra ID token).
+ * Request telemetry (no bodies: prompts and completions are not logged here) goes to the gateway's Application
+ * Insights logger. Limitation: the token metrics of {@code azure-openai-emit-token-metric} also need the diagnostic's
+ * {@code metrics} flag, which azurerm 4.55 does not expose; until an azapi diagnostic sets it, they are dropped.
  *
- * <p>Child ids: {@code Api}, {@code Backend-<region>}, {@code Pool-<deployment>}, {@code Policy}.
+ * <p>Child ids: {@code Api}, {@code Diagnostic}, {@code Backend-<region>}, {@code Pool-<deployment>}, {@code Policy}.
  */
 public final class OpenAiApi extends Construct {
     /** The API's URL suffix (the Azure OpenAI path). */
@@ -101,6 +105,19 @@ public final class OpenAiApi extends Construct {
                 .protocols(List.of("https"))
                 .subscriptionRequired(props.subscriptionRequired())
                 .importValue(ApiManagementApiImport.builder().contentFormat("openapi+json").contentValue(openApiDocument()).build())
+                .build();
+
+        ApiManagementApiDiagnostic.Builder.create(this, "Diagnostic")
+                .identifier("applicationinsights")
+                .apiName(api.getName())
+                .apiManagementName(gw.name())
+                .resourceGroupName(rg)
+                .apiManagementLoggerId(gw.logger().getId())
+                .samplingPercentage(100)
+                .alwaysLogErrors(true)
+                .verbosity("information")
+                .httpCorrelationProtocol("W3C")
+                .logClientIp(true)
                 .build();
 
         Map<String, List<String>> regionsByDeployment = new LinkedHashMap<>();
