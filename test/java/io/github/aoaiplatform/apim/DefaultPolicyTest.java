@@ -204,8 +204,10 @@ class DefaultPolicyTest {
         List<Element> validations = all(d, "validate-azure-ad-token");
         assertThat(validations).hasSize(1);
         assertThat(validations.get(0).getAttribute("tenant-id")).isEqualTo(config.tenantId());
-        assertThat(all(d, "audience")).extracting(Element::getTextContent)
-                .contains("api://" + config.identity().audienceAppId());
+        String audience = config.identity().application() != null
+                ? "${azuread_application.ApiApplication_D34B5210.client_id}"   // the app the stack registers
+                : config.identity().audienceAppId();
+        assertThat(all(d, "audience")).extracting(Element::getTextContent).contains("api://" + audience);
     }
 
     @Test

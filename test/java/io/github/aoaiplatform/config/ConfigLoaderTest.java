@@ -87,7 +87,7 @@ class ConfigLoaderTest {
                 .isInstanceOf(ConfigException.class)
                 .satisfies(e -> assertThat(((ConfigException) e).problems()).extracting(Problems.Problem::path)
                         .containsExactlyInAnyOrder("gateway.origins", "identity.scope"))
-                .hasMessageContaining("use one of: audienceAppId, scopeName");
+                .hasMessageContaining("use one of: application, audienceAppId, scopeName");
     }
 
     @Test
@@ -196,5 +196,19 @@ class ConfigLoaderTest {
         String broken = VALID.replace("\"corsOrigins\": [\"*\"]", "\"corsOrigins\": [\"*\"], \"sku\": \"Consumption\"");
         assertThatThrownBy(() -> ConfigLoader.parse(broken, "s", "dev"))
                 .hasMessageContaining("gateway.sku: 'Consumption' cannot be private");
+    }
+
+    @Test
+    void failsOnBothIdentitySourcesAndBadClientApps() {
+        String broken = VALID.replace("\"scopeName\": \"chat\"", """
+            "scopeName": "chat", "application": {"appRoles": [{"value": "Chat.Invoke"}, {"value": "Chat.Invoke"}],
+              "spaClients": [{"name": "web", "redirectUris": ["http://chat.contoso.example"]}],
+              "daemonClients": [{"name": "batch", "role": "Admin"}]}""");
+        assertThatThrownBy(() -> ConfigLoader.parse(broken, "s", "dev"))
+                .isInstanceOf(ConfigException.class)
+                .satisfies(e -> assertThat(((ConfigException) e).problems()).extracting(Problems.Problem::path).containsExactly(
+                        "identity.audienceAppId", "identity.application.appRoles[1].value",
+                        "identity.application.spaClients[0].redirectUris", "identity.application.daemonClients[0].role"))
+                .hasMessageContaining("cannot be combined with identity.application");
     }
 }

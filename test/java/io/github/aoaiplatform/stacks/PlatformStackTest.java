@@ -107,4 +107,28 @@ class PlatformStackTest {
                     .containsExactly(zonePrefix + "privatelink.openai.azure.com", zonePrefix + "privatelink.cognitiveservices.azure.com");
         });
     }
+
+    static String apiPolicyXml(JsonNode tf) {
+        return Synth.single(tf, "azurerm_api_management_api_policy").path("xml_content").asText();
+    }
+
+    @Test
+    void tokenValidationUsesTheRegisteredApplicationWhenTheLibraryCreatesIt() {
+        JsonNode tf = Synth.environment("test");
+        var apps = Synth.all(tf, "azuread_application");
+        String api = apps.entrySet().stream().filter(e -> e.getValue().has("api")).map(Map.Entry::getKey).findFirst().orElseThrow();
+        String clientId = Synth.ref("azuread_application." + api, "client_id");
+        assertThat(apiPolicyXml(tf)).contains("<audience>api://" + clientId + "</audience>", "<audience>" + clientId + "</audience>");
+        assertThat(apps).hasSize(3);   // the API, the SPA and the daemon
+        assertThat(Synth.single(tf, "azuread_application_identifier_uri")
+                .path("identifier_uri").asText()).isEqualTo("api://" + clientId);
+    }
+
+    @Test
+    void tokenValidationUsesTheConfiguredAppIdWhenBroughtByTheDirectoryTeam() {
+        JsonNode tf = Synth.environment("prod");
+        assertThat(Synth.all(tf, "azuread_application")).isEmpty();
+        String appId = Synth.config("prod").identity().audienceAppId();
+        assertThat(apiPolicyXml(tf)).contains("<audience>api://" + appId + "</audience>");
+    }
 }

@@ -192,8 +192,43 @@ public final class ConfigValidator {
     }
 
     private static void identity(EnvironmentConfig.IdentityConfig id, Problems p) {
-        if (id == null) { p.add("identity", "is required: give identity.audienceAppId (the API app's client id)"); return; }
-        guid(p, "identity.audienceAppId", id.audienceAppId(), true);
+        if (id == null) { p.add("identity", "is required: give identity.audienceAppId (the API app's client id) or identity.application"); return; }
+        var app = id.application();
+        if (app == null) {
+            guid(p, "identity.audienceAppId", id.audienceAppId(), true);
+        } else {
+            if (id.audienceAppId() != null)
+                p.add("identity.audienceAppId", "cannot be combined with identity.application; remove one (application registers the API app itself)");
+            Set<String> roles = new HashSet<>();
+            for (int i = 0; i < app.appRoles().size(); i++) {
+                var r = app.appRoles().get(i);
+                String path = "identity.application.appRoles[" + i + "]";
+                if (r.value() == null || !SCOPE.matcher(r.value()).matches())
+                    p.add(path + ".value", "'" + r.value() + "' must start with a letter and contain only letters, digits, . _ -");
+                else if (!roles.add(r.value())) p.add(path + ".value", "'" + r.value() + "' is defined twice");
+                if (r.allowedMemberTypes() != null)
+                    for (String t : r.allowedMemberTypes())
+                        if (!t.equals("User") && !t.equals("Application"))
+                            p.add(path + ".allowedMemberTypes", "'" + t + "' must be User or Application");
+            }
+            if (app.appRoles().isEmpty()) roles.add("Chat.Invoke");
+            for (int i = 0; i < app.spaClients().size(); i++) {
+                var c = app.spaClients().get(i);
+                String path = "identity.application.spaClients[" + i + "]";
+                required(p, path + ".name", c.name());
+                if (c.redirectUris().isEmpty()) p.add(path + ".redirectUris", "must list at least one redirect URI");
+                for (String u : c.redirectUris())
+                    if (!u.startsWith("https://") && !u.startsWith("http://localhost"))
+                        p.add(path + ".redirectUris", "'" + u + "' must use https (or http://localhost)");
+            }
+            for (int i = 0; i < app.daemonClients().size(); i++) {
+                var c = app.daemonClients().get(i);
+                String path = "identity.application.daemonClients[" + i + "]";
+                required(p, path + ".name", c.name());
+                if (c.role() == null || !roles.contains(c.role()))
+                    p.add(path + ".role", "'" + c.role() + "' is not one of the app roles " + roles);
+            }
+        }
         if (!SCOPE.matcher(id.scopeName()).matches())
             p.add("identity.scopeName", "'" + id.scopeName() + "' must start with a letter and contain only letters, digits, . _ -");
     }

@@ -269,15 +269,45 @@ public record EnvironmentConfig(
     }
 
     /**
-     * Entra ID settings.
+     * Entra ID settings: bring your own API app ({@code audienceAppId}) or let the library register it
+     * ({@code application}); exactly one of the two.
      *
-     * @param audienceAppId application (client) id of the API app whose tokens the gateway accepts (the book
-     *                      sample's audienceAppId). Required.
+     * @param audienceAppId application (client) id of an existing API app whose tokens the gateway accepts (the book
+     *                      sample's audienceAppId).
      * @param scopeName     delegated scope clients request, e.g. {@code api://<app>/chat}; Defaults to: chat.
+     * @param application   register the API app (and optional clients) in Entra ID; Defaults to: none (bring your own).
      */
-    public record IdentityConfig(String audienceAppId, String scopeName) {
+    public record IdentityConfig(String audienceAppId, String scopeName, ApplicationConfig application) {
         public IdentityConfig {
             scopeName = Objects.requireNonNullElse(scopeName, "chat");
         }
     }
+
+    /**
+     * The API app registration the library creates.
+     *
+     * @param displayName   app display name; Defaults to: "AOAI Platform (&lt;env&gt;)".
+     * @param appRoles      app roles; Defaults to: one {@code Chat.Invoke} role for users and applications.
+     * @param spaClients    single-page apps pre-authorized for the scope; Defaults to: none.
+     * @param daemonClients daemon apps granted one app role each; Defaults to: none.
+     */
+    public record ApplicationConfig(String displayName, List<AppRoleConfig> appRoles, List<SpaClientConfig> spaClients,
+                                    List<DaemonClientConfig> daemonClients) {
+        public ApplicationConfig {
+            appRoles = appRoles == null ? List.of() : List.copyOf(appRoles);
+            spaClients = spaClients == null ? List.of() : List.copyOf(spaClients);
+            daemonClients = daemonClients == null ? List.of() : List.copyOf(daemonClients);
+        }
+    }
+
+    /** @param value role value in tokens, e.g. Chat.Invoke; @param allowedMemberTypes User and/or Application (default both). */
+    public record AppRoleConfig(String value, String displayName, String description, List<String> allowedMemberTypes) {}
+
+    /** @param name client name; @param redirectUris https redirect URIs. */
+    public record SpaClientConfig(String name, List<String> redirectUris) {
+        public SpaClientConfig { redirectUris = redirectUris == null ? List.of() : List.copyOf(redirectUris); }
+    }
+
+    /** @param name client name; @param role one of the app roles. */
+    public record DaemonClientConfig(String name, String role) {}
 }

@@ -21,6 +21,7 @@ import io.github.aoaiplatform.core.Naming;
 import io.github.aoaiplatform.core.PlatformTags;
 import io.github.aoaiplatform.dns.DnsZoneCatalogue;
 import io.github.aoaiplatform.dns.PrivateDnsZones;
+import io.github.aoaiplatform.identity.EntraApiApplication;
 import io.github.aoaiplatform.monitoring.LogAnalytics;
 import io.github.aoaiplatform.network.ExistingNetwork;
 import io.github.aoaiplatform.network.GatewayNetworkMode;
@@ -56,6 +57,7 @@ public final class PlatformStack extends TerraformStack {
     private final PrivateDnsZones dns;
     private final RegionalOpenAi openAi;
     private final ApiGateway gateway;
+    private final EntraApiApplication apiApplication;
     private OpenAiApi openAiApi;
 
     public PlatformStack(Construct scope, String id, EnvironmentConfig config) {
@@ -117,6 +119,7 @@ public final class PlatformStack extends TerraformStack {
                 network.requireSubnetId(SubnetRole.PRIVATE_ENDPOINTS), network.location(), dns.zoneIds(openAiZones),
                 logs.workspaceId(), azapi, tags));
 
+        this.apiApplication = createApiApplication();
         this.gateway = createGateway(rg, mode);
 
         TerraformOutput.Builder.create(this, "resource_group_name").value(resourceGroup.getName())
@@ -132,6 +135,18 @@ public final class PlatformStack extends TerraformStack {
     }
 
     /** The gateway: API Management with its identity, networking and monitoring, and the Azure OpenAI API. */
+    /** The Entra API app registration, when the environment asks the library to create it (else null: bring your own). */
+    private EntraApiApplication createApiApplication() {
+        var app = config.identity().application();
+        if (app == null) return null;
+        return new EntraApiApplication(this, "ApiApplication", new EntraApiApplication.Props(
+                app.displayName() != null ? app.displayName() : "AOAI Platform (" + config.environmentName() + ")",
+                config.identity().scopeName(),
+                app.appRoles().stream().map(r -> new EntraApiApplication.AppRole(r.value(), r.displayName(), r.description(), r.allowedMemberTypes())).toList(),
+                app.spaClients().stream().map(c -> new EntraApiApplication.SpaClient(c.name(), c.redirectUris())).toList(),
+                app.daemonClients().stream().map(c -> new EntraApiApplication.DaemonClient(c.name(), c.role())).toList()));
+    }
+
     private ApiGateway createGateway(String rg, GatewayNetworkMode mode) {
         var g = config.gateway();
         boolean internal = mode == GatewayNetworkMode.INTERNAL_INJECTION;
@@ -157,8 +172,9 @@ public final class PlatformStack extends TerraformStack {
                     openAi.deploymentsByRegion().get(region), member.priority(), member.weight()));
         }
         var identity = config.identity();
+        String audienceAppId = identity.application() != null ? apiApplication.clientId() : identity.audienceAppId();
         this.openAiApi = new OpenAiApi(gw, "OpenAiApi", new OpenAiApi.Props(gw, accounts, g.subscriptionRequired(),
-                new OpenAiApi.PolicySettings(config.tenantId(), identity.audienceAppId(), identity.scopeName(), g.requireScope(),
+                new OpenAiApi.PolicySettings(config.tenantId(), audienceAppId, identity.scopeName(), g.requireScope(),
                         g.corsOrigins(), g.tokensPerMinutePerUser()), azapi));
         return gw;
     }
@@ -190,6 +206,8 @@ public final class PlatformStack extends TerraformStack {
     public INetwork network() { return network; }
     public PrivateDnsZones dns() { return dns; }
     public RegionalOpenAi openAi() { return openAi; }
+    /** The API app registration created by the library, or null when the environment brings its own app id. */
+    public EntraApiApplication apiApplication() { return apiApplication; }
     public ApiGateway gateway() { return gateway; }
     public OpenAiApi openAiApi() { return openAiApi; }
 }
