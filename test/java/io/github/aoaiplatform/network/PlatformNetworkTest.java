@@ -22,7 +22,7 @@ class PlatformNetworkTest {
 
     static PlatformNetwork.Props props(GatewayNetworkMode mode, boolean withApp, String ddos) {
         return new PlatformNetwork.Props("vnet-x", "japaneast", "rg-x", "10.0.0.0/22", subnets(withApp), mode, ddos,
-                (role, kind) -> kind + "-" + role.configKey(), Map.of("env", "t"));
+                (role, kind) -> kind + "-" + role.configKey(), "law-id", Map.of("env", "t"));
     }
 
     @Test
@@ -32,6 +32,10 @@ class PlatformNetworkTest {
         assertThat(Synth.all(tf, "azurerm_subnet")).hasSize(3);
         assertThat(Synth.all(tf, "azurerm_network_security_group")).hasSize(3);
         assertThat(Synth.all(tf, "azurerm_subnet_network_security_group_association")).hasSize(3);
+        var diagnostics = Synth.all(tf, "azurerm_monitor_diagnostic_setting").values();
+        assertThat(diagnostics).hasSize(4);   // the VNet and three NSGs
+        assertThat(diagnostics).filteredOn(d -> d.path("target_resource_id").asText().contains("azurerm_network_security_group."))
+                .hasSize(3).allSatisfy(d -> assertThat(d.has("enabled_metric")).as("NSGs have no metrics").isFalse());
         Synth.all(tf, "azurerm_subnet").values().forEach(s ->
                 assertThat(s.path("private_endpoint_network_policies").asText()).isEqualTo("Enabled"));
         Map<String, JsonNode> rules = Synth.all(tf, "azurerm_network_security_rule");
@@ -95,7 +99,7 @@ class PlatformNetworkTest {
         bad.put(SubnetRole.GATEWAY, "10.0.0.0/28");
         bad.put(SubnetRole.PRIVATE_ENDPOINTS, "10.0.0.0/28");
         assertThatThrownBy(() -> new PlatformNetwork.Props("v", "japaneast", "rg", "10.0.0.0/22", bad, null, "nope",
-                (r, k) -> k, null))
+                (r, k) -> k, "law", null))
                 .hasMessageContaining("network.subnets.gateway: 10.0.0.0/28 is too small")
                 .hasMessageContaining("overlaps network.subnets.privateEndpoints")
                 .hasMessageContaining("network.ddosProtectionPlanId:");

@@ -131,4 +131,42 @@ class PlatformStackTest {
         String appId = Synth.config("prod").identity().audienceAppId();
         assertThat(apiPolicyXml(tf)).contains("<audience>api://" + appId + "</audience>");
     }
+
+    /** Resource types whose Azure resource supports diagnostic settings: each must have one to the workspace. */
+    static final Set<String> SUPPORTS_DIAGNOSTICS = Set.of("azurerm_cognitive_account", "azurerm_api_management",
+            "azurerm_virtual_network", "azurerm_network_security_group", "azurerm_log_analytics_workspace",
+            "azurerm_application_insights", "azurerm_key_vault", "azurerm_eventhub_namespace", "azurerm_public_ip");
+    /** Types with no diagnostic settings of their own (child/config resources, or no log/metric categories). */
+    static final Set<String> NO_DIAGNOSTICS = Set.of("azurerm_resource_group", "azurerm_subnet", "azurerm_network_security_rule",
+            "azurerm_subnet_network_security_group_association", "azurerm_private_dns_zone", "azurerm_private_dns_zone_virtual_network_link",
+            "azurerm_private_dns_a_record", "azurerm_private_endpoint", "azurerm_cognitive_deployment", "azurerm_cognitive_account_rai_policy",
+            "azurerm_cognitive_account_rai_blocklist", "azurerm_monitor_diagnostic_setting", "azurerm_role_assignment",
+            "azurerm_user_assigned_identity", "azurerm_api_management_api", "azurerm_api_management_api_policy",
+            "azurerm_api_management_backend", "azurerm_api_management_logger", "azurerm_api_management_named_value",
+            "azurerm_api_management_api_diagnostic", "azuread_application", "azuread_application_identifier_uri",
+            "azuread_service_principal", "azuread_application_pre_authorized", "azuread_app_role_assignment", "azapi_resource");
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("environments")
+    void everyResourceThatSupportsDiagnosticsSendsThemToTheWorkspace(String environment) {
+        JsonNode tf = Synth.environment(environment);
+        String workspace = Synth.ref("azurerm_log_analytics_workspace." + Synth.all(tf, "azurerm_log_analytics_workspace").keySet().iterator().next(), "id");
+        Map<String, JsonNode> diagnostics = new java.util.HashMap<>();
+        Synth.all(tf, "azurerm_monitor_diagnostic_setting").values().forEach(d -> diagnostics.put(d.path("target_resource_id").asText(), d));
+        List<String> problems = new ArrayList<>();
+        tf.path("resource").fields().forEachRemaining(type -> {
+            String t = type.getKey();
+            if (!SUPPORTS_DIAGNOSTICS.contains(t) && !NO_DIAGNOSTICS.contains(t)) {
+                problems.add(t + ": unclassified; add it to SUPPORTS_DIAGNOSTICS (and give it a diagnostic setting) or NO_DIAGNOSTICS");
+                return;
+            }
+            if (!SUPPORTS_DIAGNOSTICS.contains(t)) return;
+            type.getValue().fieldNames().forEachRemaining(name -> {
+                JsonNode d = diagnostics.get(Synth.ref(t + "." + name, "id"));
+                if (d == null) problems.add(t + "." + name + ": no diagnostic setting");
+                else if (!d.path("log_analytics_workspace_id").asText().equals(workspace)) problems.add(t + "." + name + ": diagnostics not sent to the platform workspace");
+            });
+        });
+        assertThat(problems).isEmpty();
+    }
 }

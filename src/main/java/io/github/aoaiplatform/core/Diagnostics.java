@@ -22,13 +22,19 @@ public final class Diagnostics {
      *                  resources that support it (API Management does).
      */
     public static MonitorDiagnosticSetting toWorkspace(Construct scope, String targetResourceId, String workspaceId, boolean dedicated) {
+        return toWorkspace(scope, targetResourceId, workspaceId, dedicated, true);
+    }
+
+    /** As above; {@code metrics=false} for resources that have log categories but no metrics (network security groups). */
+    public static MonitorDiagnosticSetting toWorkspace(Construct scope, String targetResourceId, String workspaceId, boolean dedicated,
+                                                       boolean metrics) {
         return MonitorDiagnosticSetting.Builder.create(scope, "Diagnostics")
                 .name(NAME)
                 .targetResourceId(targetResourceId)
                 .logAnalyticsWorkspaceId(workspaceId)
                 .logAnalyticsDestinationType(dedicated ? "Dedicated" : null)
                 .enabledLog(List.of(MonitorDiagnosticSettingEnabledLog.builder().categoryGroup("allLogs").build()))
-                .enabledMetric(List.of(MonitorDiagnosticSettingEnabledMetric.builder().category("AllMetrics").build()))
+                .enabledMetric(metrics ? List.of(MonitorDiagnosticSettingEnabledMetric.builder().category("AllMetrics").build()) : null)
                 .build();
     }
 }

@@ -1,6 +1,7 @@
 package io.github.aoaiplatform.monitoring;
 
 import com.hashicorp.cdktf.providers.azurerm.application_insights.ApplicationInsights;
+import io.github.aoaiplatform.core.Diagnostics;
 import software.constructs.Construct;
 
 import java.util.Map;
@@ -45,6 +46,7 @@ public final class AppInsights extends Construct {
                 .localAuthenticationDisabled(props.localAuthDisabled())
                 .tags(props.tags())
                 .build();
+        Diagnostics.toWorkspace(this, resource.getId(), props.workspaceId(), false);
     }
 
     public String resourceId() { return resource.getId(); }

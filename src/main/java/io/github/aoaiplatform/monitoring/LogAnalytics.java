@@ -1,6 +1,7 @@
 package io.github.aoaiplatform.monitoring;
 
 import com.hashicorp.cdktf.providers.azurerm.log_analytics_workspace.LogAnalyticsWorkspace;
+import io.github.aoaiplatform.core.Diagnostics;
 import software.constructs.Construct;
 
 import java.util.Map;
@@ -9,7 +10,7 @@ import java.util.Objects;
 /**
  * The platform's single Log Analytics workspace: every resource's diagnostics, the gateway's request logs with
  * prompts and completions, and the chargeback queries live here. Local (shared key) authentication is off.
- * Child id: {@code Resource}.
+ * Its own diagnostics (query audit, metrics) go to itself. Child ids: {@code Resource}, {@code Diagnostics}.
  */
 public final class LogAnalytics extends Construct {
 
@@ -52,6 +53,7 @@ public final class LogAnalytics extends Construct {
                 .internetQueryEnabled(props.publicAccess())
                 .tags(props.tags())
                 .build();
+        Diagnostics.toWorkspace(this, resource.getId(), resource.getId(), false);   // audit of queries, to itself
     }
 
     public String workspaceId() { return resource.getId(); }

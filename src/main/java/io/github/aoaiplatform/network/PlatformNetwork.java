@@ -10,6 +10,7 @@ import com.hashicorp.cdktf.providers.azurerm.virtual_network.VirtualNetwork;
 import com.hashicorp.cdktf.providers.azurerm.virtual_network.VirtualNetworkDdosProtectionPlan;
 import io.github.aoaiplatform.core.AzureResourceId;
 import io.github.aoaiplatform.core.Cidr;
+import io.github.aoaiplatform.core.Diagnostics;
 import software.constructs.Construct;
 
 import java.util.ArrayList;
@@ -23,8 +24,9 @@ import java.util.Optional;
  * The platform's virtual network: one subnet per {@link SubnetRole} given, each with its own NSG carrying the
  * least-privilege rules of {@link NsgRules}. Private-endpoint network policies are enabled so the NSG applies
  * to private endpoints too; subnets other than the gateway's have no default outbound Internet access.
- * Child ids: {@code VirtualNetwork}, and per role {@code <Role>/Subnet}, {@code <Role>/SecurityGroup},
- * {@code <Role>/Association}, {@code <Role>/Rule<Name>}.
+ * The VNet and every NSG send diagnostics to the platform workspace.
+ * Child ids: {@code VirtualNetwork}, {@code Diagnostics}, and per role {@code <Role>/Subnet}, {@code <Role>/SecurityGroup},
+ * {@code <Role>/Diagnostics}, {@code <Role>/Association}, {@code <Role>/Rule<Name>}.
  */
 public final class PlatformNetwork extends Construct implements INetwork {
 
@@ -37,13 +39,16 @@ public final class PlatformNetwork extends Construct implements INetwork {
      * @param gatewayMode        how API Management attaches; Defaults to: INTERNAL_INJECTION.
      * @param ddosProtectionPlanId DDoS protection plan to enable; Defaults to: none.
      * @param subnetName         names a subnet/NSG from (role, kind) e.g. ("gateway", "snet").
+     * @param workspaceId        Log Analytics workspace for the VNet's and NSGs' diagnostics. Required.
      * @param tags               tags.
      */
     public record Props(String name, String location, String resourceGroupName, String addressSpace,
                         Map<SubnetRole, String> subnets, GatewayNetworkMode gatewayMode, String ddosProtectionPlanId,
-                        java.util.function.BiFunction<SubnetRole, String, String> subnetName, Map<String, String> tags) {
+                        java.util.function.BiFunction<SubnetRole, String, String> subnetName, String workspaceId,
+                        Map<String, String> tags) {
         public Props {
             Objects.requireNonNull(name, "name is required");
+            Objects.requireNonNull(workspaceId, "workspaceId is required: the VNet and NSGs send diagnostics to it");
             Objects.requireNonNull(addressSpace, "addressSpace is required");
             subnets = Map.copyOf(Objects.requireNonNull(subnets, "subnets is required"));
             gatewayMode = Objects.requireNonNullElse(gatewayMode, GatewayNetworkMode.INTERNAL_INJECTION);
@@ -112,6 +117,7 @@ public final class PlatformNetwork extends Construct implements INetwork {
         if (props.ddosProtectionPlanId() != null)
             vb.ddosProtectionPlan(VirtualNetworkDdosProtectionPlan.builder().id(props.ddosProtectionPlanId()).enable(true).build());
         vnet = vb.build();
+        Diagnostics.toWorkspace(this, vnet.getId(), props.workspaceId(), false);
 
         for (SubnetRole role : SubnetRole.values()) {
             String cidr = props.subnets().get(role);
@@ -136,6 +142,7 @@ public final class PlatformNetwork extends Construct implements INetwork {
                     .resourceGroupName(props.resourceGroupName())
                     .tags(props.tags())
                     .build();
+            Diagnostics.toWorkspace(scopeForRole, nsg.getId(), props.workspaceId(), false, false);
             for (NsgRule r : NsgRules.forRole(role, props.gatewayMode())) {
                 var rb = NetworkSecurityRule.Builder.create(scopeForRole, "Rule" + r.name() + r.direction())
                         .name(r.name())

@@ -106,7 +106,7 @@ public final class PlatformStack extends TerraformStack {
                     net.addressSpace(), net.subnets().byRole(), mode, net.ddosProtectionPlanId(),
                     (role, kind) -> naming.name(kind.equals("nsg") ? Naming.Abbreviation.NETWORK_SECURITY_GROUP : Naming.Abbreviation.SUBNET,
                             config.location(), role.configKey().toLowerCase()),
-                    tags));
+                    logs.workspaceId(), tags));
         }
 
         List<String> openAiZones = DnsZoneCatalogue.forOpenAi(config.openAi().kind().equals("AIServices"));
