@@ -39,7 +39,7 @@ class BackendPoolTest {
     @Test
     void membersReferenceTheBackendResourcesById() {
         JsonNode tf = GatewayFixtures.synth(GatewayFixtures.json("[\"japaneast\", \"eastus\"]", "[" + GatewayFixtures.GPT4O + "]", "{}"));
-        JsonNode pool = Synth.single(tf, "azapi_resource");
+        JsonNode pool = Synth.singleAzapi(tf, BackendPool.TYPE);
         String apim = "azurerm_api_management." + Synth.all(tf, "azurerm_api_management").keySet().iterator().next();
         assertThat(pool.path("parent_id").asText()).isEqualTo(Synth.ref(apim, "id"));
         var backends = Synth.all(tf, "azurerm_api_management_backend").keySet();

@@ -30,7 +30,7 @@ class GatewayScenariosTest {
         JsonNode tf = GatewayFixtures.synth(json(THREE_REGIONS, "[" + GatewayFixtures.GPT4O + "]", "{}"));
         assertThat(SchemaConformance.violations(tf)).isEmpty();
         assertThat(Synth.all(tf, "azurerm_api_management_backend")).hasSize(3);
-        JsonNode pool = Synth.single(tf, "azapi_resource");
+        JsonNode pool = Synth.singleAzapi(tf, BackendPool.TYPE);
         JsonNode services = pool.path("body").path("properties").path("pool").path("services");
         assertThat(services).hasSize(3).allSatisfy(s -> {
             assertThat(s.path("priority").asInt()).isEqualTo(1);
@@ -107,7 +107,7 @@ class GatewayScenariosTest {
     void priorityAndWeightComeFromConfig() {
         JsonNode tf = GatewayFixtures.synth(json(THREE_REGIONS, "[" + GatewayFixtures.GPT4O + "]",
                 "{\"backends\": {\"japaneast\": {\"weight\": 3}, \"eastus\": {\"weight\": 1}, \"swedencentral\": {\"priority\": 2}}}"));
-        JsonNode services = Synth.single(tf, "azapi_resource").path("body").path("properties").path("pool").path("services");
+        JsonNode services = Synth.singleAzapi(tf, BackendPool.TYPE).path("body").path("properties").path("pool").path("services");
         assertThat(services).extracting(s -> s.path("priority").asInt() + "/" + s.path("weight").asInt()).containsExactly("1/3", "1/1", "2/1");
     }
 

@@ -87,6 +87,15 @@ public final class Synth {
         return all.values().iterator().next();
     }
 
+    /** The one azapi_resource of an ARM type (e.g. a backend pool); fails if there are zero or several. */
+    public static JsonNode singleAzapi(JsonNode tf, String armType) {
+        var matches = all(tf, "azapi_resource").entrySet().stream()
+                .filter(e -> e.getValue().path("type").asText().equals(armType)).toList();
+        if (matches.size() != 1)
+            throw new AssertionError("expected exactly one azapi_resource of type " + armType + ", found " + matches.stream().map(Map.Entry::getKey).toList());
+        return matches.get(0).getValue();
+    }
+
     /** Every resource in the document as "type.name" -> body. */
     public static Map<String, JsonNode> allResources(JsonNode tf) {
         Map<String, JsonNode> out = new LinkedHashMap<>();

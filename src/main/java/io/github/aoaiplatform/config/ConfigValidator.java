@@ -3,6 +3,7 @@ package io.github.aoaiplatform.config;
 import io.github.aoaiplatform.core.AzureRegions;
 import io.github.aoaiplatform.core.Guids;
 
+import io.github.aoaiplatform.apim.LlmLogging;
 import io.github.aoaiplatform.core.AzureResourceId;
 import io.github.aoaiplatform.dns.PrivateDnsZones;
 import io.github.aoaiplatform.network.ExistingNetwork;
@@ -53,6 +54,8 @@ public final class ConfigValidator {
             p.add("monitoring.retentionDays", "must be between 30 and 730 days, got " + c.monitoring().retentionDays());
         if (c.monitoring().dailyQuotaGb() != null && c.monitoring().dailyQuotaGb() <= 0)
             p.add("monitoring.dailyQuotaGb", "must be greater than 0 GB, or omitted for no cap");
+        if (c.monitoring().llmLogMaxBytes() < 1 || c.monitoring().llmLogMaxBytes() > LlmLogging.MAX_BYTES)
+            p.add("monitoring.llmLogMaxBytes", "must be between 1 and " + LlmLogging.MAX_BYTES + " bytes, got " + c.monitoring().llmLogMaxBytes());
         openAi(c.openAi(), p);
         gateway(c.gateway(), c.openAi(), p);
         identity(c.identity(), p);

@@ -46,7 +46,7 @@ public record EnvironmentConfig(
         backend = Objects.requireNonNullElse(backend, new BackendConfig(null, null, null, null, null, null, null));
         gateway = Objects.requireNonNullElse(gateway, new GatewayConfig(null, null, null, null, null, null, null, null, null, null));
         dns = Objects.requireNonNullElse(dns, new DnsConfig(null));
-        monitoring = Objects.requireNonNullElse(monitoring, new MonitoringConfig(null, null));
+        monitoring = Objects.requireNonNullElse(monitoring, new MonitoringConfig(null, null, null));
     }
 
     /** The name suffix in force: the configured one or one derived from tenant and environment. */
@@ -118,10 +118,12 @@ public record EnvironmentConfig(
     /**
      * @param retentionDays Log Analytics retention, 30-730; Defaults to: 90.
      * @param dailyQuotaGb  daily ingestion cap in GB; Defaults to: none (uncapped).
+     * @param llmLogMaxBytes largest prompt/completion logged per message (1-262144); Defaults to: 262144.
      */
-    public record MonitoringConfig(Integer retentionDays, Double dailyQuotaGb) {
+    public record MonitoringConfig(Integer retentionDays, Double dailyQuotaGb, Integer llmLogMaxBytes) {
         public MonitoringConfig {
             retentionDays = Objects.requireNonNullElse(retentionDays, 90);
+            llmLogMaxBytes = Objects.requireNonNullElse(llmLogMaxBytes, 262144);
         }
     }
 

@@ -14,6 +14,7 @@ import com.hashicorp.cdktf.providers.azurerm.provider.AzurermProviderFeaturesKey
 import com.hashicorp.cdktf.providers.azurerm.provider.AzurermProviderFeaturesResourceGroup;
 import com.hashicorp.cdktf.providers.azurerm.resource_group.ResourceGroup;
 import io.github.aoaiplatform.apim.ApiGateway;
+import io.github.aoaiplatform.apim.LlmLogging;
 import io.github.aoaiplatform.apim.OpenAiApi;
 import io.github.aoaiplatform.azapi.AzapiProvider;
 import io.github.aoaiplatform.config.EnvironmentConfig;
@@ -176,6 +177,8 @@ public final class PlatformStack extends TerraformStack {
         this.openAiApi = new OpenAiApi(gw, "OpenAiApi", new OpenAiApi.Props(gw, accounts, g.subscriptionRequired(),
                 new OpenAiApi.PolicySettings(config.tenantId(), audienceAppId, identity.scopeName(), g.requireScope(),
                         g.corsOrigins(), g.tokensPerMinutePerUser()), azapi));
+        new LlmLogging(openAiApi, "LlmLogging", azapi, new LlmLogging.Props(gw.resourceId(), OpenAiApi.API_NAME,
+                config.monitoring().llmLogMaxBytes(), List.of(openAiApi.api())));
         return gw;
     }
 
