@@ -8,18 +8,17 @@ import com.hashicorp.cdktf.providers.azurerm.provider.AzurermProvider;
 import com.hashicorp.cdktf.providers.azurerm.provider.AzurermProviderFeatures;
 import io.github.aoaiplatform.config.ConfigLoader;
 import io.github.aoaiplatform.config.EnvironmentConfig;
+import io.github.aoaiplatform.stacks.Main;
 import io.github.aoaiplatform.stacks.PlatformStack;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
 
 /** Synthesizes stacks with {@code Testing.synth} and parses them with Jackson, for AssertJ assertions. */
 public final class Synth {
@@ -29,14 +28,9 @@ public final class Synth {
     public static final Path STACKS = Path.of("stacks");
     private static final Map<String, String> ENVIRONMENT_CACHE = new ConcurrentHashMap<>();
 
-    /** The environment names: one per {@code stacks/*.json}. */
+    /** The environment names: one per stack file, exactly as {@link Main} finds them. */
     public static List<String> environments() {
-        try (Stream<Path> s = Files.list(STACKS)) {
-            return s.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".json"))
-                    .map(n -> n.replaceFirst("\\.json$", "")).sorted().toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return Main.stackFiles(STACKS).stream().map(ConfigLoader::stackName).toList();
     }
 
     public static EnvironmentConfig config(String environment) {

@@ -33,8 +33,12 @@ public final class ConfigLoader {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + source, e);
         }
-        String name = file.getFileName().toString().replaceFirst("\\.json$", "");
-        return parse(text, source, name);
+        return parse(text, source, stackName(file));
+    }
+
+    /** The stack (environment) name of a stack file: its file name without {@code .json}. */
+    public static String stackName(Path file) {
+        return file.getFileName().toString().replaceFirst("\\.json$", "");
     }
 
     /** Parses and validates JSON text; {@code expectedName} may be null to skip the file-name check. */

@@ -6,6 +6,7 @@ import io.github.aoaiplatform.core.Guids;
 import io.github.aoaiplatform.apim.LlmLogging;
 import io.github.aoaiplatform.core.AzureResourceId;
 import io.github.aoaiplatform.dns.PrivateDnsZones;
+import io.github.aoaiplatform.identity.EntraApiApplication;
 import io.github.aoaiplatform.network.ExistingNetwork;
 import io.github.aoaiplatform.network.PlatformNetwork;
 import io.github.aoaiplatform.openai.ContentFilter;
@@ -221,7 +222,7 @@ public final class ConfigValidator {
                 required(p, path + ".name", c.name());
                 if (c.redirectUris().isEmpty()) p.add(path + ".redirectUris", "must list at least one redirect URI");
                 for (String u : c.redirectUris())
-                    if (!u.startsWith("https://") && !u.startsWith("http://localhost"))
+                    if (!EntraApiApplication.isAllowedRedirectUri(u))
                         p.add(path + ".redirectUris", "'" + u + "' must use https (or http://localhost)");
             }
             for (int i = 0; i < app.daemonClients().size(); i++) {

@@ -51,7 +51,7 @@ public final class EntraApiApplication extends Construct {
             Objects.requireNonNull(name, "name is required");
             redirectUris = List.copyOf(redirectUris);
             for (String u : redirectUris)
-                if (!u.startsWith("https://") && !u.startsWith("http://localhost"))
+                if (!isAllowedRedirectUri(u))
                     throw new IllegalArgumentException("SPA '" + name + "' redirect URI '" + u + "' must use https (or http://localhost)");
         }
     }
@@ -145,6 +145,11 @@ public final class EntraApiApplication extends Construct {
             AppRoleAssignment.Builder.create(c, "RoleAssignment")
                     .appRoleId(roleId).principalObjectId(sp.getObjectId()).resourceObjectId(servicePrincipal.getObjectId()).build();
         }
+    }
+
+    /** Redirect URIs must use https; plain http is accepted only for local development on localhost. */
+    public static boolean isAllowedRedirectUri(String uri) {
+        return uri.startsWith("https://") || uri.startsWith("http://localhost");
     }
 
     /** A UUID derived from the value, so scope and role ids never change between synths. */

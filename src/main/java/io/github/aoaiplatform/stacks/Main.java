@@ -72,18 +72,21 @@ public final class Main {
         return List.copyOf(configs.keySet());
     }
 
-    /** Loads all stack files (or the named subset); collects the problems of every file into one exception. */
-    public static Map<String, EnvironmentConfig> loadAll(Path dir, List<String> only) {
-        List<Path> files;
+    /** The stack files in {@code dir}: regular {@code *.json} files directly in it, sorted (sub-folders hold other data). */
+    public static List<Path> stackFiles(Path dir) {
         try (Stream<Path> s = Files.list(dir)) {
-            files = s.filter(p -> Files.isRegularFile(p) && p.getFileName().toString().endsWith(".json")).sorted().toList();
+            return s.filter(p -> Files.isRegularFile(p) && p.getFileName().toString().endsWith(".json")).sorted().toList();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list stack files in " + dir, e);
         }
+    }
+
+    /** Loads all stack files (or the named subset); collects the problems of every file into one exception. */
+    public static Map<String, EnvironmentConfig> loadAll(Path dir, List<String> only) {
         Map<String, EnvironmentConfig> configs = new LinkedHashMap<>();
         List<String> messages = new ArrayList<>();
-        for (Path f : files) {
-            String name = f.getFileName().toString().replaceFirst("\\.json$", "");
+        for (Path f : stackFiles(dir)) {
+            String name = ConfigLoader.stackName(f);
             if (!only.isEmpty() && !only.contains(name)) continue;
             try {
                 configs.put(name, ConfigLoader.load(f));

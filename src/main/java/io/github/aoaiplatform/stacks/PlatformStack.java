@@ -34,10 +34,9 @@ import software.constructs.Construct;
 
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
-import java.util.Set;
-
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * One environment of the platform (dev, test, prod...), built entirely from its {@link EnvironmentConfig}:
@@ -135,7 +134,6 @@ public final class PlatformStack extends TerraformStack {
                 .description("Principal (object) id of the gateway's managed identity").build();
     }
 
-    /** The gateway: API Management with its identity, networking and monitoring, and the Azure OpenAI API. */
     /** The Entra API app registration, when the environment asks the library to create it (else null: bring your own). */
     private EntraApiApplication createApiApplication() {
         var app = config.identity().application();
@@ -148,11 +146,19 @@ public final class PlatformStack extends TerraformStack {
                 app.daemonClients().stream().map(c -> new EntraApiApplication.DaemonClient(c.name(), c.role())).toList()));
     }
 
+    /** The gateway: API Management with its identity, networking and monitoring, and the Azure OpenAI API. */
     private ApiGateway createGateway(String rg, GatewayNetworkMode mode) {
         var g = config.gateway();
         boolean internal = mode == GatewayNetworkMode.INTERNAL_INJECTION;
         Map<String, String> accountIds = new LinkedHashMap<>();
-        for (String region : openAi.regions()) accountIds.put(region, openAi.accounts().get(region).resourceId());
+        Map<String, OpenAiApi.Account> accounts = new LinkedHashMap<>();
+        for (String region : openAi.regions()) {
+            var account = openAi.accounts().get(region);
+            var member = g.backend(region);
+            accountIds.put(region, account.resourceId());
+            accounts.put(region, new OpenAiApi.Account(account.endpoint(), openAi.deploymentsByRegion().get(region),
+                    member.priority(), member.weight()));
+        }
         Map<String, String> recordZones = new LinkedHashMap<>();
         if (internal)
             for (String zone : DnsZoneCatalogue.forApiManagement(true)) {
@@ -166,12 +172,6 @@ public final class PlatformStack extends TerraformStack {
                 internal ? List.of() : dns.zoneIds(DnsZoneCatalogue.forApiManagement(false)), recordZones,
                 g.publicNetworkAccess(), naming.name(Naming.Abbreviation.MANAGED_IDENTITY, config.location(), "apim"),
                 accountIds, logs.workspaceId(), naming.name(Naming.Abbreviation.APPLICATION_INSIGHTS, config.location()), tags));
-        Map<String, OpenAiApi.Account> accounts = new LinkedHashMap<>();
-        for (String region : openAi.regions()) {
-            var member = g.backend(region);
-            accounts.put(region, new OpenAiApi.Account(openAi.accounts().get(region).endpoint(),
-                    openAi.deploymentsByRegion().get(region), member.priority(), member.weight()));
-        }
         var identity = config.identity();
         String audienceAppId = identity.application() != null ? apiApplication.clientId() : identity.audienceAppId();
         this.openAiApi = new OpenAiApi(gw, "OpenAiApi", new OpenAiApi.Props(gw, accounts, g.subscriptionRequired(),
