@@ -96,7 +96,7 @@ class PlatformStackTest {
                 new io.github.aoaiplatform.config.EnvironmentConfig.NetworkConfig(null, null, null,
                         new io.github.aoaiplatform.config.EnvironmentConfig.ExistingNetworkConfig(vnet,
                                 new io.github.aoaiplatform.config.EnvironmentConfig.Subnets(vnet + "/subnets/apim", vnet + "/subnets/pe", null, null))),
-                new io.github.aoaiplatform.config.EnvironmentConfig.DnsConfig(dns), base.monitoring(), base.openAi(), base.gateway(), base.identity());
+                new io.github.aoaiplatform.config.EnvironmentConfig.DnsConfig(dns), base.monitoring(), base.openAi(), base.gateway(), base.identity(), base.departments(), base.chargeback());
         JsonNode tf = Synth.platform(config);
         assertThat(Synth.all(tf, "azurerm_virtual_network")).isEmpty();
         assertThat(Synth.all(tf, "azurerm_subnet")).isEmpty();

@@ -48,7 +48,12 @@ public final class Synth {
     public static JsonNode platform(EnvironmentConfig config) { return parse(platformJson(config)); }
 
     private static String platformJson(EnvironmentConfig config) {
-        return Testing.synth(new PlatformStack(Testing.app(), config.environmentName(), config), true);
+        return Testing.synth(new PlatformStack(Testing.app(), config.environmentName(), config, prices(config)), true);
+    }
+
+    /** The price table a config names, resolved against the stacks folder (as Main does). */
+    public static io.github.aoaiplatform.config.PriceTable prices(EnvironmentConfig config) {
+        return io.github.aoaiplatform.config.PriceTable.load(STACKS.resolve(config.chargeback().priceTable()));
     }
 
     /** Synthesizes a plain test stack (with an azurerm provider) into which {@code body} adds constructs. */

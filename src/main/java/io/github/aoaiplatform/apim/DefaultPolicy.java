@@ -1,6 +1,7 @@
 package io.github.aoaiplatform.apim;
 
 import io.github.aoaiplatform.apim.policy.AuthenticationManagedIdentity;
+import io.github.aoaiplatform.apim.policy.Base;
 import io.github.aoaiplatform.apim.policy.Choose;
 import io.github.aoaiplatform.apim.policy.Cors;
 import io.github.aoaiplatform.apim.policy.EmitTokenMetric;
@@ -33,8 +34,11 @@ import java.util.stream.Collectors;
  *   <li>{@code validate-azure-ad-token}: tenant, audiences {@code api://<app id>} and {@code <app id>} (v1 and v2
  *       tokens), the token kept in {@value #JWT_VARIABLE}; optionally the delegated scope in {@code scp}. There is no
  *       option to leave it out: every request the gateway forwards carries a validated Entra ID token;</li>
+ *   <li>{@code <base/>}: the product (department) policies run here, after the token is validated, so they can key
+ *       per-user limits on its {@code oid} and check its groups and client app;</li>
  *   <li>{@code azure-openai-token-limit}: tokens per minute per caller (the token's {@code oid});</li>
- *   <li>{@code azure-openai-emit-token-metric}: API, operation, deployment, user, app and product dimensions;</li>
+ *   <li>{@code azure-openai-emit-token-metric}: the chargeback dimensions {@link #METRIC_DIMENSIONS} (bounded: APIM
+ *       allows 10);</li>
  *   <li>routing: {@code set-backend-service} to the deployment's pool when two or more accounts serve it, to its single
  *       account's backend otherwise, and to the default (primary region) backend for unknown deployments;</li>
  *   <li>{@code authentication-managed-identity} with the gateway identity's client id (named value) and
@@ -63,6 +67,15 @@ public final class DefaultPolicy {
     /** The caller's object id, or {@code anonymous}. */
     public static final String USER_EXPRESSION = "@(" + JWT + ".Claims.GetValueOrDefault(\"oid\", \"anonymous\"))";
 
+    /** The token metrics' dimensions, in order: what every chargeback report groups by. A public contract. */
+    public static final List<String> METRIC_DIMENSIONS = List.of(MetricDimension.API_ID, "Department", "User", "App", "Model",
+            "Deployment", "Backend");
+    /** The department of a call: its product id (departments are products), or {@code none}. */
+    public static final String DEPARTMENT_EXPRESSION = "@(context.Product?.Id ?? \"none\")";
+    /** The caller's client application id ({@code azp} in v2 tokens, {@code appid} in v1), or {@code unknown}. */
+    public static final String APP_EXPRESSION = "@(" + JWT + ".Claims.GetValueOrDefault(\"azp\", " + JWT
+            + ".Claims.GetValueOrDefault(\"appid\", \"unknown\")))";
+
     private static final Pattern DEPLOYMENT_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
 
     /**
@@ -70,13 +83,17 @@ public final class DefaultPolicy {
      *
      * @param backendId    the APIM backend or pool name.
      * @param backendCount how many backends serve it (1 for a plain backend, the pool size for a pool).
+     * @param model        the model it serves (the Model metric dimension); Defaults to: unknown.
      */
-    public record Route(String backendId, int backendCount) {
+    public record Route(String backendId, int backendCount, String model) {
         public Route {
             Objects.requireNonNull(backendId, "backendId is required");
             if (backendCount < 1 || backendCount > Retry.MAX_COUNT + 1)
                 throw new IllegalArgumentException("backendCount must be between 1 and " + (Retry.MAX_COUNT + 1) + ", got " + backendCount);
+            model = Objects.requireNonNullElse(model, "unknown");
         }
+
+        public Route(String backendId, int backendCount) { this(backendId, backendCount, null); }
     }
 
     /**
@@ -116,6 +133,7 @@ public final class DefaultPolicy {
                     .exposeHeaders(REMAINING_TOKENS_HEADER)
                     .build());
         inbound.add(tokenValidation(p));
+        inbound.add(Base.INSTANCE);
         inbound.add(LlmTokenLimit.builder(LlmFlavor.AZURE_OPENAI, USER_EXPRESSION)
                 .tokensPerMinute(p.tokensPerMinutePerUser())
                 .estimatePromptTokens(false)
@@ -123,11 +141,12 @@ public final class DefaultPolicy {
                 .build());
         inbound.add(EmitTokenMetric.builder(LlmFlavor.AZURE_OPENAI, METRIC_NAMESPACE)
                 .dimension(MetricDimension.API_ID)
-                .dimension(MetricDimension.OPERATION_ID)
-                .dimension("Deployment", "@(" + DEPLOYMENT_EXPRESSION + ")")
+                .dimension("Department", DEPARTMENT_EXPRESSION)
                 .dimension("User", USER_EXPRESSION)
-                .dimension("App", "@(" + JWT + ".Claims.GetValueOrDefault(\"azp\", " + JWT + ".Claims.GetValueOrDefault(\"appid\", \"unknown\")))")
-                .dimension("Product", "@(context.Product?.Name ?? \"none\")")
+                .dimension("App", APP_EXPRESSION)
+                .dimension("Model", byDeployment(p, Route::model, "unknown"))
+                .dimension("Deployment", "@(" + DEPLOYMENT_EXPRESSION + ")")
+                .dimension("Backend", byDeployment(p, Route::backendId, p.defaultBackendId()))
                 .build());
         inbound.add(routing(p));
         inbound.add(AuthenticationManagedIdentity.builder()
@@ -143,6 +162,20 @@ public final class DefaultPolicy {
                 .backend(forwarding(p))
                 .onError(GenericErrors.onErrorSection())
                 .build();
+    }
+
+    /**
+     * An expression mapping the requested deployment to a per-route value (its model or backend), {@code otherwise} for
+     * deployments without a route; the values come from config, so the dimension stays bounded.
+     */
+    static String byDeployment(Props p, java.util.function.Function<Route, String> value, String otherwise) {
+        Map<String, List<String>> byValue = new LinkedHashMap<>();
+        p.routes().forEach((d, r) -> byValue.computeIfAbsent(value.apply(r), k -> new ArrayList<>()).add(d));
+        StringBuilder sb = new StringBuilder();
+        byValue.forEach((v, deployments) -> sb.append("(").append(deploymentCondition(deployments))
+                .append(") ? \"").append(v).append("\" : "));
+        if (byValue.isEmpty()) return otherwise;
+        return "@(" + sb + "\"" + otherwise + "\")";
     }
 
     private static ValidateAzureAdToken tokenValidation(Props p) {
@@ -186,7 +219,11 @@ public final class DefaultPolicy {
     }
 
     static String deploymentIn(List<String> deployments) {
-        return "@(" + deployments.stream().map(d -> DEPLOYMENT_EXPRESSION + " == \"" + d + "\"")
-                .collect(Collectors.joining(" || ")) + ")";
+        return "@(" + deploymentCondition(deployments) + ")";
+    }
+
+    /** {@code <deployment> == "a" || <deployment> == "b"}: true when the request is for one of {@code deployments}. */
+    public static String deploymentCondition(List<String> deployments) {
+        return deployments.stream().map(d -> DEPLOYMENT_EXPRESSION + " == \"" + d + "\"").collect(Collectors.joining(" || "));
     }
 }

@@ -29,11 +29,13 @@ import java.util.Objects;
  * {@code deployment-id} path and required {@code api-version} query parameters of Azure OpenAI, so SDKs work
  * unchanged), one backend per regional account with a circuit breaker, one {@link BackendPool} per deployment that
  * two or more accounts serve, and the {@link DefaultPolicy} (which always validates the caller's Entra ID token).
- * Request telemetry (no bodies: prompts and completions are not logged here) goes to the gateway's Application
- * Insights logger. Limitation: the token metrics of {@code azure-openai-emit-token-metric} also need the diagnostic's
- * {@code metrics} flag, which azurerm 4.55 does not expose; until an azapi diagnostic sets it, they are dropped.
+ * Request telemetry (no bodies: prompts and completions are logged by {@link LlmLogging}) goes to the gateway's
+ * Application Insights logger. The token metrics of {@code azure-openai-emit-token-metric} also need the diagnostic's
+ * {@code metrics} flag, which azurerm 4.55 does not expose: {@link DiagnosticMetrics} (azapi) switches it on, otherwise
+ * APIM drops the metrics that chargeback reads.
  *
- * <p>Child ids: {@code Api}, {@code Diagnostic}, {@code Backend-<region>}, {@code Pool-<deployment>}, {@code Policy}.
+ * <p>Child ids: {@code Api}, {@code Diagnostic}, {@code DiagnosticMetrics}, {@code Backend-<region>},
+ * {@code Pool-<deployment>}, {@code Policy}.
  */
 public final class OpenAiApi extends Construct {
     /** The API's URL suffix (the Azure OpenAI path). */
@@ -66,11 +68,14 @@ public final class OpenAiApi extends Construct {
      * @param accounts             region to account, in order, first = primary (default route). At least one.
      * @param subscriptionRequired require an APIM subscription key too; Defaults to: false.
      * @param policy               the policy settings other than routes, default backend and client id (derived here).
-     * @param azapi                the azapi provider (pools).
+     * @param azapi                the azapi provider (pools, the diagnostic's metrics flag).
+     * @param models               deployment name to the model it serves (the token metrics' Model dimension);
+     *                             Defaults to: none (Model is {@code unknown}).
      */
     public record Props(ApiGateway gateway, Map<String, Account> accounts, Boolean subscriptionRequired,
-                        PolicySettings policy, TerraformProvider azapi) {
+                        PolicySettings policy, TerraformProvider azapi, Map<String, String> models) {
         public Props {
+            models = models == null ? Map.of() : Map.copyOf(models);
             Objects.requireNonNull(gateway, "gateway is required");
             accounts = new LinkedHashMap<>(Objects.requireNonNull(accounts, "accounts is required"));
             if (accounts.isEmpty()) throw new IllegalArgumentException("accounts must contain at least one Azure OpenAI account");
@@ -85,6 +90,8 @@ public final class OpenAiApi extends Construct {
                                  List<String> corsOrigins, int tokensPerMinutePerUser) {}
 
     private final ApiManagementApi api;
+    private final ApiManagementApiDiagnostic diagnostic;
+    private final DiagnosticMetrics diagnosticMetrics;
     private final Map<String, ApiManagementBackend> backends = new LinkedHashMap<>();
     private final Map<String, BackendPool> pools = new LinkedHashMap<>();
     private final PolicyDocument policyDocument;
@@ -107,7 +114,7 @@ public final class OpenAiApi extends Construct {
                 .importValue(ApiManagementApiImport.builder().contentFormat("openapi+json").contentValue(openApiDocument()).build())
                 .build();
 
-        ApiManagementApiDiagnostic.Builder.create(this, "Diagnostic")
+        diagnostic = ApiManagementApiDiagnostic.Builder.create(this, "Diagnostic")
                 .identifier("applicationinsights")
                 .apiName(api.getName())
                 .apiManagementName(gw.name())
@@ -119,6 +126,7 @@ public final class OpenAiApi extends Construct {
                 .httpCorrelationProtocol("W3C")
                 .logClientIp(true)
                 .build();
+        diagnosticMetrics = new DiagnosticMetrics(this, "DiagnosticMetrics", props.azapi(), diagnostic);
 
         Map<String, List<String>> regionsByDeployment = new LinkedHashMap<>();
         props.accounts().forEach((region, account) -> {
@@ -147,8 +155,9 @@ public final class OpenAiApi extends Construct {
 
         Map<String, DefaultPolicy.Route> routes = new LinkedHashMap<>();
         regionsByDeployment.forEach((deployment, regions) -> {
+            String model = props.models().get(deployment);
             if (regions.size() == 1) {
-                routes.put(deployment, new DefaultPolicy.Route(backendName(regions.get(0)), 1));
+                routes.put(deployment, new DefaultPolicy.Route(backendName(regions.get(0)), 1, model));
                 return;
             }
             List<BackendPool.Member> members = regions.stream().map(r -> new BackendPool.Member(backends.get(r).getId(),
@@ -156,7 +165,7 @@ public final class OpenAiApi extends Construct {
             BackendPool pool = new BackendPool(this, "Pool-" + deployment, props.azapi(), new BackendPool.Props(
                     poolName(deployment), gw.resourceId(), "Azure OpenAI deployment " + deployment + " in " + String.join(", ", regions), members));
             pools.put(deployment, pool);
-            routes.put(deployment, new DefaultPolicy.Route(pool.name(), pool.size()));
+            routes.put(deployment, new DefaultPolicy.Route(pool.name(), pool.size(), model));
         });
 
         var s = props.policy();
@@ -195,6 +204,9 @@ public final class OpenAiApi extends Construct {
     /** The API path clients call under the gateway URL. */
     public String path() { return api.getPath(); }
     public ApiManagementApi api() { return api; }
+    /** The Application Insights API diagnostic (request telemetry and, with {@link #diagnosticMetrics()}, token metrics). */
+    public ApiManagementApiDiagnostic diagnostic() { return diagnostic; }
+    public DiagnosticMetrics diagnosticMetrics() { return diagnosticMetrics; }
     public Map<String, ApiManagementBackend> backends() { return Map.copyOf(backends); }
     /** Pools by deployment name. */
     public Map<String, BackendPool> pools() { return Map.copyOf(pools); }

@@ -31,9 +31,12 @@ public final class AzapiResource extends TerraformResource {
                         Boolean schemaValidation, List<ITerraformDependable> dependsOn) {
         private static final Pattern TYPE = Pattern.compile("Microsoft\\.[A-Za-z]+(/[A-Za-z]+)+@\\d{4}-\\d{2}-\\d{2}(-preview)?");
 
+        /** Whether {@code type} looks like {@code Microsoft.Provider/resource@yyyy-mm-dd[-preview]}. */
+        public static boolean isArmType(String type) { return type != null && TYPE.matcher(type).matches(); }
+
         public Props {
             Objects.requireNonNull(type, "type is required");
-            if (!TYPE.matcher(type).matches())
+            if (!isArmType(type))
                 throw new IllegalArgumentException("azapi type '" + type + "' must look like Microsoft.Provider/resource@yyyy-mm-dd[-preview]");
             Objects.requireNonNull(name, "name is required");
             Objects.requireNonNull(parentId, "parentId is required");

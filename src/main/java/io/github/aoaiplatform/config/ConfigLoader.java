@@ -24,8 +24,19 @@ public final class ConfigLoader {
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
 
+    /** A validated stack file and the price table it names. */
+    public record Loaded(EnvironmentConfig config, PriceTable prices) {}
+
     /** Loads and validates a stack file; the expected environment name is the file's base name. */
     public static EnvironmentConfig load(Path file) {
+        return loadWithPrices(file).config();
+    }
+
+    /**
+     * Loads and validates a stack file and its price table ({@code chargeback.priceTable}, relative to the file's folder):
+     * the table's own problems and every deployed model without a price are reported with the config's problems.
+     */
+    public static Loaded loadWithPrices(Path file) {
         String source = file.toString();
         String text;
         try {
@@ -33,7 +44,17 @@ public final class ConfigLoader {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + source, e);
         }
-        return parse(text, source, stackName(file));
+        Problems problems = new Problems();
+        EnvironmentConfig config = parseInto(text, stackName(file), problems);
+        PriceTable prices = null;
+        if (config != null) {
+            Path dir = file.toAbsolutePath().getParent();
+            prices = PriceTable.read(dir.resolve(config.chargeback().priceTable()), problems,
+                    "chargeback.priceTable (" + config.chargeback().priceTable() + ")");
+            if (prices != null) ConfigValidator.prices(config, prices, problems);
+        }
+        problems.throwIfAny(source);
+        return new Loaded(config, prices);
     }
 
     /** The stack (environment) name of a stack file: its file name without {@code .json}. */
@@ -44,24 +65,30 @@ public final class ConfigLoader {
     /** Parses and validates JSON text; {@code expectedName} may be null to skip the file-name check. */
     public static EnvironmentConfig parse(String json, String source, String expectedName) {
         Problems problems = new Problems();
+        EnvironmentConfig config = parseInto(json, expectedName, problems);
+        problems.throwIfAny(source);
+        return config;
+    }
+
+    /** Parses and validates into {@code problems}; returns the config, or null when its shape is unusable. */
+    private static EnvironmentConfig parseInto(String json, String expectedName, Problems problems) {
         JsonNode tree;
         try {
             tree = MAPPER.readTree(json);
         } catch (JsonProcessingException e) {
             problems.add("(file)", "not valid JSON: " + e.getOriginalMessage() + " at line " + e.getLocation().getLineNr());
-            throw new ConfigException(source, problems.all());
+            return null;
         }
         ShapeChecker.check(tree, EnvironmentConfig.class, "", problems);
-        problems.throwIfAny(source);
+        if (!problems.isEmpty()) return null;
         EnvironmentConfig config;
         try {
             config = MAPPER.treeToValue(tree, EnvironmentConfig.class);
         } catch (JsonProcessingException e) {
             problems.add("(file)", e.getOriginalMessage());
-            throw new ConfigException(source, problems.all());
+            return null;
         }
         ConfigValidator.validate(config, expectedName, problems);
-        problems.throwIfAny(source);
         return config;
     }
 }

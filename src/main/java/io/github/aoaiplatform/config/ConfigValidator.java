@@ -60,6 +60,93 @@ public final class ConfigValidator {
         openAi(c.openAi(), p);
         gateway(c.gateway(), c.openAi(), p);
         identity(c.identity(), p);
+        departments(c, p);
+        for (int i = 0; i < c.chargeback().alertEmails().size(); i++) {
+            String e = c.chargeback().alertEmails().get(i);
+            if (e == null || !EMAIL.matcher(e).matches())
+                p.add("chargeback.alertEmails[" + i + "]", "'" + e + "' is not an e-mail address, e.g. finops@contoso.com");
+        }
+        if (c.chargeback().priceTable().isBlank() || !c.chargeback().priceTable().endsWith(".json"))
+            p.add("chargeback.priceTable", "'" + c.chargeback().priceTable() + "' must be a .json file relative to the stacks folder, e.g. "
+                    + EnvironmentConfig.ChargebackConfig.DEFAULT_PRICE_TABLE);
+    }
+
+    private static final Pattern DEPARTMENT = Pattern.compile("[a-z][a-z0-9-]{1,31}");
+    /** Product ids API Management creates on its own in the classic tiers. */
+    private static final Set<String> RESERVED_PRODUCTS = Set.of("starter", "unlimited");
+    private static final Pattern SUBSCRIPTION = Pattern.compile("[a-z0-9][a-z0-9-]{0,31}");
+
+    private static void departments(EnvironmentConfig c, Problems p) {
+        List<EnvironmentConfig.DepartmentConfig> ds = c.departments();
+        if (!ds.isEmpty() && Boolean.FALSE.equals(c.gateway().subscriptionRequired()))
+            p.add("gateway.subscriptionRequired", "cannot be false when departments are defined: the department's subscription key "
+                    + "says who pays and which limits apply; remove it (or remove departments)");
+        Set<String> deployedModels = new java.util.LinkedHashSet<>();
+        if (c.openAi() != null) c.openAi().deployments().forEach(d -> { if (d.model() != null) deployedModels.add(d.model()); });
+        Set<String> names = new HashSet<>();
+        for (int i = 0; i < ds.size(); i++) {
+            var d = ds.get(i);
+            String path = "departments[" + i + "]";
+            if (d == null) { p.add(path, "must be an object with at least name, costCenter and tokensPerMinute"); continue; }
+            if (d.name() == null || !DEPARTMENT.matcher(d.name()).matches())
+                p.add(path + ".name", "'" + d.name() + "' must be 2-32 lower-case letters, digits or hyphens starting with a letter, e.g. finance");
+            else if (RESERVED_PRODUCTS.contains(d.name()))
+                p.add(path + ".name", "'" + d.name() + "' is a product API Management creates itself; choose another name");
+            else if (!names.add(d.name())) p.add(path + ".name", "'" + d.name() + "' is defined twice; department names must be unique");
+            if (d.displayName() != null && (d.displayName().isBlank() || d.displayName().length() > 300))
+                p.add(path + ".displayName", "must be 1-300 characters");
+            if (d.costCenter() == null || d.costCenter().isBlank() || d.costCenter().length() > 64)
+                p.add(path + ".costCenter", "is required (1-64 characters): every report names the cost center that pays");
+            for (int g = 0; g < d.groupIds().size(); g++) guid(p, path + ".groupIds[" + g + "]", d.groupIds().get(g), true);
+            for (int a = 0; a < d.clientAppIds().size(); a++) guid(p, path + ".clientAppIds[" + a + "]", d.clientAppIds().get(a), true);
+            if (d.tokensPerMinute() == null) p.add(path + ".tokensPerMinute", "is required: tokens per minute for the whole department, e.g. 50000");
+            else if (d.tokensPerMinute() < 1) p.add(path + ".tokensPerMinute", "must be greater than 0, got " + d.tokensPerMinute());
+            if (d.tokenQuota() != null && d.tokenQuota() < 1) p.add(path + ".tokenQuota", "must be greater than 0, or omitted for no quota");
+            if (!QUOTA_PERIODS.contains(d.tokenQuotaPeriod()))
+                p.add(path + ".tokenQuotaPeriod", "'" + d.tokenQuotaPeriod() + "' must be one of " + QUOTA_PERIODS);
+            if (d.requestsPerMinute() != null && d.requestsPerMinute() < 1)
+                p.add(path + ".requestsPerMinute", "must be greater than 0, or omitted for no request rate limit");
+            if (d.tokensPerMinutePerUser() != null) {
+                if (d.tokensPerMinutePerUser() < 1) p.add(path + ".tokensPerMinutePerUser", "must be greater than 0, or omitted");
+                else if (d.tokensPerMinute() != null && d.tokensPerMinutePerUser() > d.tokensPerMinute())
+                    p.add(path + ".tokensPerMinutePerUser", d.tokensPerMinutePerUser() + " is more than the department's tokensPerMinute "
+                            + d.tokensPerMinute() + "; lower it or raise tokensPerMinute");
+            }
+            Set<String> allowed = new HashSet<>();
+            for (int m = 0; m < d.allowedModels().size(); m++) {
+                String model = d.allowedModels().get(m);
+                if (!deployedModels.contains(model))
+                    p.add(path + ".allowedModels[" + m + "]", "'" + model + "' is not deployed; deployed models are " + deployedModels
+                            + " (add a deployment in openAi.deployments or remove it here)");
+                else if (!allowed.add(model)) p.add(path + ".allowedModels[" + m + "]", "'" + model + "' is listed twice");
+            }
+            if (d.subscriptions().isEmpty()) p.add(path + ".subscriptions", "must list at least one subscription name, e.g. [\"default\"]");
+            Set<String> subs = new HashSet<>();
+            for (int s = 0; s < d.subscriptions().size(); s++) {
+                String sub = d.subscriptions().get(s);
+                if (sub == null || !SUBSCRIPTION.matcher(sub).matches())
+                    p.add(path + ".subscriptions[" + s + "]", "'" + sub + "' must be 1-32 lower-case letters, digits or hyphens");
+                else if (!subs.add(sub)) p.add(path + ".subscriptions[" + s + "]", "'" + sub + "' is listed twice");
+            }
+            if (d.monthlyBudget() != null && !(d.monthlyBudget() > 0))
+                p.add(path + ".monthlyBudget", "must be greater than 0 (in the price table's currency), or omitted for no cost alert");
+            if (d.alertPercent() < 1 || d.alertPercent() > 100)
+                p.add(path + ".alertPercent", "must be between 1 and 100 (% of budget or quota), got " + d.alertPercent());
+        }
+    }
+
+    private static final List<String> QUOTA_PERIODS = java.util.Arrays.stream(io.github.aoaiplatform.apim.policy.TokenQuotaPeriod.values())
+            .map(io.github.aoaiplatform.apim.policy.TokenQuotaPeriod::xmlValue).toList();
+
+    /** Every deployed model must have a price in the environment's price table. */
+    static void prices(EnvironmentConfig c, PriceTable prices, Problems p) {
+        if (c.openAi() == null) return;
+        for (int i = 0; i < c.openAi().deployments().size(); i++) {
+            String model = c.openAi().deployments().get(i).model();
+            if (model != null && ModelCatalogue.model(model) != null && prices.price(model) == null)
+                p.add("openAi.deployments[" + i + "].model", "'" + model + "' has no price in " + c.chargeback().priceTable()
+                        + " (version " + prices.version() + "); add it under models so its cost can be charged back");
+        }
     }
 
     private static void backend(EnvironmentConfig.BackendConfig b, Problems p) {

@@ -22,6 +22,9 @@ import java.util.Objects;
  * @param openAi          Azure OpenAI regions, deployments and content filters. Required.
  * @param gateway         API gateway settings; Defaults to: see {@link GatewayConfig}.
  * @param identity        Entra ID settings for token validation. Required.
+ * @param departments     departments (chargeback and limit units), each an API Management product; Defaults to: none
+ *                        (every validated caller shares the gateway-wide per-user limit, no department attribution).
+ * @param chargeback      price table and alert recipients of the chargeback reports; Defaults to: see {@link ChargebackConfig}.
  */
 public record EnvironmentConfig(
         String description,
@@ -37,7 +40,9 @@ public record EnvironmentConfig(
         MonitoringConfig monitoring,
         OpenAiConfig openAi,
         GatewayConfig gateway,
-        IdentityConfig identity) {
+        IdentityConfig identity,
+        List<DepartmentConfig> departments,
+        ChargebackConfig chargeback) {
 
     public static final String WORKLOAD = "aoai";
 
@@ -47,6 +52,16 @@ public record EnvironmentConfig(
         gateway = Objects.requireNonNullElse(gateway, new GatewayConfig(null, null, null, null, null, null, null, null, null, null));
         dns = Objects.requireNonNullElse(dns, new DnsConfig(null));
         monitoring = Objects.requireNonNullElse(monitoring, new MonitoringConfig(null, null, null));
+        departments = departments == null ? List.of() : List.copyOf(departments);
+        chargeback = Objects.requireNonNullElse(chargeback, new ChargebackConfig(null, null));
+    }
+
+    /**
+     * Whether the Azure OpenAI API requires an API Management subscription key: {@code gateway.subscriptionRequired} when
+     * set, otherwise true exactly when departments are defined (the department's key attributes each call to it).
+     */
+    public boolean apiSubscriptionRequired() {
+        return gateway.subscriptionRequired() != null ? gateway.subscriptionRequired() : !departments.isEmpty();
     }
 
     /** The name suffix in force: the configured one or one derived from tenant and environment. */
@@ -214,7 +229,9 @@ public record EnvironmentConfig(
      * @param publisherEmail         the publisher's e-mail address (system notifications go there); Defaults to:
      *                               platform@example.com.
      * @param subscriptionRequired   require an APIM subscription key on the Azure OpenAI API in addition to the Entra ID
-     *                               token; Defaults to: false (the validated Entra ID token is the credential).
+     *                               token; Defaults to: true when departments are defined (the key of a department's
+     *                               subscription says which department pays; false is then rejected), else false (the
+     *                               validated Entra ID token is the credential).
      * @param tokensPerMinutePerUser tokens per minute each caller (token {@code oid} claim) may consume across all
      *                               deployments; Defaults to: 10000.
      * @param requireScope           also require the delegated scope {@code identity.scopeName} in the token's {@code scp}
@@ -240,7 +257,6 @@ public record EnvironmentConfig(
             units = Objects.requireNonNullElse(units, 1);
             publisherName = Objects.requireNonNullElse(publisherName, DEFAULT_PUBLISHER_NAME);
             publisherEmail = Objects.requireNonNullElse(publisherEmail, DEFAULT_PUBLISHER_EMAIL);
-            subscriptionRequired = Objects.requireNonNullElse(subscriptionRequired, false);
             tokensPerMinutePerUser = Objects.requireNonNullElse(tokensPerMinutePerUser, 10_000);
             requireScope = Objects.requireNonNullElse(requireScope, false);
             publicNetworkAccess = Objects.requireNonNullElse(publicNetworkAccess, true);
@@ -312,4 +328,63 @@ public record EnvironmentConfig(
 
     /** @param name client name; @param role one of the app roles. */
     public record DaemonClientConfig(String name, String role) {}
+
+    /**
+     * A department: a unit that is billed and limited, which becomes an API Management product with its subscriptions and
+     * a product policy. Callers present one of its subscription keys ({@code Ocp-Apim-Subscription-Key}) together with
+     * their Entra ID token.
+     *
+     * @param name                   product id: 2-32 lower-case letters, digits or hyphens, starting with a letter. Required.
+     * @param displayName            Defaults to: the name.
+     * @param costCenter             the cost center its bill goes to (shown in every cost report). Required.
+     * @param groupIds               Entra group object ids whose members may use the department's keys (token
+     *                               {@code groups} claim); Defaults to: none.
+     * @param clientAppIds           client application ids that may use its keys (token {@code azp}/{@code appid});
+     *                               Defaults to: none. When groupIds or clientAppIds are given, a caller must match one of
+     *                               them (else 403); when both are empty, any validated caller holding a key may.
+     * @param tokensPerMinute        tokens per minute for the whole department. Required, &gt; 0.
+     * @param tokenQuota             tokens per {@code tokenQuotaPeriod} for the whole department (then 403); Defaults to: none.
+     * @param tokenQuotaPeriod       Hourly, Daily, Weekly, Monthly or Yearly; Defaults to: Monthly.
+     * @param requestsPerMinute      requests per minute for the whole department (then 429); Defaults to: none.
+     * @param tokensPerMinutePerUser tokens per minute per user (token {@code oid}) inside the department; at most
+     *                               tokensPerMinute; Defaults to: none (only the gateway-wide per-user limit applies).
+     * @param allowedModels          models (of {@code openAi.deployments}) the department may call; the gateway maps them to
+     *                               their deployments and answers 403 for others; Defaults to: every deployed model.
+     * @param subscriptions          names of its subscriptions (one key pair each, e.g. one per team or app);
+     *                               Defaults to: ["default"].
+     * @param monthlyBudget          monthly budget in the price table's currency; an alert fires when the projected month
+     *                               crosses {@code alertPercent} of it; Defaults to: none (no cost alert).
+     * @param alertPercent           threshold of the cost and quota alerts, 1-100 % of budget or quota; Defaults to: 80.
+     */
+    public record DepartmentConfig(String name, String displayName, String costCenter, List<String> groupIds,
+                                   List<String> clientAppIds, Integer tokensPerMinute, Long tokenQuota, String tokenQuotaPeriod,
+                                   Integer requestsPerMinute, Integer tokensPerMinutePerUser, List<String> allowedModels,
+                                   List<String> subscriptions, Double monthlyBudget, Integer alertPercent) {
+        public DepartmentConfig {
+            displayName = displayName != null ? displayName : name;
+            groupIds = groupIds == null ? List.of() : List.copyOf(groupIds);
+            clientAppIds = clientAppIds == null ? List.of() : List.copyOf(clientAppIds);
+            tokenQuotaPeriod = Objects.requireNonNullElse(tokenQuotaPeriod, "Monthly");
+            allowedModels = allowedModels == null ? List.of() : List.copyOf(allowedModels);
+            subscriptions = subscriptions == null ? List.of("default") : List.copyOf(subscriptions);
+            alertPercent = Objects.requireNonNullElse(alertPercent, 80);
+        }
+    }
+
+    /**
+     * Chargeback settings.
+     *
+     * @param priceTable  the price table file, relative to the stack file's folder; Defaults to:
+     *                    {@value #DEFAULT_PRICE_TABLE}.
+     * @param alertEmails who receives the departments' cost and quota alerts (one action group); Defaults to: none (the
+     *                    alerts fire in Azure Monitor without notifying anyone).
+     */
+    public record ChargebackConfig(String priceTable, List<String> alertEmails) {
+        public static final String DEFAULT_PRICE_TABLE = "pricing/azure-openai.json";
+
+        public ChargebackConfig {
+            priceTable = Objects.requireNonNullElse(priceTable, DEFAULT_PRICE_TABLE);
+            alertEmails = alertEmails == null ? List.of() : List.copyOf(alertEmails);
+        }
+    }
 }

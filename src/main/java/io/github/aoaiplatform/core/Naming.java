@@ -20,7 +20,7 @@ public record Naming(String workload, String environment, String suffix) {
         PRIVATE_ENDPOINT("pep"), NETWORK_INTERFACE("nic"), OPENAI("oai"), AI_SERVICES("ais"), API_MANAGEMENT("apim"),
         LOG_ANALYTICS("log"), APPLICATION_INSIGHTS("appi"), MANAGED_IDENTITY("id"), KEY_VAULT("kv"),
         EVENT_HUB_NAMESPACE("evhns"), PUBLIC_IP("pip"), MONITOR_PRIVATE_LINK_SCOPE("pls"), ACTION_GROUP("ag"),
-        WORKBOOK("wb"), DIAGNOSTIC_SETTING("diag");
+        WORKBOOK("wb"), DIAGNOSTIC_SETTING("diag"), ALERT_RULE("alert");
 
         private final String code;
         Abbreviation(String code) { this.code = code; }

@@ -67,10 +67,18 @@ public final class EntraApiApplication extends Construct {
      * @param appRoles    app roles; Defaults to: one {@code Chat.Invoke} role for users and applications.
      * @param spaClients  SPA client registrations; Defaults to: none.
      * @param daemonClients daemon client registrations (each role must be one of appRoles); Defaults to: none.
+     * @param groupClaims   put the caller's security groups in its tokens ({@code groups} claim), which department
+     *                      membership by group needs; Defaults to: false.
      */
     public record Props(String displayName, String scopeName, List<AppRole> appRoles, List<SpaClient> spaClients,
-                        List<DaemonClient> daemonClients) {
+                        List<DaemonClient> daemonClients, Boolean groupClaims) {
+        public Props(String displayName, String scopeName, List<AppRole> appRoles, List<SpaClient> spaClients,
+                     List<DaemonClient> daemonClients) {
+            this(displayName, scopeName, appRoles, spaClients, daemonClients, null);
+        }
+
         public Props {
+            groupClaims = Objects.requireNonNullElse(groupClaims, false);
             Objects.requireNonNull(displayName, "displayName is required");
             scopeName = Objects.requireNonNullElse(scopeName, "chat");
             if (!VALUE.matcher(scopeName).matches()) throw new IllegalArgumentException("scopeName '" + scopeName + "' must start with a letter: letters, digits, . _ -");
@@ -109,6 +117,7 @@ public final class EntraApiApplication extends Construct {
                                 .build()))
                         .build())
                 .appRole(roles)
+                .groupMembershipClaims(props.groupClaims() ? List.of("SecurityGroup") : null)
                 .build();
         ApplicationIdentifierUri.Builder.create(this, "IdentifierUri")
                 .applicationId(application.getId()).identifierUri("api://" + application.getClientId()).build();

@@ -3,7 +3,6 @@ package io.github.aoaiplatform.stacks;
 import com.hashicorp.cdktf.App;
 import io.github.aoaiplatform.config.ConfigException;
 import io.github.aoaiplatform.config.ConfigLoader;
-import io.github.aoaiplatform.config.EnvironmentConfig;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -20,7 +19,7 @@ import java.util.stream.Stream;
 /**
  * Synthesizes one stack per environment file {@code stacks/<name>.json} into
  * {@code <outdir>/stacks/<name>/cdk.tf.json}. Only {@code *.json} files directly in the folder are stacks
- * (sub-folders hold other data). Every file is loaded and validated before anything is written: one bad
+ * (sub-folders hold other data, such as the price tables in {@code pricing/}). Every file is loaded and validated before anything is written: one bad
  * file fails the whole run with every problem listed, and no output is produced.
  *
  * <p>Environment: {@code AOAI_STACKS_DIR} (default {@code stacks}), {@code AOAI_STACKS} (comma-separated
@@ -49,13 +48,13 @@ public final class Main {
 
     /** Loads every selected stack file, validates all of them, then synthesizes; returns the stack names. */
     public static List<String> synth(Path dir, List<String> only, String outdir) {
-        Map<String, EnvironmentConfig> configs = loadAll(dir, only);
+        Map<String, ConfigLoader.Loaded> configs = loadAll(dir, only);
         App app = App.Builder.create().outdir(outdir).build();
         List<PlatformStack> stacks = new ArrayList<>();
         List<String> errors = new ArrayList<>();
-        configs.forEach((name, config) -> {
+        configs.forEach((name, loaded) -> {
             try {
-                stacks.add(new PlatformStack(app, name, config));
+                stacks.add(new PlatformStack(app, name, loaded.config(), loaded.prices()));
             } catch (IllegalArgumentException e) {
                 errors.add(name + ": " + e.getMessage());
             }
@@ -81,15 +80,15 @@ public final class Main {
         }
     }
 
-    /** Loads all stack files (or the named subset); collects the problems of every file into one exception. */
-    public static Map<String, EnvironmentConfig> loadAll(Path dir, List<String> only) {
-        Map<String, EnvironmentConfig> configs = new LinkedHashMap<>();
+    /** Loads all stack files (or the named subset) and their price tables; collects every file's problems into one exception. */
+    public static Map<String, ConfigLoader.Loaded> loadAll(Path dir, List<String> only) {
+        Map<String, ConfigLoader.Loaded> configs = new LinkedHashMap<>();
         List<String> messages = new ArrayList<>();
         for (Path f : stackFiles(dir)) {
             String name = ConfigLoader.stackName(f);
             if (!only.isEmpty() && !only.contains(name)) continue;
             try {
-                configs.put(name, ConfigLoader.load(f));
+                configs.put(name, ConfigLoader.loadWithPrices(f));
             } catch (ConfigException e) {
                 messages.add(e.getMessage());
             }

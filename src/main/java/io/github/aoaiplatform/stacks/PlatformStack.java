@@ -14,10 +14,16 @@ import com.hashicorp.cdktf.providers.azurerm.provider.AzurermProviderFeaturesKey
 import com.hashicorp.cdktf.providers.azurerm.provider.AzurermProviderFeaturesResourceGroup;
 import com.hashicorp.cdktf.providers.azurerm.resource_group.ResourceGroup;
 import io.github.aoaiplatform.apim.ApiGateway;
+import io.github.aoaiplatform.apim.Department;
+import io.github.aoaiplatform.apim.DepartmentPolicy;
 import io.github.aoaiplatform.apim.LlmLogging;
 import io.github.aoaiplatform.apim.OpenAiApi;
 import io.github.aoaiplatform.azapi.AzapiProvider;
 import io.github.aoaiplatform.config.EnvironmentConfig;
+import io.github.aoaiplatform.config.PriceTable;
+import io.github.aoaiplatform.apim.policy.TokenQuotaPeriod;
+import io.github.aoaiplatform.monitoring.Chargeback;
+import io.github.aoaiplatform.monitoring.ChargebackQueries;
 import io.github.aoaiplatform.core.Naming;
 import io.github.aoaiplatform.core.PlatformTags;
 import io.github.aoaiplatform.dns.DnsZoneCatalogue;
@@ -39,8 +45,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * One environment of the platform (dev, test, prod...), built entirely from its {@link EnvironmentConfig}:
- * providers, state backend, resource group, naming and tags. Environments differ by config only.
+ * One environment of the platform (dev, test, prod...), built entirely from its {@link EnvironmentConfig} and the
+ * {@link PriceTable} it names: providers, state backend, resource group, naming and tags, network, DNS, Azure OpenAI,
+ * the gateway with its departments, logs and chargeback. Environments differ by config only.
  *
  * <p>Construct ids are a public contract: they become Terraform resource addresses, and changing one
  * destroys and recreates the resource in Azure.
@@ -59,10 +66,18 @@ public final class PlatformStack extends TerraformStack {
     private final ApiGateway gateway;
     private final EntraApiApplication apiApplication;
     private OpenAiApi openAiApi;
+    private final Map<String, Department> departments = new LinkedHashMap<>();
+    private final Chargeback chargeback;
 
-    public PlatformStack(Construct scope, String id, EnvironmentConfig config) {
+    /**
+     * @param config the environment. Required.
+     * @param prices the price table of its chargeback reports; must price every deployed model. Required.
+     */
+    public PlatformStack(Construct scope, String id, EnvironmentConfig config, PriceTable prices) {
         super(scope, id);
         this.config = config;
+        java.util.Objects.requireNonNull(prices, "prices is required: the chargeback reports price tokens with it");
+        prices.requirePrices(config.openAi().deployments().stream().map(EnvironmentConfig.DeploymentConfig::model).toList());
         this.naming = new Naming(EnvironmentConfig.WORKLOAD, config.environmentName(), config.effectiveNameSuffix());
         this.tags = PlatformTags.of(config.environmentName(), config.tags());
 
@@ -121,6 +136,11 @@ public final class PlatformStack extends TerraformStack {
 
         this.apiApplication = createApiApplication();
         this.gateway = createGateway(rg, mode);
+        this.chargeback = new Chargeback(this, "Chargeback", new Chargeback.Props(logs.workspaceId(), config.location(), rg,
+                naming, prices,
+                config.departments().stream().map(d -> new ChargebackQueries.DepartmentRow(d.name(), d.displayName(), d.costCenter(),
+                        d.monthlyBudget(), d.tokenQuota(), quotaPeriod(d.tokenQuotaPeriod()), d.alertPercent())).toList(),
+                config.chargeback().alertEmails(), tags));
 
         TerraformOutput.Builder.create(this, "resource_group_name").value(resourceGroup.getName())
                 .description("Resource group holding the platform's resources").build();
@@ -143,7 +163,27 @@ public final class PlatformStack extends TerraformStack {
                 config.identity().scopeName(),
                 app.appRoles().stream().map(r -> new EntraApiApplication.AppRole(r.value(), r.displayName(), r.description(), r.allowedMemberTypes())).toList(),
                 app.spaClients().stream().map(c -> new EntraApiApplication.SpaClient(c.name(), c.redirectUris())).toList(),
-                app.daemonClients().stream().map(c -> new EntraApiApplication.DaemonClient(c.name(), c.role())).toList()));
+                app.daemonClients().stream().map(c -> new EntraApiApplication.DaemonClient(c.name(), c.role())).toList(),
+                config.departments().stream().anyMatch(d -> !d.groupIds().isEmpty())));
+    }
+
+    private static TokenQuotaPeriod quotaPeriod(String xmlValue) {
+        for (TokenQuotaPeriod p : TokenQuotaPeriod.values()) if (p.xmlValue().equals(xmlValue)) return p;
+        throw new IllegalArgumentException("unknown token quota period '" + xmlValue + "'");
+    }
+
+    /** The departments: one API Management product each, with subscriptions and the department's limits. */
+    private void createDepartments(ApiGateway gw) {
+        Map<String, String> modelByDeployment = new LinkedHashMap<>();
+        config.openAi().deployments().forEach(d -> modelByDeployment.put(d.name(), d.model()));
+        for (var d : config.departments()) {
+            List<String> allowed = d.allowedModels().isEmpty() ? List.of()
+                    : modelByDeployment.entrySet().stream().filter(e -> d.allowedModels().contains(e.getValue())).map(Map.Entry::getKey).toList();
+            departments.put(d.name(), new Department(gw, "Department-" + d.name(), new Department.Props(gw, openAiApi.api().getName(),
+                    d.displayName(), d.costCenter(), d.subscriptions(), new DepartmentPolicy.Props(d.name(), d.groupIds(),
+                    d.clientAppIds(), allowed, d.tokensPerMinute(), d.tokenQuota(), quotaPeriod(d.tokenQuotaPeriod()),
+                    d.requestsPerMinute(), d.tokensPerMinutePerUser()))));
+        }
     }
 
     /** The gateway: API Management with its identity, networking and monitoring, and the Azure OpenAI API. */
@@ -174,11 +214,14 @@ public final class PlatformStack extends TerraformStack {
                 accountIds, logs.workspaceId(), naming.name(Naming.Abbreviation.APPLICATION_INSIGHTS, config.location()), tags));
         var identity = config.identity();
         String audienceAppId = identity.application() != null ? apiApplication.clientId() : identity.audienceAppId();
-        this.openAiApi = new OpenAiApi(gw, "OpenAiApi", new OpenAiApi.Props(gw, accounts, g.subscriptionRequired(),
+        Map<String, String> models = new LinkedHashMap<>();
+        config.openAi().deployments().forEach(d -> models.put(d.name(), d.model()));
+        this.openAiApi = new OpenAiApi(gw, "OpenAiApi", new OpenAiApi.Props(gw, accounts, config.apiSubscriptionRequired(),
                 new OpenAiApi.PolicySettings(config.tenantId(), audienceAppId, identity.scopeName(), g.requireScope(),
-                        g.corsOrigins(), g.tokensPerMinutePerUser()), azapi));
+                        g.corsOrigins(), g.tokensPerMinutePerUser()), azapi, models));
         new LlmLogging(openAiApi, "LlmLogging", azapi, new LlmLogging.Props(gw.resourceId(), OpenAiApi.API_NAME,
                 config.monitoring().llmLogMaxBytes(), List.of(openAiApi.api())));
+        createDepartments(gw);
         return gw;
     }
 
@@ -213,4 +256,7 @@ public final class PlatformStack extends TerraformStack {
     public EntraApiApplication apiApplication() { return apiApplication; }
     public ApiGateway gateway() { return gateway; }
     public OpenAiApi openAiApi() { return openAiApi; }
+    /** Departments by name. */
+    public Map<String, Department> departments() { return Map.copyOf(departments); }
+    public Chargeback chargeback() { return chargeback; }
 }

@@ -1,0 +1,216 @@
+package io.github.aoaiplatform.monitoring;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.hashicorp.cdktf.Fn;
+import com.hashicorp.cdktf.providers.azurerm.application_insights_workbook.ApplicationInsightsWorkbook;
+import com.hashicorp.cdktf.providers.azurerm.log_analytics_saved_search.LogAnalyticsSavedSearch;
+import com.hashicorp.cdktf.providers.azurerm.monitor_action_group.MonitorActionGroup;
+import com.hashicorp.cdktf.providers.azurerm.monitor_action_group.MonitorActionGroupEmailReceiver;
+import com.hashicorp.cdktf.providers.azurerm.monitor_scheduled_query_rules_alert_v2.MonitorScheduledQueryRulesAlertV2;
+import com.hashicorp.cdktf.providers.azurerm.monitor_scheduled_query_rules_alert_v2.MonitorScheduledQueryRulesAlertV2Action;
+import com.hashicorp.cdktf.providers.azurerm.monitor_scheduled_query_rules_alert_v2.MonitorScheduledQueryRulesAlertV2Criteria;
+import com.hashicorp.cdktf.providers.azurerm.monitor_scheduled_query_rules_alert_v2.MonitorScheduledQueryRulesAlertV2CriteriaFailingPeriods;
+import io.github.aoaiplatform.config.PriceTable;
+import io.github.aoaiplatform.core.Naming;
+import software.constructs.Construct;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * Chargeback in the platform's Log Analytics workspace: the {@link ChargebackQueries} functions and saved reports
+ * (category {@value #CATEGORY}), a workbook showing the reports, and per department a cost alert (projected month over
+ * {@code alertPercent} of its monthly budget) and a quota alert (projected period over {@code alertPercent} of its token
+ * quota), optionally notifying an action group of e-mail recipients. Alerts skip query validation at creation, because
+ * {@code AppMetrics} only exists once the first token metric has arrived.
+ *
+ * <p>Child ids: {@code Function-<alias>}, {@code Report-<id>}, {@code Workbook}, {@code ActionGroup},
+ * {@code CostAlert-<department>}, {@code QuotaAlert-<department>}.
+ */
+public final class Chargeback extends Construct {
+    public static final String CATEGORY = "AOAI chargeback";
+
+    /**
+     * @param workspaceId       the Log Analytics workspace (reports and alert scope). Required.
+     * @param location          region of the workbook and alerts. Required.
+     * @param resourceGroupName Required.
+     * @param naming            names the alerts ({@code alert-...-cost-<department>-...}), the action group and the
+     *                          workbook (a GUID derived from workload and environment). Required.
+     * @param prices            the price table. Required.
+     * @param departments       the departments. Defaults to: none (reports only).
+     * @param alertEmails       alert recipients; Defaults to: none (no action group).
+     * @param tags              Defaults to: none.
+     */
+    public record Props(String workspaceId, String location, String resourceGroupName, Naming naming,
+                        PriceTable prices, List<ChargebackQueries.DepartmentRow> departments, List<String> alertEmails,
+                        Map<String, String> tags) {
+        public Props {
+            Objects.requireNonNull(workspaceId, "workspaceId is required");
+            Objects.requireNonNull(location, "location is required");
+            Objects.requireNonNull(resourceGroupName, "resourceGroupName is required");
+            Objects.requireNonNull(naming, "naming is required");
+            Objects.requireNonNull(prices, "prices is required");
+            departments = departments == null ? List.of() : List.copyOf(departments);
+            alertEmails = alertEmails == null ? List.of() : List.copyOf(alertEmails);
+            tags = tags == null ? Map.of() : Map.copyOf(tags);
+        }
+    }
+
+    private final Map<String, LogAnalyticsSavedSearch> functions = new LinkedHashMap<>();
+    private final Map<String, LogAnalyticsSavedSearch> reports = new LinkedHashMap<>();
+    private final ApplicationInsightsWorkbook workbook;
+    private final MonitorActionGroup actionGroup;
+    private final Map<String, MonitorScheduledQueryRulesAlertV2> costAlerts = new LinkedHashMap<>();
+    private final Map<String, MonitorScheduledQueryRulesAlertV2> quotaAlerts = new LinkedHashMap<>();
+
+    public Chargeback(Construct scope, String id, Props props) {
+        super(scope, id);
+        ChargebackQueries.functions(props.prices(), props.departments()).forEach((alias, query) ->
+                functions.put(alias, LogAnalyticsSavedSearch.Builder.create(this, "Function-" + alias)
+                        .name(alias)
+                        .displayName(alias)
+                        .category(CATEGORY)
+                        .functionAlias(alias)
+                        .query(query)
+                        .logAnalyticsWorkspaceId(props.workspaceId())
+                        .tags(props.tags())
+                        .build()));
+        List<LogAnalyticsSavedSearch> all = new ArrayList<>(functions.values());
+        for (var r : ChargebackQueries.reports())
+            reports.put(r.id(), LogAnalyticsSavedSearch.Builder.create(this, "Report-" + r.id())
+                    .name("aoai-" + r.id())
+                    .displayName(r.displayName())
+                    .category(CATEGORY)
+                    .query(r.query())
+                    .logAnalyticsWorkspaceId(props.workspaceId())
+                    .tags(props.tags())
+                    .dependsOn(List.copyOf(all))
+                    .build());
+
+        workbook = ApplicationInsightsWorkbook.Builder.create(this, "Workbook")
+                .name(UUID.nameUUIDFromBytes((props.naming().workload() + "/" + props.naming().environment() + "/chargeback").getBytes(StandardCharsets.UTF_8)).toString())
+                .displayName("AOAI chargeback (" + props.naming().environment() + ")")
+                .description("Azure OpenAI cost and token use per department, user, model and day; price table "
+                        + props.prices().version() + " (" + props.prices().currency() + ")")
+                .location(props.location())
+                .resourceGroupName(props.resourceGroupName())
+                .sourceId(Fn.lower(props.workspaceId()))
+                .category("workbook")
+                .dataJson(workbookJson(props.prices()))
+                .tags(props.tags())
+                .dependsOn(List.copyOf(all))
+                .build();
+
+        actionGroup = props.alertEmails().isEmpty() ? null : MonitorActionGroup.Builder.create(this, "ActionGroup")
+                .name(props.naming().name(Naming.Abbreviation.ACTION_GROUP, props.location(), "chargeback"))
+                .shortName("aoaicost")
+                .resourceGroupName(props.resourceGroupName())
+                .emailReceiver(java.util.stream.IntStream.range(0, props.alertEmails().size()).mapToObj(i ->
+                        MonitorActionGroupEmailReceiver.builder()
+                                .name("email-" + (i + 1))
+                                .emailAddress(props.alertEmails().get(i))
+                                .useCommonAlertSchema(true).build()).toList())
+                .tags(props.tags())
+                .build();
+
+        for (var d : props.departments()) {
+            if (d.monthlyBudget() != null)
+                costAlerts.put(d.name(), alert("CostAlert-" + d.name(), props, "cost-" + d.name(),
+                        "Department " + d.displayName() + ": projected monthly Azure OpenAI cost at " + d.alertPercent() + "% of budget",
+                        "The last day's cost of department " + d.name() + " (cost center " + d.costCenter() + "), projected to "
+                                + ChargebackQueries.DAYS_PER_MONTH + " days, is at least " + d.alertPercent() + "% of its monthly budget "
+                                + d.monthlyBudget() + " " + props.prices().currency() + ".",
+                        ChargebackQueries.costAlert(d.name()), ChargebackQueries.PROJECTED_COST_COLUMN, "P1D",
+                        d.monthlyBudget() * d.alertPercent() / 100.0, all));
+            if (d.tokenQuota() != null)
+                quotaAlerts.put(d.name(), alert("QuotaAlert-" + d.name(), props, "quota-" + d.name(),
+                        "Department " + d.displayName() + ": projected token use at " + d.alertPercent() + "% of its "
+                                + d.tokenQuotaPeriod().xmlValue().toLowerCase() + " quota",
+                        "Department " + d.name() + "'s tokens in the alert window, projected to its " + d.tokenQuotaPeriod().xmlValue()
+                                + " quota period, are at least " + d.alertPercent() + "% of its quota of " + d.tokenQuota()
+                                + " tokens (at 100% the gateway answers 403).",
+                        ChargebackQueries.quotaAlert(d.name(), d.tokenQuotaPeriod()), ChargebackQueries.PROJECTED_TOKENS_COLUMN,
+                        ChargebackQueries.quotaAlertWindow(d.tokenQuotaPeriod()), d.tokenQuota() * (double) d.alertPercent() / 100.0, all));
+        }
+    }
+
+    private MonitorScheduledQueryRulesAlertV2 alert(String id, Props props, String qualifier, String displayName, String description,
+                                                    String query, String column, String window, double threshold,
+                                                    List<LogAnalyticsSavedSearch> dependsOn) {
+        var b = MonitorScheduledQueryRulesAlertV2.Builder.create(this, id)
+                .name(props.naming().name(Naming.Abbreviation.ALERT_RULE, props.location(), qualifier))
+                .displayName(displayName)
+                .description(description)
+                .resourceGroupName(props.resourceGroupName())
+                .location(props.location())
+                .scopes(List.of(props.workspaceId()))
+                .severity(2)
+                .evaluationFrequency("PT1H")
+                .windowDuration(window)
+                .criteria(List.of(MonitorScheduledQueryRulesAlertV2Criteria.builder()
+                        .query(query)
+                        .timeAggregationMethod("Total")
+                        .metricMeasureColumn(column)
+                        .operator("GreaterThanOrEqual")
+                        .threshold(threshold)
+                        .failingPeriods(MonitorScheduledQueryRulesAlertV2CriteriaFailingPeriods.builder()
+                                .minimumFailingPeriodsToTriggerAlert(1).numberOfEvaluationPeriods(1).build())
+                        .build()))
+                .skipQueryValidation(true)
+                .autoMitigationEnabled(true)
+                .enabled(true)
+                .tags(props.tags())
+                .dependsOn(List.copyOf(dependsOn));
+        if (actionGroup != null)
+            b.action(MonitorScheduledQueryRulesAlertV2Action.builder().actionGroups(List.of(actionGroup.getId())).build());
+        return b.build();
+    }
+
+    /** The workbook: a title, then one table or chart per saved report. */
+    static String workbookJson(PriceTable prices) {
+        List<Map<String, Object>> items = new ArrayList<>();
+        items.add(ordered("type", 1, "name", "title", "content", ordered("json",
+                "# Azure OpenAI chargeback\nCost per department, user, model and day from the gateway's token metrics, priced with table "
+                        + prices.version() + " (" + prices.currency() + "). Prompt tokens are priced at the input rate.")));
+        for (var r : ChargebackQueries.reports()) {
+            Map<String, Object> content = new LinkedHashMap<>();
+            content.put("version", "KqlItem/1.0");
+            content.put("query", r.query());
+            content.put("title", r.displayName());
+            content.put("size", 0);
+            content.put("queryType", 0);
+            content.put("resourceType", "microsoft.operationalinsights/workspaces");
+            content.put("visualization", r.id().equals("cost-per-day") ? "barchart" : "table");
+            items.add(ordered("type", 3, "name", r.id(), "content", content));
+        }
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("version", "Notebook/1.0");
+        doc.put("items", items);
+        doc.put("isLocked", false);
+        try {
+            return new ObjectMapper().writeValueAsString(doc);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Map<String, Object> ordered(Object... keyValues) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (int i = 0; i < keyValues.length; i += 2) m.put((String) keyValues[i], keyValues[i + 1]);
+        return m;
+    }
+
+    public Map<String, LogAnalyticsSavedSearch> functions() { return Map.copyOf(functions); }
+    public Map<String, LogAnalyticsSavedSearch> reports() { return Map.copyOf(reports); }
+    public ApplicationInsightsWorkbook workbook() { return workbook; }
+    /** The action group, or null when there are no alert recipients. */
+    public MonitorActionGroup actionGroup() { return actionGroup; }
+    public Map<String, MonitorScheduledQueryRulesAlertV2> costAlerts() { return Map.copyOf(costAlerts); }
+    public Map<String, MonitorScheduledQueryRulesAlertV2> quotaAlerts() { return Map.copyOf(quotaAlerts); }
+}

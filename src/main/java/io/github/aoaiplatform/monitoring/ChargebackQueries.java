@@ -1,0 +1,185 @@
+package io.github.aoaiplatform.monitoring;
+
+import io.github.aoaiplatform.apim.DefaultPolicy;
+import io.github.aoaiplatform.apim.policy.TokenQuotaPeriod;
+import io.github.aoaiplatform.config.PriceTable;
+
+import java.math.BigDecimal;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Collectors;
+
+/**
+ * The chargeback KQL, generated from the price table and the departments. Token counts come from the gateway's token
+ * metrics ({@code azure-openai-emit-token-metric}, table {@code AppMetrics} of the workspace, one row per metric and
+ * dimension set), whose dimensions are {@link DefaultPolicy#METRIC_DIMENSIONS}; streamed and non-streamed calls are both
+ * counted by APIM.
+ *
+ * <p>Workspace functions (saved searches with an alias), each built on the previous ones:
+ * <ul>
+ *   <li>{@value #PRICES}: the price table (model, input, cached input and output price per 1K tokens, currency, version);</li>
+ *   <li>{@value #DEPARTMENTS}: department, display name, cost center, monthly budget, token quota and period;</li>
+ *   <li>{@value #USAGE}: hourly prompt and completion tokens by department, user ({@code oid}), app, model, deployment
+ *       and backend;</li>
+ *   <li>{@value #COST}: usage priced with the table and joined with the departments ({@code Cost}, {@code CostCenter}).</li>
+ * </ul>
+ * Cost = prompt tokens × input price + completion tokens × output price, per 1K tokens. The token metrics do not split
+ * cached prompt tokens out, so every prompt token is priced at the input rate: an upper bound, never an undercharge.
+ */
+public final class ChargebackQueries {
+    private ChargebackQueries() {}
+
+    public static final String PRICES = "AoaiPrices";
+    public static final String DEPARTMENTS = "AoaiDepartments";
+    public static final String USAGE = "AoaiTokenUsage";
+    public static final String COST = "AoaiCost";
+    /** The token metric names APIM emits. */
+    public static final String PROMPT_TOKENS_METRIC = "Prompt Tokens";
+    public static final String COMPLETION_TOKENS_METRIC = "Completion Tokens";
+    /** Dimensions the reports group by: the metric dimensions except APIM's API ID. */
+    public static final List<String> DIMENSIONS = DefaultPolicy.METRIC_DIMENSIONS.stream()
+            .filter(d -> !d.equals(io.github.aoaiplatform.apim.policy.MetricDimension.API_ID)).toList();
+
+    /** What the reports need of a department. */
+    public record DepartmentRow(String name, String displayName, String costCenter, Double monthlyBudget, Long tokenQuota,
+                                TokenQuotaPeriod tokenQuotaPeriod, int alertPercent) {
+        public DepartmentRow {
+            Objects.requireNonNull(name, "name is required");
+            displayName = Objects.requireNonNullElse(displayName, name);
+            Objects.requireNonNull(costCenter, "costCenter is required");
+            tokenQuotaPeriod = Objects.requireNonNullElse(tokenQuotaPeriod, TokenQuotaPeriod.MONTHLY);
+        }
+    }
+
+    /** A saved report query. */
+    public record Report(String id, String displayName, String query) {}
+
+    public static String prices(PriceTable table) {
+        String rows = table.models().entrySet().stream().map(e -> "    " + string(e.getKey()) + ", "
+                + real(e.getValue().inputPer1K()) + ", " + real(e.getValue().cachedInputPer1K()) + ", " + real(e.getValue().outputPer1K()))
+                .collect(Collectors.joining(",\n"));
+        return "datatable(Model: string, InputPer1K: real, CachedInputPer1K: real, OutputPer1K: real)\n[\n" + rows + "\n]\n"
+                + "| extend Currency = " + string(table.currency()) + ", PriceTableVersion = " + string(table.version());
+    }
+
+    public static String departments(List<DepartmentRow> departments) {
+        String rows = departments.stream().map(d -> "    " + String.join(", ", string(d.name()), string(d.displayName()),
+                        string(d.costCenter()), d.monthlyBudget() == null ? "real(null)" : real(d.monthlyBudget()),
+                        d.tokenQuota() == null ? "long(null)" : "long(" + d.tokenQuota() + ")", string(d.tokenQuotaPeriod().xmlValue())))
+                .collect(Collectors.joining(",\n"));
+        return "datatable(Department: string, DisplayName: string, CostCenter: string, MonthlyBudget: real, TokenQuota: long, "
+                + "QuotaPeriod: string)\n[\n" + rows + "\n]";
+    }
+
+    public static String usage() {
+        String extend = DIMENSIONS.stream().map(d -> d + " = tostring(Properties[" + string(d) + "])").collect(Collectors.joining(", "));
+        return "AppMetrics\n"
+                + "| where Name in (" + string(PROMPT_TOKENS_METRIC) + ", " + string(COMPLETION_TOKENS_METRIC) + ")\n"
+                + "| extend " + extend + "\n"
+                + "| where isnotempty(Deployment)\n"
+                + "| summarize PromptTokens = sumif(Sum, Name == " + string(PROMPT_TOKENS_METRIC) + "), CompletionTokens = sumif(Sum, Name == "
+                + string(COMPLETION_TOKENS_METRIC) + ") by TimeGenerated = bin(TimeGenerated, 1h), " + String.join(", ", DIMENSIONS);
+    }
+
+    public static String cost() {
+        return USAGE + "()\n"
+                + "| join kind=leftouter (" + PRICES + "()) on Model\n"
+                + "| join kind=leftouter (" + DEPARTMENTS + "() | project Department, CostCenter) on Department\n"
+                + "| extend CostCenter = iff(isempty(CostCenter), \"unassigned\", CostCenter)\n"
+                + "| extend Cost = PromptTokens / 1000.0 * InputPer1K + CompletionTokens / 1000.0 * OutputPer1K\n"
+                + "| project TimeGenerated, Department, CostCenter, " + String.join(", ", DIMENSIONS.subList(1, DIMENSIONS.size()))
+                + ", PromptTokens, CompletionTokens, TotalTokens = PromptTokens + CompletionTokens, Cost, Currency, PriceTableVersion";
+    }
+
+    /** The functions by alias, in dependency order. */
+    public static Map<String, String> functions(PriceTable table, List<DepartmentRow> departments) {
+        Map<String, String> f = new LinkedHashMap<>();
+        f.put(PRICES, prices(table));
+        f.put(DEPARTMENTS, departments(departments));
+        f.put(USAGE, usage());
+        f.put(COST, cost());
+        return f;
+    }
+
+    private static final String THIS_MONTH = "| where TimeGenerated >= startofmonth(now())\n";
+
+    /** The saved reports: cost per department, user, model and day (month to date), and quota use per department. */
+    public static List<Report> reports() {
+        return List.of(
+                new Report("cost-per-department", "Cost per department (month to date)", COST + "()\n" + THIS_MONTH
+                        + "| summarize PromptTokens = sum(PromptTokens), CompletionTokens = sum(CompletionTokens), Cost = round(sum(Cost), 2) by Department, CostCenter, Currency\n"
+                        + "| join kind=leftouter (" + DEPARTMENTS + "() | project Department, MonthlyBudget) on Department\n"
+                        + "| extend BudgetUsedPercent = round(100.0 * Cost / MonthlyBudget, 1)\n"
+                        + "| project Department, CostCenter, PromptTokens, CompletionTokens, Cost, Currency, MonthlyBudget, BudgetUsedPercent\n"
+                        + "| order by Cost desc"),
+                new Report("cost-per-user", "Cost per user (month to date)", COST + "()\n" + THIS_MONTH
+                        + "| summarize PromptTokens = sum(PromptTokens), CompletionTokens = sum(CompletionTokens), Cost = round(sum(Cost), 4) by Department, CostCenter, User, Currency\n"
+                        + "| order by Cost desc"),
+                new Report("cost-per-model", "Cost per model (month to date)", COST + "()\n" + THIS_MONTH
+                        + "| summarize PromptTokens = sum(PromptTokens), CompletionTokens = sum(CompletionTokens), Cost = round(sum(Cost), 2) by Model, Deployment, Currency, PriceTableVersion\n"
+                        + "| order by Cost desc"),
+                new Report("cost-per-day", "Cost per day and department (last 31 days)", COST + "()\n"
+                        + "| where TimeGenerated >= startofday(ago(31d))\n"
+                        + "| summarize Cost = round(sum(Cost), 2) by Day = startofday(TimeGenerated), Department, Currency\n"
+                        + "| order by Day asc, Department asc"),
+                new Report("quota-per-department", "Token quota used per department (current period)", USAGE + "()\n"
+                        + "| join kind=inner (" + DEPARTMENTS + "() | where isnotnull(TokenQuota)) on Department\n"
+                        + "| extend PeriodStart = " + periodStartExpression() + "\n"
+                        + "| where TimeGenerated >= PeriodStart\n"
+                        + "| summarize Tokens = sum(PromptTokens + CompletionTokens) by Department, TokenQuota, QuotaPeriod\n"
+                        + "| extend QuotaUsedPercent = round(100.0 * Tokens / TokenQuota, 1)\n"
+                        + "| order by QuotaUsedPercent desc"));
+    }
+
+    private static String periodStartExpression() {
+        return "case(QuotaPeriod == \"Hourly\", bin(now(), 1h), QuotaPeriod == \"Daily\", startofday(now()), "
+                + "QuotaPeriod == \"Weekly\", startofweek(now()), QuotaPeriod == \"Monthly\", startofmonth(now()), startofyear(now()))";
+    }
+
+    /**
+     * The cost alert's query: the department's cost over the alert window (one day) projected to a 30-day month.
+     * Log alerts look back at most two days, so a month-to-date sum cannot be alerted on; the projection fires early
+     * instead of late. The result column is {@value #PROJECTED_COST_COLUMN}.
+     */
+    public static String costAlert(String department) {
+        return COST + "()\n| where Department == " + string(department) + "\n| summarize " + PROJECTED_COST_COLUMN
+                + " = sum(Cost) * " + DAYS_PER_MONTH;
+    }
+
+    public static final String PROJECTED_COST_COLUMN = "ProjectedMonthlyCost";
+    public static final String PROJECTED_TOKENS_COLUMN = "ProjectedPeriodTokens";
+    public static final int DAYS_PER_MONTH = 30;
+
+    /** The quota alert's query: the department's tokens over the alert window projected to its quota period. */
+    public static String quotaAlert(String department, TokenQuotaPeriod period) {
+        return USAGE + "()\n| where Department == " + string(department) + "\n| summarize " + PROJECTED_TOKENS_COLUMN
+                + " = sum(PromptTokens + CompletionTokens) * " + quotaProjectionFactor(period);
+    }
+
+    /** The alert window of a quota period: the period itself when it fits in a day, else one day. */
+    public static String quotaAlertWindow(TokenQuotaPeriod period) {
+        return period == TokenQuotaPeriod.HOURLY ? "PT1H" : "P1D";
+    }
+
+    /** How many alert windows fit in the quota period. */
+    public static int quotaProjectionFactor(TokenQuotaPeriod period) {
+        return switch (period) {
+            case HOURLY, DAILY -> 1;
+            case WEEKLY -> 7;
+            case MONTHLY -> DAYS_PER_MONTH;
+            case YEARLY -> 365;
+        };
+    }
+
+    /** A KQL string literal. */
+    static String string(String s) {
+        return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    }
+
+    /** A KQL real literal without exponent notation. */
+    static String real(double d) {
+        return "real(" + BigDecimal.valueOf(d).stripTrailingZeros().toPlainString() + ")";
+    }
+}
