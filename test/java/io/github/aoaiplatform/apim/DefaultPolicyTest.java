@@ -26,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class DefaultPolicyTest {
-    static final List<String> INBOUND_ORDER = List.of("base", "cors", "validate-azure-ad-token", "azure-openai-token-limit",
+    static final List<String> INBOUND_ORDER = List.of("cors", "validate-azure-ad-token", "base", "azure-openai-token-limit",
             "azure-openai-emit-token-metric", "choose", "authentication-managed-identity", "set-header", "set-header");
 
     static DefaultPolicy.Props props(List<String> cors, Map<String, DefaultPolicy.Route> routes) {
@@ -45,11 +45,12 @@ class DefaultPolicyTest {
     }
 
     @Test
-    void withoutCorsOriginsTokenValidationComesRightAfterBase() {
+    void withoutCorsOriginsTokenValidationComesFirstAndProductPoliciesRightAfterIt() {
         Document d = doc(props(List.of(), Map.of()));
         List<String> inbound = names(section(d, "inbound"));
         assertThat(inbound).doesNotContain("cors");
-        assertThat(inbound.subList(0, 2)).containsExactly("base", "validate-azure-ad-token");
+        // <base/> (where the department/product policies run) only after the token is validated
+        assertThat(inbound.subList(0, 2)).containsExactly("validate-azure-ad-token", "base");
         // no routes: a plain set-backend-service to the default backend, and no retry
         assertThat(inbound).contains("set-backend-service").doesNotContain("choose");
         assertThat(names(section(d, "backend"))).containsExactly("forward-request");
@@ -92,9 +93,32 @@ class DefaultPolicyTest {
         assertThat(metric.getAttribute("namespace")).isEqualTo("aoai-platform");
         List<Element> dims = children(metric);
         assertThat(dims).hasSizeLessThanOrEqualTo(10);
-        assertThat(dims).extracting(e -> e.getAttribute("name")).containsExactly("API ID", "Operation ID", "Deployment", "User", "App", "Product");
+        // the chargeback dimensions, stable: reports and saved queries group by exactly these names
+        assertThat(dims).extracting(e -> e.getAttribute("name"))
+                .containsExactly("API ID", "Department", "User", "App", "Model", "Deployment", "Backend")
+                .containsExactlyElementsOf(DefaultPolicy.METRIC_DIMENSIONS);
         assertThat(dims).filteredOn(e -> e.getAttribute("name").equals("Deployment"))
                 .extracting(e -> e.getAttribute("value")).containsExactly("@(context.Request.MatchedParameters[\"deployment-id\"])");
+        assertThat(dims).filteredOn(e -> e.getAttribute("name").equals("Department"))
+                .extracting(e -> e.getAttribute("value")).containsExactly("@(context.Product?.Id ?? \"none\")");
+        // no routes: model unknown, backend the default one (literal values, so the series stay bounded)
+        assertThat(dims).filteredOn(e -> e.getAttribute("name").equals("Model")).extracting(e -> e.getAttribute("value")).containsExactly("unknown");
+        assertThat(dims).filteredOn(e -> e.getAttribute("name").equals("Backend")).extracting(e -> e.getAttribute("value")).containsExactly("aoai-japaneast");
+    }
+
+    @Test
+    void modelAndBackendDimensionsMapEachRoutedDeploymentToConfiguredValuesOnly() {
+        var routes = new LinkedHashMap<String, DefaultPolicy.Route>();
+        routes.put("chat", new DefaultPolicy.Route("pool-chat", 2, "gpt-4o"));
+        routes.put("chat-mini", new DefaultPolicy.Route("aoai-eastus", 1, "gpt-4o-mini"));
+        routes.put("chat-2", new DefaultPolicy.Route("pool-chat-2", 2, "gpt-4o"));
+        Element metric = all(doc(props(List.of(), routes)), "azure-openai-emit-token-metric").get(0);
+        String d = "context.Request.MatchedParameters[\"deployment-id\"]";
+        assertThat(children(metric)).filteredOn(e -> e.getAttribute("name").equals("Model")).extracting(e -> e.getAttribute("value"))
+                .containsExactly("@((" + d + " == \"chat\" || " + d + " == \"chat-2\") ? \"gpt-4o\" : (" + d + " == \"chat-mini\") ? \"gpt-4o-mini\" : \"unknown\")");
+        assertThat(children(metric)).filteredOn(e -> e.getAttribute("name").equals("Backend")).extracting(e -> e.getAttribute("value"))
+                .containsExactly("@((" + d + " == \"chat\") ? \"pool-chat\" : (" + d + " == \"chat-mini\") ? \"aoai-eastus\" : (" + d
+                        + " == \"chat-2\") ? \"pool-chat-2\" : \"aoai-japaneast\")");
     }
 
     @Test
@@ -171,7 +195,10 @@ class DefaultPolicyTest {
         assertThat(Synth.all(tf, "azurerm_api_management_backend").values()).allSatisfy(b -> assertThat(b.has("credentials")).isFalse());
         assertThat(Synth.all(tf, "azurerm_api_management_named_value").values()).extracting(n -> n.path("name").asText())
                 .containsExactly(ApiGateway.CLIENT_ID_NAMED_VALUE);
-        assertThat(Synth.single(tf, "azurerm_api_management_api").path("subscription_required").asBoolean(true)).isFalse();
+        // with departments the subscription key says which department pays; the Entra token is still required on top
+        EnvironmentConfig config = Synth.config(environment);
+        assertThat(Synth.single(tf, "azurerm_api_management_api").path("subscription_required").asBoolean())
+                .isEqualTo(!config.departments().isEmpty()).isEqualTo(config.apiSubscriptionRequired());
     }
 
     /** Config variants: every one must produce exactly one API policy that validates tokens first (after cors). */
@@ -200,7 +227,9 @@ class DefaultPolicyTest {
         List<String> inbound = names(section(d, "inbound")).stream().filter(n -> !n.equals("base") && !n.equals("cors")).toList();
         assertThat(inbound.get(0)).isEqualTo("validate-azure-ad-token");
         assertThat(names(section(d, "inbound")).indexOf("validate-azure-ad-token"))
-                .isEqualTo(config.gateway().corsOrigins().isEmpty() ? 1 : 2);
+                .isEqualTo(config.gateway().corsOrigins().isEmpty() ? 0 : 1);
+        // product (department) policies run at <base/>, which must come after the validation
+        assertThat(names(section(d, "inbound")).indexOf("base")).isGreaterThan(names(section(d, "inbound")).indexOf("validate-azure-ad-token"));
         List<Element> validations = all(d, "validate-azure-ad-token");
         assertThat(validations).hasSize(1);
         assertThat(validations.get(0).getAttribute("tenant-id")).isEqualTo(config.tenantId());

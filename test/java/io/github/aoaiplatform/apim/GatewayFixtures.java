@@ -80,4 +80,12 @@ final class GatewayFixtures {
         for (int i = 0; i < list.getLength(); i++) out.add((Element) list.item(i));
         return out;
     }
+
+    /** Every element with this tag below {@code parent}. */
+    static List<Element> all(Element parent, String tag) {
+        List<Element> out = new ArrayList<>();
+        var list = parent.getElementsByTagName(tag);
+        for (int i = 0; i < list.getLength(); i++) out.add((Element) list.item(i));
+        return out;
+    }
 }

@@ -124,12 +124,14 @@ class GatewayScenariosTest {
 
     @Test
     void gatewayDefaultsAreDocumentedAndApplied() {
-        var g = GatewayFixtures.config(json("[\"japaneast\"]", "[]", "{}")).gateway();
+        var config = GatewayFixtures.config(json("[\"japaneast\"]", "[]", "{}"));
+        var g = config.gateway();
         assertThat(g.sku()).isEqualTo("Developer");
         assertThat(g.units()).isEqualTo(1);
         assertThat(g.publisherName()).isEqualTo("AI Platform Team");
         assertThat(g.publisherEmail()).isEqualTo("platform@example.com");
-        assertThat(g.subscriptionRequired()).isFalse();
+        assertThat(g.subscriptionRequired()).isNull();
+        assertThat(config.apiSubscriptionRequired()).isFalse();   // no departments: the Entra token alone
         assertThat(g.tokensPerMinutePerUser()).isEqualTo(10_000);
         assertThat(g.requireScope()).isFalse();
         assertThat(g.publicNetworkAccess()).isTrue();

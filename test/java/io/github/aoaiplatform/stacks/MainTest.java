@@ -1,6 +1,7 @@
 package io.github.aoaiplatform.stacks;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.aoaiplatform.config.EnvironmentConfig;
 import io.github.aoaiplatform.testing.Synth;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,6 +21,8 @@ class MainTest {
     private Path stacksWith(String... namesFromRepo) throws IOException {
         Path dir = Files.createDirectories(tmp.resolve("stacks"));
         for (String n : namesFromRepo) Files.copy(Synth.STACKS.resolve(n + ".json"), dir.resolve(n + ".json"));
+        Files.createDirectories(dir.resolve("pricing"));
+        Files.copy(Synth.STACKS.resolve(EnvironmentConfig.ChargebackConfig.DEFAULT_PRICE_TABLE), dir.resolve(EnvironmentConfig.ChargebackConfig.DEFAULT_PRICE_TABLE));
         return dir;
     }
 
@@ -50,6 +53,28 @@ class MainTest {
         assertThatThrownBy(() -> Main.synth(dir, List.of(), out.toString()))
                 .hasMessageContaining("zzz.json").hasMessageContaining("typo: unknown key")
                 .hasMessageContaining("qa.json").hasMessageContaining("tenantId: 'nope' is not a GUID");
+        assertThat(out).doesNotExist();
+    }
+
+    @Test
+    void thePriceTableBesideTheStacksIsNeverTakenForAStack() throws IOException {
+        Path dir = stacksWith("dev");
+        assertThat(Main.stackFiles(dir)).extracting(p -> p.getFileName().toString()).containsExactly("dev.json");
+        assertThat(Main.stackFiles(Synth.STACKS)).extracting(p -> p.getFileName().toString()).doesNotContain("azure-openai.json");
+        assertThat(Main.synth(dir, List.of(), tmp.resolve("out").toString())).containsExactly("dev");
+    }
+
+    @Test
+    void failsOnABadPriceTableNamingFileAndFieldAndWritesNothing() throws IOException {
+        Path dir = stacksWith("dev", "test");
+        Path table = dir.resolve(EnvironmentConfig.ChargebackConfig.DEFAULT_PRICE_TABLE);
+        Files.writeString(table, Files.readString(table).replace("\"gpt-4o-mini\": {", "\"gpt-4o-mega\": {")
+                .replaceFirst("\"outputPer1K\": 0.01", "\"outputPer1K\": -0.01"));
+        Path out = tmp.resolve("out");
+        assertThatThrownBy(() -> Main.synth(dir, List.of(), out.toString()))
+                .hasMessageContaining("dev.json").hasMessageContaining("test.json")
+                .hasMessageContaining("chargeback.priceTable (pricing/azure-openai.json).models.gpt-4o-mega: unknown model 'gpt-4o-mega'")
+                .hasMessageContaining("models.gpt-4o.outputPer1K: -0.01 is negative");
         assertThat(out).doesNotExist();
     }
 

@@ -144,7 +144,10 @@ class PlatformStackTest {
             "azurerm_user_assigned_identity", "azurerm_api_management_api", "azurerm_api_management_api_policy",
             "azurerm_api_management_backend", "azurerm_api_management_logger", "azurerm_api_management_named_value",
             "azurerm_api_management_api_diagnostic", "azuread_application", "azuread_application_identifier_uri",
-            "azuread_service_principal", "azuread_application_pre_authorized", "azuread_app_role_assignment", "azapi_resource");
+            "azuread_service_principal", "azuread_application_pre_authorized", "azuread_app_role_assignment", "azapi_resource",
+            "azapi_update_resource", "azurerm_api_management_product", "azurerm_api_management_product_api",
+            "azurerm_api_management_product_policy", "azurerm_api_management_subscription", "azurerm_log_analytics_saved_search",
+            "azurerm_application_insights_workbook", "azurerm_monitor_action_group", "azurerm_monitor_scheduled_query_rules_alert_v2");
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("environments")

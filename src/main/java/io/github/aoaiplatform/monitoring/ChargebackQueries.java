@@ -179,7 +179,7 @@ public final class ChargebackQueries {
     }
 
     /** A KQL real literal without exponent notation. */
-    static String real(double d) {
+    public static String real(double d) {
         return "real(" + BigDecimal.valueOf(d).stripTrailingZeros().toPlainString() + ")";
     }
 }

@@ -1,0 +1,219 @@
+package io.github.aoaiplatform.monitoring;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.aoaiplatform.apim.DefaultPolicy;
+import io.github.aoaiplatform.apim.DepartmentPolicy;
+import io.github.aoaiplatform.apim.DiagnosticMetrics;
+import io.github.aoaiplatform.config.EnvironmentConfig;
+import io.github.aoaiplatform.config.PriceTable;
+import io.github.aoaiplatform.testing.Synth;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.xml.sax.InputSource;
+
+import javax.xml.parsers.DocumentBuilderFactory;
+import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Reads the synthesized products, policies, queries and alerts of every environment and proves the chargeback contract:
+ * every department has a product, limits and a cost query and alerts; the token metrics' dimensions are bounded and
+ * exactly what the reports read; the price table reaches the workspace unchanged.
+ */
+class ChargebackTest {
+    static List<String> environments() { return Synth.environments(); }
+
+    static Document xml(String text) {
+        try {
+            var f = DocumentBuilderFactory.newDefaultInstance();
+            f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+            return f.newDocumentBuilder().parse(new InputSource(new StringReader(text)));
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    static List<Element> elements(Document d, String tag) {
+        List<Element> out = new ArrayList<>();
+        var l = d.getElementsByTagName(tag);
+        for (int i = 0; i < l.getLength(); i++) out.add((Element) l.item(i));
+        return out;
+    }
+
+    /** The one resource of a type whose attribute equals a value, as address -> body. */
+    static Map.Entry<String, JsonNode> by(JsonNode tf, String type, String attribute, String value) {
+        var matches = Synth.all(tf, type).entrySet().stream().filter(e -> e.getValue().path(attribute).asText().equals(value)).toList();
+        assertThat(matches).as(type + " with " + attribute + " = " + value).hasSize(1);
+        return Map.entry(type + "." + matches.get(0).getKey(), matches.get(0).getValue());
+    }
+
+    static String function(JsonNode tf, String alias) {
+        return by(tf, "azurerm_log_analytics_saved_search", "function_alias", alias).getValue().path("query").asText();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("environments")
+    void everyDepartmentIsAProductWithTheApiItsSubscriptionsAndItsLimits(String environment) {
+        JsonNode tf = Synth.environment(environment);
+        EnvironmentConfig config = Synth.config(environment);
+        assertThat(config.departments()).as("every shipped environment defines departments").isNotEmpty();
+        assertThat(Synth.all(tf, "azurerm_api_management_product")).hasSize(config.departments().size());
+        String apiName = Synth.ref("azurerm_api_management_api." + Synth.all(tf, "azurerm_api_management_api").keySet().iterator().next(), "name");
+        Map<String, String> modelByDeployment = new LinkedHashMap<>();
+        config.openAi().deployments().forEach(d -> modelByDeployment.put(d.name(), d.model()));
+        for (var dep : config.departments()) {
+            var product = by(tf, "azurerm_api_management_product", "product_id", dep.name());
+            assertThat(product.getValue().path("subscription_required").asBoolean()).isTrue();
+            assertThat(product.getValue().path("approval_required").asBoolean()).isTrue();
+            assertThat(product.getValue().path("subscriptions_limit").asInt()).isEqualTo(dep.subscriptions().size());
+            assertThat(product.getValue().path("description").asText()).contains(dep.costCenter());
+            String productIdRef = Synth.ref(product.getKey(), "product_id");
+            assertThat(by(tf, "azurerm_api_management_product_api", "product_id", productIdRef).getValue().path("api_name").asText()).isEqualTo(apiName);
+            var subs = Synth.all(tf, "azurerm_api_management_subscription").values().stream()
+                    .filter(s -> s.path("product_id").asText().equals(Synth.ref(product.getKey(), "id"))).toList();
+            assertThat(subs).extracting(s -> s.path("subscription_id").asText())
+                    .containsExactlyInAnyOrderElementsOf(dep.subscriptions().stream().map(s -> dep.name() + "-" + s).toList());
+            assertThat(subs).allSatisfy(s -> {
+                assertThat(s.path("state").asText()).isEqualTo("active");
+                assertThat(s.path("allow_tracing").asBoolean(true)).isFalse();
+            });
+
+            Document policy = xml(by(tf, "azurerm_api_management_product_policy", "product_id", productIdRef).getValue().path("xml_content").asText());
+            List<Element> limits = elements(policy, "azure-openai-token-limit");
+            Element department = limits.get(0);
+            assertThat(department.getAttribute("counter-key")).isEqualTo(DepartmentPolicy.COUNTER_PREFIX + dep.name());
+            assertThat(department.getAttribute("tokens-per-minute")).isEqualTo(String.valueOf(dep.tokensPerMinute()));
+            if (dep.tokenQuota() != null) {
+                assertThat(department.getAttribute("token-quota")).isEqualTo(String.valueOf(dep.tokenQuota()));
+                assertThat(department.getAttribute("token-quota-period")).isEqualTo(dep.tokenQuotaPeriod());
+            }
+            if (dep.tokensPerMinutePerUser() != null) {
+                assertThat(limits).hasSize(2);
+                assertThat(limits.get(1).getAttribute("counter-key")).contains(DepartmentPolicy.COUNTER_PREFIX + dep.name() + ":").contains("\"oid\"");
+                assertThat(limits.get(1).getAttribute("tokens-per-minute")).isEqualTo(String.valueOf(dep.tokensPerMinutePerUser()));
+            } else {
+                assertThat(limits).hasSize(1);
+            }
+            List<Element> rate = elements(policy, "rate-limit-by-key");
+            if (dep.requestsPerMinute() != null) assertThat(rate).singleElement().satisfies(r -> assertThat(r.getAttribute("calls")).isEqualTo(String.valueOf(dep.requestsPerMinute())));
+            else assertThat(rate).isEmpty();
+            String conditions = String.join("\n", elements(policy, "when").stream().map(w -> w.getAttribute("condition")).toList());
+            for (String deployment : modelByDeployment.keySet()) {
+                boolean allowed = dep.allowedModels().isEmpty() || dep.allowedModels().contains(modelByDeployment.get(deployment));
+                boolean listed = conditions.contains("== \"" + deployment + "\"");
+                assertThat(listed).as(dep.name() + " may call " + deployment).isEqualTo(!dep.allowedModels().isEmpty() && allowed);
+            }
+            for (String group : dep.groupIds()) assertThat(conditions).contains("\"" + group + "\"");
+            for (String app : dep.clientAppIds()) assertThat(conditions).contains("\"" + app + "\"");
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("environments")
+    void everyDepartmentHasItsCostCenterInTheCostQueryAndItsAlerts(String environment) {
+        JsonNode tf = Synth.environment(environment);
+        EnvironmentConfig config = Synth.config(environment);
+        String workspace = Synth.ref("azurerm_log_analytics_workspace." + Synth.all(tf, "azurerm_log_analytics_workspace").keySet().iterator().next(), "id");
+        String departments = function(tf, ChargebackQueries.DEPARTMENTS);
+        String cost = function(tf, ChargebackQueries.COST);
+        assertThat(cost).startsWith(ChargebackQueries.USAGE + "()").contains(ChargebackQueries.PRICES + "()").contains(ChargebackQueries.DEPARTMENTS + "()")
+                .contains("Cost = PromptTokens / 1000.0 * InputPer1K + CompletionTokens / 1000.0 * OutputPer1K");
+        String perDepartment = by(tf, "azurerm_log_analytics_saved_search", "name", "aoai-cost-per-department").getValue().path("query").asText();
+        assertThat(perDepartment).startsWith(ChargebackQueries.COST + "()").contains("by Department, CostCenter");
+        var alerts = Synth.all(tf, "azurerm_monitor_scheduled_query_rules_alert_v2").values();
+        for (var dep : config.departments()) {
+            assertThat(departments).contains("\"" + dep.name() + "\", \"" + dep.displayName() + "\", \"" + dep.costCenter() + "\"");
+            var costAlert = alerts.stream().filter(a -> a.path("criteria").get(0).path("query").asText()
+                    .equals(ChargebackQueries.costAlert(dep.name()))).toList();
+            if (dep.monthlyBudget() == null) { assertThat(costAlert).isEmpty(); } else {
+                assertThat(costAlert).singleElement().satisfies(a -> {
+                    assertThat(a.path("criteria").get(0).path("threshold").asDouble()).isEqualTo(dep.monthlyBudget() * dep.alertPercent() / 100.0);
+                    assertThat(a.path("criteria").get(0).path("metric_measure_column").asText()).isEqualTo(ChargebackQueries.PROJECTED_COST_COLUMN);
+                    assertThat(a.path("scopes").get(0).asText()).isEqualTo(workspace);
+                    assertThat(a.path("window_duration").asText()).isEqualTo("P1D");
+                    assertThat(a.path("skip_query_validation").asBoolean()).isTrue();
+                    assertThat(a.path("name").asText()).contains("cost-" + dep.name());
+                });
+            }
+            var quotaAlert = alerts.stream().filter(a -> a.path("criteria").get(0).path("query").asText()
+                    .startsWith(ChargebackQueries.USAGE + "()\n| where Department == \"" + dep.name() + "\"")).toList();
+            if (dep.tokenQuota() == null) { assertThat(quotaAlert).isEmpty(); } else {
+                assertThat(quotaAlert).singleElement().satisfies(a ->
+                        assertThat(a.path("criteria").get(0).path("threshold").asDouble()).isEqualTo(dep.tokenQuota() * dep.alertPercent() / 100.0));
+            }
+        }
+        var groups = Synth.all(tf, "azurerm_monitor_action_group");
+        if (config.chargeback().alertEmails().isEmpty()) {
+            assertThat(groups).isEmpty();
+            assertThat(alerts).allSatisfy(a -> assertThat(a.has("action")).isFalse());
+        } else {
+            String group = Synth.ref("azurerm_monitor_action_group." + groups.keySet().iterator().next(), "id");
+            assertThat(groups.values().iterator().next().path("email_receiver")).extracting(r -> r.path("email_address").asText())
+                    .containsExactlyElementsOf(config.chargeback().alertEmails());
+            assertThat(alerts).isNotEmpty().allSatisfy(a -> assertThat(a.path("action").path("action_groups").get(0).asText()).isEqualTo(group));
+        }
+    }
+
+    static final Pattern PROPERTY = Pattern.compile("Properties\\[\"([^\"]+)\"]");
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("environments")
+    void tokenMetricsHaveBoundedStableDimensionsThatTheUsageQueryReadsExactly(String environment) {
+        JsonNode tf = Synth.environment(environment);
+        Document api = xml(Synth.single(tf, "azurerm_api_management_api_policy").path("xml_content").asText());
+        List<Element> metrics = elements(api, "azure-openai-emit-token-metric");
+        assertThat(metrics).hasSize(1);
+        List<String> dimensions = elements(api, "dimension").stream().map(e -> e.getAttribute("name")).toList();
+        assertThat(dimensions).hasSizeLessThanOrEqualTo(10)
+                .containsExactly("API ID", "Department", "User", "App", "Model", "Deployment", "Backend");
+        Set<String> read = new TreeSet<>();
+        Matcher m = PROPERTY.matcher(function(tf, ChargebackQueries.USAGE));
+        while (m.find()) read.add(m.group(1));
+        assertThat(read).containsExactlyInAnyOrder("Department", "User", "App", "Model", "Deployment", "Backend");
+        // the metrics only reach App Insights with the diagnostic's metrics flag, set through azapi
+        String diagnostic = "azurerm_api_management_api_diagnostic." + Synth.all(tf, "azurerm_api_management_api_diagnostic").keySet().iterator().next();
+        JsonNode update = Synth.single(tf, "azapi_update_resource");
+        assertThat(update.path("type").asText()).isEqualTo(DiagnosticMetrics.TYPE);
+        assertThat(update.path("resource_id").asText()).isEqualTo(Synth.ref(diagnostic, "id"));
+        assertThat(update.path("body").path("properties").path("metrics").asBoolean()).isTrue();
+        assertThat(update.path("depends_on")).extracting(JsonNode::asText).contains(diagnostic);
+        // model values are the configured ones only (bounded series)
+        String model = elements(api, "dimension").stream().filter(e -> e.getAttribute("name").equals("Model")).findFirst().orElseThrow().getAttribute("value");
+        Synth.config(environment).openAi().deployments().forEach(d -> assertThat(model).contains("? \"" + d.model() + "\""));
+        assertThat(DefaultPolicy.METRIC_DIMENSIONS).containsExactlyElementsOf(dimensions);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("environments")
+    void thePriceTableReachesTheWorkspaceAndTheWorkbookShowsEveryReport(String environment) throws Exception {
+        JsonNode tf = Synth.environment(environment);
+        PriceTable table = Synth.prices(Synth.config(environment));
+        String prices = function(tf, ChargebackQueries.PRICES);
+        table.models().forEach((model, p) -> assertThat(prices).contains("\"" + model + "\", " + ChargebackQueries.real(p.inputPer1K()) + ", "
+                + ChargebackQueries.real(p.cachedInputPer1K()) + ", " + ChargebackQueries.real(p.outputPer1K())));
+        assertThat(prices).contains("Currency = \"" + table.currency() + "\"").contains("PriceTableVersion = \"" + table.version() + "\"");
+        JsonNode workbook = Synth.single(tf, "azurerm_application_insights_workbook");
+        assertThat(UUID.fromString(workbook.path("name").asText()).toString()).isEqualTo(workbook.path("name").asText());
+        assertThat(workbook.path("source_id").asText()).startsWith("${lower(azurerm_log_analytics_workspace.");
+        JsonNode data = Synth.MAPPER.readTree(workbook.path("data_json").asText());
+        assertThat(data.path("version").asText()).isEqualTo("Notebook/1.0");
+        List<String> queries = new ArrayList<>();
+        data.path("items").forEach(i -> { if (i.path("type").asInt() == 3) queries.add(i.path("content").path("query").asText()); });
+        assertThat(queries).containsExactlyElementsOf(ChargebackQueries.reports().stream().map(ChargebackQueries.Report::query).toList());
+        for (var r : ChargebackQueries.reports())
+            assertThat(by(tf, "azurerm_log_analytics_saved_search", "name", "aoai-" + r.id()).getValue().path("category").asText())
+                    .isEqualTo(Chargeback.CATEGORY);
+    }
+}
