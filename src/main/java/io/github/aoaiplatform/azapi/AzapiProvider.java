@@ -1,6 +1,8 @@
 package io.github.aoaiplatform.azapi;
 
+import com.hashicorp.cdktf.ITerraformDependable;
 import com.hashicorp.cdktf.TerraformProvider;
+import com.hashicorp.cdktf.TerraformResourceConfig;
 import com.hashicorp.cdktf.TerraformProviderConfig;
 import com.hashicorp.cdktf.TerraformProviderGeneratorMetadata;
 import software.constructs.Construct;
@@ -22,5 +24,15 @@ public final class AzapiProvider extends TerraformProvider {
                 .terraformGeneratorMetadata(TerraformProviderGeneratorMetadata.builder()
                         .providerName("azapi").providerVersion(VERSION).build())
                 .build());
+    }
+
+    /** The resource config of an azapi resource type ({@code azapi_resource}, {@code azapi_update_resource}) on {@code provider}. */
+    static TerraformResourceConfig resourceConfig(String resourceType, TerraformProvider provider, java.util.List<ITerraformDependable> dependsOn) {
+        return TerraformResourceConfig.builder()
+                .terraformResourceType(resourceType)
+                .terraformGeneratorMetadata(TerraformProviderGeneratorMetadata.builder().providerName("azapi").providerVersion(VERSION).build())
+                .provider(provider)
+                .dependsOn(dependsOn.isEmpty() ? null : dependsOn)
+                .build();
     }
 }

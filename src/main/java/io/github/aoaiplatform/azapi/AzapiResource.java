@@ -2,9 +2,7 @@ package io.github.aoaiplatform.azapi;
 
 import com.hashicorp.cdktf.ITerraformDependable;
 import com.hashicorp.cdktf.TerraformProvider;
-import com.hashicorp.cdktf.TerraformProviderGeneratorMetadata;
 import com.hashicorp.cdktf.TerraformResource;
-import com.hashicorp.cdktf.TerraformResourceConfig;
 import software.constructs.Construct;
 
 import java.util.List;
@@ -47,13 +45,7 @@ public final class AzapiResource extends TerraformResource {
     }
 
     public AzapiResource(Construct scope, String id, TerraformProvider provider, Props props) {
-        super(scope, id, TerraformResourceConfig.builder()
-                .terraformResourceType("azapi_resource")
-                .terraformGeneratorMetadata(TerraformProviderGeneratorMetadata.builder().providerName("azapi")
-                        .providerVersion(AzapiProvider.VERSION).build())
-                .provider(provider)
-                .dependsOn(props.dependsOn().isEmpty() ? null : props.dependsOn())
-                .build());
+        super(scope, id, AzapiProvider.resourceConfig("azapi_resource", provider, props.dependsOn()));
         addOverride("type", props.type());
         addOverride("name", props.name());
         addOverride("parent_id", props.parentId());

@@ -2,9 +2,7 @@ package io.github.aoaiplatform.azapi;
 
 import com.hashicorp.cdktf.ITerraformDependable;
 import com.hashicorp.cdktf.TerraformProvider;
-import com.hashicorp.cdktf.TerraformProviderGeneratorMetadata;
 import com.hashicorp.cdktf.TerraformResource;
-import com.hashicorp.cdktf.TerraformResourceConfig;
 import software.constructs.Construct;
 
 import java.util.List;
@@ -38,13 +36,7 @@ public final class AzapiUpdateResource extends TerraformResource {
     }
 
     public AzapiUpdateResource(Construct scope, String id, TerraformProvider provider, Props props) {
-        super(scope, id, TerraformResourceConfig.builder()
-                .terraformResourceType("azapi_update_resource")
-                .terraformGeneratorMetadata(TerraformProviderGeneratorMetadata.builder().providerName("azapi")
-                        .providerVersion(AzapiProvider.VERSION).build())
-                .provider(provider)
-                .dependsOn(props.dependsOn().isEmpty() ? null : props.dependsOn())
-                .build());
+        super(scope, id, AzapiProvider.resourceConfig("azapi_update_resource", provider, props.dependsOn()));
         addOverride("type", props.type());
         addOverride("resource_id", props.resourceId());
         addOverride("body", props.body());

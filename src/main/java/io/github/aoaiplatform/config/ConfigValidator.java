@@ -26,7 +26,6 @@ public final class ConfigValidator {
     private static final Pattern ENV_NAME = Pattern.compile("[a-z][a-z0-9]{1,7}");
     private static final Pattern SUFFIX = Pattern.compile("[a-z0-9]{3,6}");
     private static final Pattern STORAGE_ACCOUNT = Pattern.compile("[a-z0-9]{3,24}");
-    private static final Pattern SCOPE = Pattern.compile("[A-Za-z][A-Za-z0-9._-]{0,99}");
     private static final Pattern ORIGIN = Pattern.compile("\\*|https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?");
 
     /** Validates {@code c}; {@code expectedName} is the stack file's base name (or null to skip that check). */
@@ -294,8 +293,8 @@ public final class ConfigValidator {
             for (int i = 0; i < app.appRoles().size(); i++) {
                 var r = app.appRoles().get(i);
                 String path = "identity.application.appRoles[" + i + "]";
-                if (r.value() == null || !SCOPE.matcher(r.value()).matches())
-                    p.add(path + ".value", "'" + r.value() + "' must start with a letter and contain only letters, digits, . _ -");
+                if (!EntraApiApplication.isValidValue(r.value()))
+                    p.add(path + ".value", "'" + r.value() + "' must start with a letter and contain only letters, digits, . _ - (at most 120 characters)");
                 else if (!roles.add(r.value())) p.add(path + ".value", "'" + r.value() + "' is defined twice");
                 if (r.allowedMemberTypes() != null)
                     for (String t : r.allowedMemberTypes())
@@ -320,8 +319,8 @@ public final class ConfigValidator {
                     p.add(path + ".role", "'" + c.role() + "' is not one of the app roles " + roles);
             }
         }
-        if (!SCOPE.matcher(id.scopeName()).matches())
-            p.add("identity.scopeName", "'" + id.scopeName() + "' must start with a letter and contain only letters, digits, . _ -");
+        if (!EntraApiApplication.isValidValue(id.scopeName()))
+            p.add("identity.scopeName", "'" + id.scopeName() + "' must start with a letter and contain only letters, digits, . _ - (at most 120 characters)");
     }
 
     static void required(Problems p, String path, Object value) {

@@ -34,6 +34,9 @@ import java.util.regex.Pattern;
 public final class EntraApiApplication extends Construct {
     private static final Pattern VALUE = Pattern.compile("[A-Za-z][A-Za-z0-9._-]{0,119}");
 
+    /** Whether {@code value} is a valid scope or app-role value: a letter, then up to 119 letters, digits, . _ - (one rule for config and construct). */
+    public static boolean isValidValue(String value) { return value != null && VALUE.matcher(value).matches(); }
+
     /** An app role, e.g. {@code Chat.Invoke} or one per department. */
     public record AppRole(String value, String displayName, String description, List<String> allowedMemberTypes) {
         public AppRole {
