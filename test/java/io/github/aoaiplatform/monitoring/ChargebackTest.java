@@ -210,7 +210,11 @@ class ChargebackTest {
         JsonNode data = Synth.MAPPER.readTree(workbook.path("data_json").asText());
         assertThat(data.path("version").asText()).isEqualTo("Notebook/1.0");
         List<String> queries = new ArrayList<>();
-        data.path("items").forEach(i -> { if (i.path("type").asInt() == 3) queries.add(i.path("content").path("query").asText()); });
+        data.path("items").forEach(i -> {
+            if (i.path("type").asInt() != 3) return;
+            queries.add(i.path("content").path("query").asText());
+            assertThat(i.path("content").path("timeContext").path("durationMs").asLong()).isEqualTo(Chargeback.WORKBOOK_TIME_RANGE_MS);
+        });
         assertThat(queries).containsExactlyElementsOf(ChargebackQueries.reports().stream().map(ChargebackQueries.Report::query).toList());
         for (var r : ChargebackQueries.reports())
             assertThat(by(tf, "azurerm_log_analytics_saved_search", "name", "aoai-" + r.id()).getValue().path("category").asText())

@@ -172,6 +172,9 @@ public final class Chargeback extends Construct {
         return b.build();
     }
 
+    /** The time range the workbook gives its queries: 366 days, so month-to-date and yearly quota periods fit. */
+    public static final long WORKBOOK_TIME_RANGE_MS = 366L * 24 * 60 * 60 * 1000;
+
     /** The workbook: a title, then one table or chart per saved report. */
     static String workbookJson(PriceTable prices) {
         List<Map<String, Object>> items = new ArrayList<>();
@@ -187,6 +190,9 @@ public final class Chargeback extends Construct {
             content.put("queryType", 0);
             content.put("resourceType", "microsoft.operationalinsights/workspaces");
             content.put("visualization", r.id().equals("cost-per-day") ? "barchart" : "table");
+            // the queries filter their own period (month to date, 31 days, the quota period); the workbook must not cut
+            // them to its default of 24 hours
+            content.put("timeContext", ordered("durationMs", WORKBOOK_TIME_RANGE_MS));
             items.add(ordered("type", 3, "name", r.id(), "content", content));
         }
         Map<String, Object> doc = new LinkedHashMap<>();
