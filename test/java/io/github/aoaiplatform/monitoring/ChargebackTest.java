@@ -118,6 +118,13 @@ class ChargebackTest {
             for (String group : dep.groupIds()) assertThat(conditions).contains("\"" + group + "\"");
             for (String app : dep.clientAppIds()) assertThat(conditions).contains("\"" + app + "\"");
         }
+        // membership by group needs the groups claim: the app registration the stack creates emits it exactly then
+        if (config.identity().application() != null) {
+            boolean byGroup = config.departments().stream().anyMatch(d -> !d.groupIds().isEmpty());
+            JsonNode api = Synth.all(tf, "azuread_application").values().stream()
+                    .filter(a -> a.path("display_name").asText().equals(config.identity().application().displayName())).findFirst().orElseThrow();
+            assertThat(api.path("group_membership_claims").toString()).isEqualTo(byGroup ? "[\"SecurityGroup\"]" : "");
+        }
     }
 
     @ParameterizedTest(name = "{0}")
