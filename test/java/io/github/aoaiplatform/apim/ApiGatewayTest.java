@@ -34,7 +34,14 @@ class ApiGatewayTest {
 
         Set<String> accountIds = Synth.all(tf, "azurerm_cognitive_account").keySet().stream()
                 .map(a -> Synth.ref("azurerm_cognitive_account." + a, "id")).collect(Collectors.toSet());
-        var assignments = Synth.all(tf, "azurerm_role_assignment").values();
+        // with monitoring.usageEventHub the identity also sends usage records, on that one Event Hub only
+        var all = Synth.all(tf, "azurerm_role_assignment").values();
+        var usageSenders = all.stream().filter(r -> r.path("role_definition_name").asText().equals("Azure Event Hubs Data Sender")).toList();
+        assertThat(usageSenders).hasSize(Synth.config(environment).monitoring().usageEventHub() ? 1 : 0).allSatisfy(r -> {
+            assertThat(r.path("scope").asText()).isEqualTo(Synth.ref(address(tf, "azurerm_eventhub"), "id"));
+            assertThat(r.path("principal_id").asText()).isEqualTo(Synth.ref(identity, "principal_id"));
+        });
+        var assignments = all.stream().filter(r -> !usageSenders.contains(r)).toList();
         assertThat(assignments).hasSize(accountIds.size()).allSatisfy(r -> {
             assertThat(r.path("role_definition_name").asText()).isEqualTo("Cognitive Services OpenAI User");
             assertThat(r.has("role_definition_id")).isFalse();
@@ -76,7 +83,11 @@ class ApiGatewayTest {
         String appi = address(tf, "azurerm_application_insights");
         JsonNode insights = Synth.single(tf, "azurerm_application_insights");
         assertThat(insights.path("workspace_id").asText()).isEqualTo(law);
-        JsonNode logger = Synth.single(tf, "azurerm_api_management_logger");
+        // the Application Insights logger (with monitoring.usageEventHub there is also the usage Event Hub logger)
+        String loggerAddress = Synth.all(tf, "azurerm_api_management_logger").entrySet().stream()
+                .filter(e -> e.getValue().has("application_insights")).map(e -> "azurerm_api_management_logger." + e.getKey())
+                .reduce((a, b) -> { throw new AssertionError("two Application Insights loggers: " + a + ", " + b); }).orElseThrow();
+        JsonNode logger = Synth.allResources(tf).get(loggerAddress);
         assertThat(logger.path("api_management_name").asText()).isEqualTo(Synth.ref(apim, "name"));
         assertThat(logger.path("resource_id").asText()).isEqualTo(Synth.ref(appi, "id"));
         assertThat(logger.path("application_insights").path("connection_string").asText()).isEqualTo(Synth.ref(appi, "connection_string"));
@@ -84,7 +95,7 @@ class ApiGatewayTest {
         JsonNode apiDiagnostic = Synth.single(tf, "azurerm_api_management_api_diagnostic");
         assertThat(apiDiagnostic.path("identifier").asText()).isEqualTo("applicationinsights");
         assertThat(apiDiagnostic.path("api_management_logger_id").asText())
-                .isEqualTo(Synth.ref(address(tf, "azurerm_api_management_logger"), "id"));
+                .isEqualTo(Synth.ref(loggerAddress, "id"));
         assertThat(apiDiagnostic.has("frontend_request")).as("prompts are not logged by default").isFalse();
     }
 

@@ -249,6 +249,100 @@ class DefaultPolicyTest {
                 .hasMessageContaining("audienceAppId is required");
     }
 
+    static DefaultPolicy.Props withUsageLogger(String loggerId) {
+        var routes = new LinkedHashMap<String, DefaultPolicy.Route>();
+        routes.put("chat", new DefaultPolicy.Route("pool-chat", 2, "gpt-4o"));
+        routes.put("embed", new DefaultPolicy.Route("aoai-eastus", 1, "text-embedding-3-small"));
+        return new DefaultPolicy.Props(GatewayFixtures.TENANT, GatewayFixtures.APP, null, null, List.of(), 5000, routes,
+                "aoai-japaneast", "{{uami-client-id}}", loggerId);
+    }
+
+    @Test
+    void aUsageLoggerKeepsTheConsumedTokensAndLogsOneRecordPerCallInOutbound() {
+        Document d = doc(withUsageLogger("usage-eventhub"));
+        assertThat(all(d, "azure-openai-token-limit").get(0).getAttribute("tokens-consumed-variable-name")).isEqualTo("tokens-consumed");
+        assertThat(names(section(d, "outbound"))).containsExactly("base", "log-to-eventhub");
+        Element log = section(d, "outbound").get(1);
+        assertThat(log.getAttribute("logger-id")).isEqualTo("usage-eventhub");
+        // inbound keeps its elements and order; backend and on-error are unchanged
+        Document without = doc(withUsageLogger(null));
+        for (String section : List.of("inbound", "backend", "on-error"))
+            assertThat(names(section(d, section))).as(section).containsExactlyElementsOf(names(section(without, section)));
+        assertThat(all(without, "azure-openai-token-limit").get(0).hasAttribute("tokens-consumed-variable-name")).isFalse();
+    }
+
+    @Test
+    void theUsageRecordIsOneEscapedJsonObjectWithEveryField() {
+        String record = all(doc(withUsageLogger("usage-eventhub")), "log-to-eventhub").get(0).getTextContent();
+        String d = DefaultPolicy.DEPLOYMENT_EXPRESSION;
+        assertThat(record).startsWith("@(new JObject(").endsWith(").ToString(Newtonsoft.Json.Formatting.None))");
+        for (String field : DefaultPolicy.USAGE_RECORD_FIELDS) assertThat(record).contains("new JProperty(\"" + field + "\", ");
+        assertThat(DefaultPolicy.USAGE_RECORD_FIELDS).containsExactly("timestamp", "requestId", "department", "subscriptionId", "user",
+                "app", "deployment", "model", "backend", "totalTokens", "statusCode");
+        assertThat(record)
+                .contains("new JProperty(\"timestamp\", DateTime.UtcNow.ToString(\"o\"))")
+                .contains("new JProperty(\"requestId\", context.RequestId.ToString())")
+                .contains("new JProperty(\"department\", context.Product?.Id ?? \"none\")")
+                .contains("new JProperty(\"subscriptionId\", context.Subscription?.Id)")
+                .contains("new JProperty(\"user\", ((Jwt)context.Variables[\"jwt\"]).Claims.GetValueOrDefault(\"oid\", \"anonymous\"))")
+                .contains("new JProperty(\"app\", ((Jwt)context.Variables[\"jwt\"]).Claims.GetValueOrDefault(\"azp\", ")
+                .contains("new JProperty(\"deployment\", " + d + ")")
+                .contains("new JProperty(\"model\", (" + d + " == \"chat\") ? \"gpt-4o\" : (" + d + " == \"embed\") ? \"text-embedding-3-small\" : \"unknown\")")
+                .contains("new JProperty(\"backend\", (" + d + " == \"chat\") ? \"pool-chat\" : (" + d + " == \"embed\") ? \"aoai-eastus\" : \"aoai-japaneast\")")
+                .contains("new JProperty(\"totalTokens\", context.Variables.GetValueOrDefault<int>(\"tokens-consumed\", 0))")
+                .contains("new JProperty(\"statusCode\", context.Response.StatusCode)");
+        // the model and backend values are the metric dimensions' values, so records and metrics agree
+        Element metric = all(doc(withUsageLogger("usage-eventhub")), "azure-openai-emit-token-metric").get(0);
+        for (String dim : List.of("Model", "Backend")) {
+            String value = children(metric).stream().filter(e -> e.getAttribute("name").equals(dim)).findFirst().orElseThrow().getAttribute("value");
+            assertThat(record).contains(value.substring(2, value.length() - 1));
+        }
+        assertBalanced(record);
+    }
+
+    @Test
+    void withoutRoutesTheRecordNamesTheDefaultBackendAndAnUnknownModel() {
+        var p = new DefaultPolicy.Props(GatewayFixtures.TENANT, GatewayFixtures.APP, null, null, null, 1, null, "aoai-japaneast",
+                "{{uami-client-id}}", "l");
+        String record = all(doc(p), "log-to-eventhub").get(0).getTextContent();
+        assertThat(record).contains("new JProperty(\"model\", \"unknown\")").contains("new JProperty(\"backend\", \"aoai-japaneast\")");
+        assertBalanced(record);
+    }
+
+    /** Parentheses balance outside string literals (a cheap guard against a malformed C# expression). */
+    static void assertBalanced(String expression) {
+        int depth = 0;
+        boolean inString = false;
+        for (int i = 0; i < expression.length(); i++) {
+            char c = expression.charAt(i);
+            if (c == '"' && expression.charAt(i - 1) != '\\') inString = !inString;
+            else if (!inString && c == '(') depth++;
+            else if (!inString && c == ')') assertThat(--depth).as("closing parenthesis at %d", i).isNotNegative();
+        }
+        assertThat(inString).as("unterminated string").isFalse();
+        assertThat(depth).as("unclosed parentheses").isZero();
+    }
+
+    @Test
+    void withoutAUsageLoggerThePolicyIsExactlyAsBefore() {
+        var routes = new LinkedHashMap<String, DefaultPolicy.Route>();
+        routes.put("chat", new DefaultPolicy.Route("pool-chat", 2, "gpt-4o"));
+        var nine = new DefaultPolicy.Props(GatewayFixtures.TENANT, GatewayFixtures.APP, null, null, List.of("*"), 5000, routes,
+                "aoai-japaneast", "{{uami-client-id}}");
+        var ten = new DefaultPolicy.Props(GatewayFixtures.TENANT, GatewayFixtures.APP, null, null, List.of("*"), 5000, routes,
+                "aoai-japaneast", "{{uami-client-id}}", null);
+        assertThat(nine).isEqualTo(ten);
+        String xml = DefaultPolicy.document(nine).toXml();
+        assertThat(xml).isEqualTo(DefaultPolicy.document(ten).toXml()).doesNotContain("log-to-eventhub").doesNotContain("tokens-consumed");
+        assertThat(names(section(parse(xml), "outbound"))).containsExactly("base");
+    }
+
+    @Test
+    void failsOnABlankUsageLoggerId() {
+        assertThatThrownBy(() -> withUsageLogger(" ")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("usageLoggerId must name an API Management Event Hub logger");
+    }
+
     @Test
     void failsOnBadDeploymentNamesAndRouteSizes() {
         assertThatThrownBy(() -> props(List.of(), Map.of("bad\"name", new DefaultPolicy.Route("b", 1)))).hasMessageContaining("'bad\"name'");

@@ -41,6 +41,28 @@ class ConfigLoaderTest {
         assertThat(c.backend().type()).isEqualTo("local");
         assertThat(c.openAi().purgeOnDestroy()).isFalse();
         assertThat(c.effectiveNameSuffix()).matches("[a-z0-9]{4}").isEqualTo(c.effectiveNameSuffix());
+        // the optional observability features are off unless asked for
+        assertThat(c.monitoring().privateLinkScope()).isFalse();
+        assertThat(c.monitoring().usageEventHub()).isFalse();
+    }
+
+    @Test
+    void readsTheObservabilityToggles() {
+        EnvironmentConfig c = ConfigLoader.parse(VALID.replace("\"gateway\": {",
+                "\"monitoring\": { \"privateLinkScope\": true, \"usageEventHub\": true }, \"gateway\": {"), "t", "dev");
+        assertThat(c.monitoring().privateLinkScope()).isTrue();
+        assertThat(c.monitoring().usageEventHub()).isTrue();
+        assertThat(c.monitoring().retentionDays()).isEqualTo(90);
+    }
+
+    @Test
+    void failsOnObservabilityTogglesThatAreNotBooleans() {
+        String broken = VALID.replace("\"gateway\": {",
+                "\"monitoring\": { \"privateLinkScope\": \"yes\", \"usageEventHub\": 1 }, \"gateway\": {");
+        assertThatThrownBy(() -> ConfigLoader.parse(broken, "s", "dev"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("monitoring.privateLinkScope: expected true or false")
+                .hasMessageContaining("monitoring.usageEventHub: expected true or false");
     }
 
     @Test

@@ -132,6 +132,195 @@ class PlatformStackTest {
         assertThat(apiPolicyXml(tf)).contains("<audience>api://" + appId + "</audience>");
     }
 
+    static String address(JsonNode tf, String type) {
+        Map<String, JsonNode> all = Synth.all(tf, type);
+        assertThat(all).as(type).hasSize(1);
+        return type + "." + all.keySet().iterator().next();
+    }
+
+    /** The names of the zones (created here) that a private endpoint's zone group points at, in order. */
+    static List<String> zoneNames(JsonNode tf, JsonNode privateEndpoint) {
+        Map<String, JsonNode> zones = Synth.all(tf, "azurerm_private_dns_zone");
+        List<String> names = new ArrayList<>();
+        privateEndpoint.path("private_dns_zone_group").path("private_dns_zone_ids").forEach(z -> zones.forEach((zn, zb) -> {
+            if (z.asText().equals(Synth.ref("azurerm_private_dns_zone." + zn, "id"))) names.add(zb.path("name").asText());
+        }));
+        return names;
+    }
+
+    /** The reference to the id of the created privateEndpoints subnet. */
+    static String privateEndpointSubnetId(JsonNode tf) {
+        var subnets = Synth.all(tf, "azurerm_subnet").keySet().stream().filter(k -> k.contains("PrivateEndpoints")).toList();
+        assertThat(subnets).hasSize(1);
+        return Synth.ref("azurerm_subnet." + subnets.get(0), "id");
+    }
+
+    static JsonNode privateEndpointOf(JsonNode tf, String targetId) {
+        var pes = Synth.all(tf, "azurerm_private_endpoint").values().stream()
+                .filter(pe -> pe.path("private_service_connection").path("private_connection_resource_id").asText().equals(targetId)).toList();
+        assertThat(pes).as("private endpoint of " + targetId).hasSize(1);
+        return pes.get(0);
+    }
+
+    @Test
+    void prodReachesAzureMonitorOnlyThroughItsPrivateLinkScope() {
+        JsonNode tf = Synth.environment("prod");
+        assertThat(Synth.config("prod").monitoring().privateLinkScope()).isTrue();
+        String scope = address(tf, "azurerm_monitor_private_link_scope");
+        JsonNode ampls = Synth.single(tf, "azurerm_monitor_private_link_scope");
+        assertThat(ampls.path("name").asText()).startsWith("pls-aoai-prod-");
+        assertThat(ampls.path("ingestion_access_mode").asText()).isEqualTo("PrivateOnly");
+        assertThat(ampls.path("query_access_mode").asText()).isEqualTo("PrivateOnly");
+
+        String workspace = address(tf, "azurerm_log_analytics_workspace");
+        String appInsights = address(tf, "azurerm_application_insights");
+        assertThat(Synth.all(tf, "azurerm_monitor_private_link_scoped_service").values())
+                .allSatisfy(s -> assertThat(s.path("scope_name").asText()).isEqualTo(Synth.ref(scope, "name")))
+                .extracting(s -> s.path("linked_resource_id").asText())
+                .containsExactlyInAnyOrder(Synth.ref(workspace, "id"), Synth.ref(appInsights, "id"));
+
+        JsonNode pe = privateEndpointOf(tf, Synth.ref(scope, "id"));
+        assertThat(pe.path("private_service_connection").path("subresource_names")).extracting(JsonNode::asText).containsExactly("azuremonitor");
+        assertThat(pe.path("subnet_id").asText()).isEqualTo(privateEndpointSubnetId(tf));
+        assertThat(zoneNames(tf, pe)).containsExactly("privatelink.monitor.azure.com", "privatelink.oms.opinsights.azure.com",
+                "privatelink.ods.opinsights.azure.com", "privatelink.agentsvc.azure-automation.net", "privatelink.blob.core.windows.net");
+
+        // the scoped resources refuse ingestion and queries from the Internet
+        for (String r : List.of(workspace, appInsights)) {
+            JsonNode body = Synth.allResources(tf).get(r);
+            assertThat(body.path("internet_ingestion_enabled").asBoolean(true)).as(r).isFalse();
+            assertThat(body.path("internet_query_enabled").asBoolean(true)).as(r).isFalse();
+        }
+    }
+
+    @Test
+    void prodStreamsUsageToAPrivateEntraOnlyEventHubWrittenByTheGatewayIdentity() {
+        JsonNode tf = Synth.environment("prod");
+        assertThat(Synth.config("prod").monitoring().usageEventHub()).isTrue();
+        String namespace = address(tf, "azurerm_eventhub_namespace");
+        JsonNode ns = Synth.single(tf, "azurerm_eventhub_namespace");
+        assertThat(ns.path("name").asText()).startsWith("evhns-aoai-prod-");
+        assertThat(ns.path("sku").asText()).isEqualTo("Standard");
+        assertThat(ns.path("capacity").asInt()).isEqualTo(1);
+        assertThat(ns.path("public_network_access_enabled").asBoolean(true)).isFalse();
+        assertThat(ns.path("local_authentication_enabled").asBoolean(true)).isFalse();
+        assertThat(ns.path("minimum_tls_version").asText()).isEqualTo("1.2");
+        String hub = address(tf, "azurerm_eventhub");
+        JsonNode hubBody = Synth.single(tf, "azurerm_eventhub");
+        assertThat(hubBody.path("name").asText()).isEqualTo("aoai-usage");
+        assertThat(hubBody.path("partition_count").asInt()).isEqualTo(2);
+        assertThat(hubBody.path("message_retention").asInt()).isEqualTo(7);
+        assertThat(hubBody.path("namespace_id").asText()).isEqualTo(Synth.ref(namespace, "id"));
+
+        JsonNode pe = privateEndpointOf(tf, Synth.ref(namespace, "id"));
+        assertThat(pe.path("private_service_connection").path("subresource_names")).extracting(JsonNode::asText).containsExactly("namespace");
+        assertThat(pe.path("subnet_id").asText()).isEqualTo(privateEndpointSubnetId(tf));
+        assertThat(zoneNames(tf, pe)).containsExactly("privatelink.servicebus.windows.net");
+
+        String identity = address(tf, "azurerm_user_assigned_identity");
+        var senders = Synth.all(tf, "azurerm_role_assignment").entrySet().stream()
+                .filter(e -> e.getValue().path("role_definition_name").asText().equals("Azure Event Hubs Data Sender")).toList();
+        assertThat(senders).hasSize(1);
+        JsonNode sender = senders.get(0).getValue();
+        assertThat(sender.path("scope").asText()).isEqualTo(Synth.ref(hub, "id"));
+        assertThat(sender.path("principal_id").asText()).isEqualTo(Synth.ref(identity, "principal_id"));
+
+        var loggers = Synth.all(tf, "azurerm_api_management_logger").entrySet().stream().filter(e -> e.getValue().has("eventhub")).toList();
+        assertThat(loggers).hasSize(1);
+        String logger = "azurerm_api_management_logger." + loggers.get(0).getKey();
+        JsonNode loggerBody = loggers.get(0).getValue();
+        assertThat(loggerBody.path("api_management_name").asText()).isEqualTo(Synth.ref(address(tf, "azurerm_api_management"), "name"));
+        assertThat(loggerBody.path("eventhub").path("name").asText()).isEqualTo(Synth.ref(hub, "name"));
+        assertThat(loggerBody.path("eventhub").path("endpoint_uri").asText()).isEqualTo(Synth.ref(namespace, "name") + ".servicebus.windows.net");
+        assertThat(loggerBody.path("eventhub").path("user_assigned_identity_client_id").asText()).isEqualTo(Synth.ref(identity, "client_id"));
+        assertThat(loggerBody.path("eventhub").has("connection_string")).isFalse();
+        assertThat(loggerBody.path("depends_on")).extracting(JsonNode::asText).containsExactly("azurerm_role_assignment." + senders.get(0).getKey());
+
+        // the API policy counts the consumed tokens and logs one usage record per call through that logger
+        org.w3c.dom.Document policy = xml(apiPolicyXml(tf));
+        org.w3c.dom.Element limit = (org.w3c.dom.Element) policy.getElementsByTagName("azure-openai-token-limit").item(0);
+        assertThat(limit.getAttribute("tokens-consumed-variable-name")).isEqualTo("tokens-consumed");
+        org.w3c.dom.Element outbound = (org.w3c.dom.Element) policy.getElementsByTagName("outbound").item(0);
+        var logs = outbound.getElementsByTagName("log-to-eventhub");
+        assertThat(logs.getLength()).isEqualTo(1);
+        org.w3c.dom.Element log = (org.w3c.dom.Element) logs.item(0);
+        assertThat(log.getAttribute("logger-id")).isEqualTo(Synth.ref(logger, "name"));
+        for (String field : io.github.aoaiplatform.apim.DefaultPolicy.USAGE_RECORD_FIELDS)
+            assertThat(log.getTextContent()).contains("new JProperty(\"" + field + "\", ");
+        assertThat(log.getTextContent()).contains("\"gpt-4o-mini\"").contains("\"pool-gpt-4o\"");
+        assertThat(tf.path("output").path("usage_event_hub_id").path("value").asText()).isEqualTo(Synth.ref(hub, "id"));
+    }
+
+    @Test
+    void withHubZonesThePrivateLinkScopeAndUsageEventHubRegisterInTheHubAndCreateNoZonesOfTheirOwn() {
+        String zonePrefix = "/subscriptions/11111111-2222-3333-4444-555555555555/resourceGroups/dns/providers/Microsoft.Network/privateDnsZones/";
+        var hubZones = new java.util.LinkedHashMap<String, String>();
+        List<String> observabilityZones = new ArrayList<>(io.github.aoaiplatform.dns.DnsZoneCatalogue.forMonitor());
+        observabilityZones.add("privatelink.servicebus.windows.net");
+        observabilityZones.forEach(z -> hubZones.put(z, zonePrefix + z));
+        var base = Synth.config("dev");
+        var m = base.monitoring();
+        var config = new io.github.aoaiplatform.config.EnvironmentConfig(base.description(), base.environmentName(), base.location(),
+                base.tenantId(), base.subscriptionId(), base.nameSuffix(), base.tags(), base.backend(), base.network(),
+                new io.github.aoaiplatform.config.EnvironmentConfig.DnsConfig(hubZones),
+                new io.github.aoaiplatform.config.EnvironmentConfig.MonitoringConfig(m.retentionDays(), m.dailyQuotaGb(), m.llmLogMaxBytes(), true, true),
+                base.openAi(), base.gateway(), base.identity(), base.departments(), base.chargeback());
+        JsonNode tf = Synth.platform(config);
+        assertThat(Synth.all(tf, "azurerm_private_dns_zone").values()).extracting(z -> z.path("name").asText())
+                .doesNotContainAnyElementsOf(observabilityZones);
+        JsonNode ampls = privateEndpointOf(tf, Synth.ref(address(tf, "azurerm_monitor_private_link_scope"), "id"));
+        assertThat(ampls.path("private_dns_zone_group").path("private_dns_zone_ids")).extracting(JsonNode::asText)
+                .containsExactlyElementsOf(observabilityZones.subList(0, 5).stream().map(z -> zonePrefix + z).toList());
+        JsonNode eventHub = privateEndpointOf(tf, Synth.ref(address(tf, "azurerm_eventhub_namespace"), "id"));
+        assertThat(eventHub.path("private_dns_zone_group").path("private_dns_zone_ids")).extracting(JsonNode::asText)
+                .containsExactly(zonePrefix + "privatelink.servicebus.windows.net");
+        String usageLogger = Synth.all(tf, "azurerm_api_management_logger").entrySet().stream().filter(e -> e.getValue().has("eventhub"))
+                .map(e -> "azurerm_api_management_logger." + e.getKey()).findFirst().orElseThrow();
+        assertThat(apiPolicyXml(tf)).contains("<log-to-eventhub logger-id=\"" + Synth.ref(usageLogger, "name") + "\">");
+    }
+
+    static org.w3c.dom.Document xml(String text) {
+        try {
+            var f = javax.xml.parsers.DocumentBuilderFactory.newDefaultInstance();
+            f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+            return f.newDocumentBuilder().parse(new org.xml.sax.InputSource(new java.io.StringReader(text)));
+        } catch (Exception e) {
+            throw new AssertionError("policy XML is not well-formed: " + e.getMessage(), e);
+        }
+    }
+
+    /** The environments that leave both optional observability features off. */
+    static List<String> environmentsWithoutObservabilityFeatures() {
+        return Synth.environments().stream().filter(e -> {
+            var m = Synth.config(e).monitoring();
+            return !m.privateLinkScope() && !m.usageEventHub();
+        }).toList();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("environmentsWithoutObservabilityFeatures")
+    void withTheObservabilityFeaturesOffNoneOfTheirResourcesExist(String environment) {
+        JsonNode tf = Synth.environment(environment);
+        for (String type : List.of("azurerm_monitor_private_link_scope", "azurerm_monitor_private_link_scoped_service",
+                "azurerm_eventhub_namespace", "azurerm_eventhub"))
+            assertThat(Synth.all(tf, type)).as(type).isEmpty();
+        assertThat(Synth.all(tf, "azurerm_api_management_logger").values()).noneMatch(l -> l.has("eventhub"));
+        assertThat(Synth.all(tf, "azurerm_role_assignment").values()).extracting(r -> r.path("role_definition_name").asText())
+                .doesNotContain("Azure Event Hubs Data Sender");
+        assertThat(Synth.all(tf, "azurerm_private_dns_zone").values()).extracting(z -> z.path("name").asText())
+                .doesNotContainAnyElementsOf(io.github.aoaiplatform.dns.DnsZoneCatalogue.forMonitor())
+                .doesNotContain("privatelink.servicebus.windows.net");
+        assertThat(apiPolicyXml(tf)).doesNotContain("log-to-eventhub").doesNotContain("tokens-consumed");
+        assertThat(Synth.single(tf, "azurerm_log_analytics_workspace").path("internet_query_enabled").asBoolean(false)).isTrue();
+        assertThat(Synth.single(tf, "azurerm_application_insights").has("internet_ingestion_enabled")).isFalse();
+        assertThat(tf.path("output").has("usage_event_hub_id")).isFalse();
+    }
+
+    @Test
+    void devAndTestLeaveTheObservabilityFeaturesOff() {
+        assertThat(environmentsWithoutObservabilityFeatures()).contains("dev", "test").doesNotContain("prod");
+    }
+
     /** Resource types whose Azure resource supports diagnostic settings: each must have one to the workspace. */
     static final Set<String> SUPPORTS_DIAGNOSTICS = Set.of("azurerm_cognitive_account", "azurerm_api_management",
             "azurerm_virtual_network", "azurerm_network_security_group", "azurerm_log_analytics_workspace",
@@ -147,7 +336,8 @@ class PlatformStackTest {
             "azuread_service_principal", "azuread_application_pre_authorized", "azuread_app_role_assignment", "azapi_resource",
             "azapi_update_resource", "azurerm_api_management_product", "azurerm_api_management_product_api",
             "azurerm_api_management_product_policy", "azurerm_api_management_subscription", "azurerm_log_analytics_saved_search",
-            "azurerm_application_insights_workbook", "azurerm_monitor_action_group", "azurerm_monitor_scheduled_query_rules_alert_v2");
+            "azurerm_application_insights_workbook", "azurerm_monitor_action_group", "azurerm_monitor_scheduled_query_rules_alert_v2",
+            "azurerm_monitor_private_link_scope", "azurerm_monitor_private_link_scoped_service", "azurerm_eventhub");
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("environments")

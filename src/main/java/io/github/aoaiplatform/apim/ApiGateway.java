@@ -41,7 +41,9 @@ import java.util.regex.Pattern;
  *       with the delegated gateway subnet, which is how azurerm and ARM model v2 integration) and an inbound private
  *       endpoint (group {@code Gateway}) registered in {@code privatelink.azure-api.net};</li>
  *   <li>diagnostics (all logs, all metrics) to the platform workspace in resource-specific tables, and a
- *       workspace-based Application Insights with an API Management logger for request telemetry and token metrics.</li>
+ *       workspace-based Application Insights with an API Management logger for request telemetry and token metrics
+ *       (closed to Internet ingestion and queries when {@link Props#appInsightsPublicAccess()} is false, for an Azure
+ *       Monitor Private Link Scope).</li>
  * </ul>
  *
  * <p>Limitations: Azure rejects {@code public_network_access_enabled = false} while creating the service (classic and
@@ -85,13 +87,16 @@ public final class ApiGateway extends Construct {
      * @param workspaceId                Log Analytics workspace for diagnostics and Application Insights. Required.
      * @param appInsightsName            Application Insights name. Required.
      * @param tags                       tags.
+     * @param appInsightsPublicAccess    Application Insights accepts ingestion and queries from the Internet; Defaults to:
+     *                                   true (false when an Azure Monitor Private Link Scope holds it: the gateway then
+     *                                   reaches it through the VNet).
      */
     public record Props(String name, String location, String resourceGroupName, String sku, Integer units,
                         String publisherName, String publisherEmail, String gatewaySubnetId,
                         String privateEndpointSubnetId, String privateEndpointLocation, List<String> privateEndpointDnsZoneIds,
                         Map<String, String> internalDnsZoneNames, Boolean publicNetworkAccess, String identityName,
                         Map<String, String> openAiAccountIds, String workspaceId, String appInsightsName,
-                        Map<String, String> tags) {
+                        Map<String, String> tags, Boolean appInsightsPublicAccess) {
         public Props {
             Objects.requireNonNull(name, "name is required");
             if (!NAME.matcher(name).matches())
@@ -115,6 +120,19 @@ public final class ApiGateway extends Construct {
             Objects.requireNonNull(workspaceId, "workspaceId is required: diagnostics go to the platform workspace");
             Objects.requireNonNull(appInsightsName, "appInsightsName is required");
             tags = tags == null ? Map.of() : Map.copyOf(tags);
+            appInsightsPublicAccess = Objects.requireNonNullElse(appInsightsPublicAccess, true);
+        }
+
+        /** Props with Application Insights open to Internet ingestion and queries (the default). */
+        public Props(String name, String location, String resourceGroupName, String sku, Integer units,
+                     String publisherName, String publisherEmail, String gatewaySubnetId,
+                     String privateEndpointSubnetId, String privateEndpointLocation, List<String> privateEndpointDnsZoneIds,
+                     Map<String, String> internalDnsZoneNames, Boolean publicNetworkAccess, String identityName,
+                     Map<String, String> openAiAccountIds, String workspaceId, String appInsightsName,
+                     Map<String, String> tags) {
+            this(name, location, resourceGroupName, sku, units, publisherName, publisherEmail, gatewaySubnetId,
+                    privateEndpointSubnetId, privateEndpointLocation, privateEndpointDnsZoneIds, internalDnsZoneNames,
+                    publicNetworkAccess, identityName, openAiAccountIds, workspaceId, appInsightsName, tags, null);
         }
 
         /** How the service attaches to the VNet. */
@@ -128,6 +146,7 @@ public final class ApiGateway extends Construct {
     private final Props props;
     private final UserAssignedIdentity identity;
     private final ApiManagement resource;
+    private final AppInsights appInsights;
     private final ApiManagementLogger logger;
     private final ApiManagementNamedValue clientIdNamedValue;
     private final List<RoleAssignment> roleAssignments = new ArrayList<>();
@@ -183,8 +202,8 @@ public final class ApiGateway extends Construct {
         }
 
         Diagnostics.toWorkspace(this, resource.getId(), props.workspaceId(), true);
-        AppInsights appInsights = new AppInsights(this, "AppInsights", new AppInsights.Props(props.appInsightsName(), props.location(),
-                props.resourceGroupName(), props.workspaceId(), false, props.tags()));
+        appInsights = new AppInsights(this, "AppInsights", new AppInsights.Props(props.appInsightsName(), props.location(),
+                props.resourceGroupName(), props.workspaceId(), false, props.tags(), props.appInsightsPublicAccess()));
         logger = ApiManagementLogger.Builder.create(this, "Logger")
                 .name(LOGGER_NAME)
                 .apiManagementName(resource.getName())
@@ -234,6 +253,8 @@ public final class ApiGateway extends Construct {
     public String identityClientIdNamedValue() { return "{{" + CLIENT_ID_NAMED_VALUE + "}}"; }
     public ApiManagementNamedValue clientIdNamedValue() { return clientIdNamedValue; }
     public ApiManagementLogger logger() { return logger; }
+    /** The gateway's Application Insights component (request telemetry and token metrics). */
+    public AppInsights appInsights() { return appInsights; }
     public ApiManagement resource() { return resource; }
     public List<RoleAssignment> roleAssignments() { return List.copyOf(roleAssignments); }
 }

@@ -9,6 +9,7 @@ import io.github.aoaiplatform.apim.policy.ForwardRequest;
 import io.github.aoaiplatform.apim.policy.GenericErrors;
 import io.github.aoaiplatform.apim.policy.LlmFlavor;
 import io.github.aoaiplatform.apim.policy.LlmTokenLimit;
+import io.github.aoaiplatform.apim.policy.LogToEventHub;
 import io.github.aoaiplatform.apim.policy.MetricDimension;
 import io.github.aoaiplatform.apim.policy.PolicyDocument;
 import io.github.aoaiplatform.apim.policy.PolicyElement;
@@ -48,7 +49,10 @@ import java.util.stream.Collectors;
  * Backend: for deployments served by a pool of n backends, {@code retry} on 429 and 5xx with count n − 1, interval 0
  * and first-fast-retry (each attempt goes to another pool member), around {@code forward-request} with a buffered
  * body; a single backend gets only {@code forward-request} (no pointless retry against the same backend).
- * Outbound: base. On-error: {@link GenericErrors#onErrorSection()}.
+ * Outbound: base, then, when a usage logger is given ({@link Props#usageLoggerId()}), {@code log-to-eventhub} with one
+ * JSON usage record per call ({@link #USAGE_RECORD_FIELDS}; the per-caller token limit then also keeps the tokens the call
+ * consumed in {@value #TOKENS_CONSUMED_VARIABLE}). Without a usage logger the policy is exactly as before.
+ * On-error: {@link GenericErrors#onErrorSection()}.
  */
 public final class DefaultPolicy {
     private DefaultPolicy() {}
@@ -64,17 +68,28 @@ public final class DefaultPolicy {
     /** The requested deployment (all operations of the API have this template parameter). */
     public static final String DEPLOYMENT_EXPRESSION = "context.Request.MatchedParameters[\"deployment-id\"]";
     static final String JWT = "((Jwt)context.Variables[\"" + JWT_VARIABLE + "\"])";
+    /** The caller's object id, or {@code anonymous} (a C# expression). */
+    static final String USER = JWT + ".Claims.GetValueOrDefault(\"oid\", \"anonymous\")";
     /** The caller's object id, or {@code anonymous}. */
-    public static final String USER_EXPRESSION = "@(" + JWT + ".Claims.GetValueOrDefault(\"oid\", \"anonymous\"))";
+    public static final String USER_EXPRESSION = "@(" + USER + ")";
+    /** The variable in which the per-caller token limit keeps the tokens a call consumed (only with a usage logger). */
+    public static final String TOKENS_CONSUMED_VARIABLE = "tokens-consumed";
 
     /** The token metrics' dimensions, in order: what every chargeback report groups by. A public contract. */
     public static final List<String> METRIC_DIMENSIONS = List.of(MetricDimension.API_ID, "Department", "User", "App", "Model",
             "Deployment", "Backend");
+    /** The department of a call (a C# expression). */
+    static final String DEPARTMENT = "context.Product?.Id ?? \"none\"";
     /** The department of a call: its product id (departments are products), or {@code none}. */
-    public static final String DEPARTMENT_EXPRESSION = "@(context.Product?.Id ?? \"none\")";
+    public static final String DEPARTMENT_EXPRESSION = "@(" + DEPARTMENT + ")";
+    /** The caller's client application id (a C# expression). */
+    static final String APP = JWT + ".Claims.GetValueOrDefault(\"azp\", " + JWT + ".Claims.GetValueOrDefault(\"appid\", \"unknown\"))";
     /** The caller's client application id ({@code azp} in v2 tokens, {@code appid} in v1), or {@code unknown}. */
-    public static final String APP_EXPRESSION = "@(" + JWT + ".Claims.GetValueOrDefault(\"azp\", " + JWT
-            + ".Claims.GetValueOrDefault(\"appid\", \"unknown\")))";
+    public static final String APP_EXPRESSION = "@(" + APP + ")";
+
+    /** The fields of a usage record, in order: what consumers of the usage Event Hub read. A public contract. */
+    public static final List<String> USAGE_RECORD_FIELDS = List.of("timestamp", "requestId", "department", "subscriptionId",
+            "user", "app", "deployment", "model", "backend", "totalTokens", "statusCode");
 
     private static final Pattern DEPLOYMENT_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
 
@@ -106,9 +121,12 @@ public final class DefaultPolicy {
      * @param routes                 deployment name to its route. Defaults to: none.
      * @param defaultBackendId       backend for deployments not in {@code routes}. Required.
      * @param identityClientId       the gateway identity's client id: a GUID or named value such as {@code {{uami-client-id}}}. Required.
+     * @param usageLoggerId          id (name) of an API Management Event Hub logger that receives one usage record per call
+     *                               ({@code log-to-eventhub} in outbound); Defaults to: none (no usage records).
      */
     public record Props(String tenantId, String audienceAppId, String scopeName, Boolean requireScope, List<String> corsOrigins,
-                        int tokensPerMinutePerUser, Map<String, Route> routes, String defaultBackendId, String identityClientId) {
+                        int tokensPerMinutePerUser, Map<String, Route> routes, String defaultBackendId, String identityClientId,
+                        String usageLoggerId) {
         public Props {
             Objects.requireNonNull(tenantId, "tenantId is required: every request's token is validated against it");
             Objects.requireNonNull(audienceAppId, "audienceAppId is required: tokens must be issued for the platform's API app");
@@ -121,6 +139,15 @@ public final class DefaultPolicy {
                     throw new IllegalArgumentException("deployment name '" + d + "' must be 1-64 letters, digits, . _ -");
             Objects.requireNonNull(defaultBackendId, "defaultBackendId is required");
             Objects.requireNonNull(identityClientId, "identityClientId is required");
+            if (usageLoggerId != null && usageLoggerId.isBlank())
+                throw new IllegalArgumentException("usageLoggerId must name an API Management Event Hub logger, or be null for no usage records");
+        }
+
+        /** Props without usage records. */
+        public Props(String tenantId, String audienceAppId, String scopeName, Boolean requireScope, List<String> corsOrigins,
+                     int tokensPerMinutePerUser, Map<String, Route> routes, String defaultBackendId, String identityClientId) {
+            this(tenantId, audienceAppId, scopeName, requireScope, corsOrigins, tokensPerMinutePerUser, routes, defaultBackendId,
+                    identityClientId, null);
         }
     }
 
@@ -134,11 +161,12 @@ public final class DefaultPolicy {
                     .build());
         inbound.add(tokenValidation(p));
         inbound.add(Base.INSTANCE);
-        inbound.add(LlmTokenLimit.builder(LlmFlavor.AZURE_OPENAI, USER_EXPRESSION)
+        var userLimit = LlmTokenLimit.builder(LlmFlavor.AZURE_OPENAI, USER_EXPRESSION)
                 .tokensPerMinute(p.tokensPerMinutePerUser())
                 .estimatePromptTokens(false)
-                .remainingTokensHeaderName(REMAINING_TOKENS_HEADER)
-                .build());
+                .remainingTokensHeaderName(REMAINING_TOKENS_HEADER);
+        if (p.usageLoggerId() != null) userLimit.tokensConsumedVariableName(TOKENS_CONSUMED_VARIABLE);
+        inbound.add(userLimit.build());
         inbound.add(EmitTokenMetric.builder(LlmFlavor.AZURE_OPENAI, METRIC_NAMESPACE)
                 .dimension(MetricDimension.API_ID)
                 .dimension("Department", DEPARTMENT_EXPRESSION)
@@ -157,11 +185,36 @@ public final class DefaultPolicy {
         inbound.add(SetHeader.bearerTokenFromVariable(MSI_TOKEN_VARIABLE));
         inbound.add(SetHeader.delete("api-key"));
 
-        return PolicyDocument.builder()
+        var document = PolicyDocument.builder()
                 .inbound(inbound)
                 .backend(forwarding(p))
-                .onError(GenericErrors.onErrorSection())
-                .build();
+                .onError(GenericErrors.onErrorSection());
+        if (p.usageLoggerId() != null) document.outbound(LogToEventHub.builder(p.usageLoggerId(), usageRecord(p)).build());
+        return document.build();
+    }
+
+    /**
+     * The usage record: a policy expression building one JSON object with {@link #USAGE_RECORD_FIELDS} (Newtonsoft
+     * {@code JObject}, so claim values are escaped). Model and backend are mapped from the deployment like the metric
+     * dimensions; {@code totalTokens} is what the per-caller token limit counted (0 when unknown).
+     */
+    static String usageRecord(Props p) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("timestamp", "DateTime.UtcNow.ToString(\"o\")");
+        fields.put("requestId", "context.RequestId.ToString()");
+        fields.put("department", DEPARTMENT);
+        fields.put("subscriptionId", "context.Subscription?.Id");
+        fields.put("user", USER);
+        fields.put("app", APP);
+        fields.put("deployment", DEPLOYMENT_EXPRESSION);
+        fields.put("model", byDeploymentExpression(p, Route::model, "unknown"));
+        fields.put("backend", byDeploymentExpression(p, Route::backendId, p.defaultBackendId()));
+        fields.put("totalTokens", "context.Variables.GetValueOrDefault<int>(\"" + TOKENS_CONSUMED_VARIABLE + "\", 0)");
+        fields.put("statusCode", "context.Response.StatusCode");
+        if (!List.copyOf(fields.keySet()).equals(USAGE_RECORD_FIELDS)) throw new IllegalStateException("usage record fields out of sync");
+        return fields.entrySet().stream()
+                .map(e -> "new JProperty(\"" + e.getKey() + "\", " + e.getValue() + ")")
+                .collect(Collectors.joining(", ", "@(new JObject(", ").ToString(Newtonsoft.Json.Formatting.None))"));
     }
 
     /**
@@ -169,13 +222,17 @@ public final class DefaultPolicy {
      * deployments without a route; the values come from config, so the dimension stays bounded.
      */
     static String byDeployment(Props p, java.util.function.Function<Route, String> value, String otherwise) {
+        return p.routes().isEmpty() ? otherwise : "@(" + byDeploymentExpression(p, value, otherwise) + ")";
+    }
+
+    /** The C# expression behind {@link #byDeployment}: a chain of conditionals, or the quoted {@code otherwise}. */
+    static String byDeploymentExpression(Props p, java.util.function.Function<Route, String> value, String otherwise) {
         Map<String, List<String>> byValue = new LinkedHashMap<>();
         p.routes().forEach((d, r) -> byValue.computeIfAbsent(value.apply(r), k -> new ArrayList<>()).add(d));
         StringBuilder sb = new StringBuilder();
         byValue.forEach((v, deployments) -> sb.append("(").append(deploymentCondition(deployments))
                 .append(") ? \"").append(v).append("\" : "));
-        if (byValue.isEmpty()) return otherwise;
-        return "@(" + sb + "\"" + otherwise + "\")";
+        return sb + "\"" + otherwise + "\"";
     }
 
     private static ValidateAzureAdToken tokenValidation(Props p) {

@@ -85,9 +85,20 @@ public final class OpenAiApi extends Construct {
         }
     }
 
-    /** The caller-facing policy settings (see {@link DefaultPolicy.Props}). */
+    /**
+     * The caller-facing policy settings (see {@link DefaultPolicy.Props}).
+     *
+     * @param usageLoggerId the name of an API Management Event Hub logger for usage records, best as a reference to the
+     *                      logger's {@code name} so that the policy is created after it; Defaults to: none (no usage records).
+     */
     public record PolicySettings(String tenantId, String audienceAppId, String scopeName, Boolean requireScope,
-                                 List<String> corsOrigins, int tokensPerMinutePerUser) {}
+                                 List<String> corsOrigins, int tokensPerMinutePerUser, String usageLoggerId) {
+        /** Settings without usage records. */
+        public PolicySettings(String tenantId, String audienceAppId, String scopeName, Boolean requireScope,
+                              List<String> corsOrigins, int tokensPerMinutePerUser) {
+            this(tenantId, audienceAppId, scopeName, requireScope, corsOrigins, tokensPerMinutePerUser, null);
+        }
+    }
 
     private final ApiManagementApi api;
     private final ApiManagementApiDiagnostic diagnostic;
@@ -172,7 +183,7 @@ public final class OpenAiApi extends Construct {
         String primary = props.accounts().keySet().iterator().next();
         policyDocument = DefaultPolicy.document(new DefaultPolicy.Props(s.tenantId(), s.audienceAppId(), s.scopeName(),
                 s.requireScope(), s.corsOrigins(), s.tokensPerMinutePerUser(), routes, backendName(primary),
-                gw.identityClientIdNamedValue()));
+                gw.identityClientIdNamedValue(), s.usageLoggerId()));
 
         List<ITerraformDependable> dependsOn = new ArrayList<>();
         dependsOn.add(gw.clientIdNamedValue());

@@ -18,7 +18,7 @@ import java.util.Objects;
  * @param backend         Terraform state backend; Defaults to: local state in {@code terraform.<env>.tfstate}.
  * @param network         the platform VNet (created) or the landing zone's (existing). Required.
  * @param dns             private DNS zones; Defaults to: every zone created here and linked to the VNet.
- * @param monitoring      Log Analytics settings; Defaults to: see {@link MonitoringConfig}.
+ * @param monitoring      Log Analytics, Private Link Scope and usage stream settings; Defaults to: see {@link MonitoringConfig}.
  * @param openAi          Azure OpenAI regions, deployments and content filters. Required.
  * @param gateway         API gateway settings; Defaults to: see {@link GatewayConfig}.
  * @param identity        Entra ID settings for token validation. Required.
@@ -51,7 +51,7 @@ public record EnvironmentConfig(
         backend = Objects.requireNonNullElse(backend, new BackendConfig(null, null, null, null, null, null, null));
         gateway = Objects.requireNonNullElse(gateway, new GatewayConfig(null, null, null, null, null, null, null, null, null, null));
         dns = Objects.requireNonNullElse(dns, new DnsConfig(null));
-        monitoring = Objects.requireNonNullElse(monitoring, new MonitoringConfig(null, null, null));
+        monitoring = Objects.requireNonNullElse(monitoring, new MonitoringConfig(null, null, null, null, null));
         departments = departments == null ? List.of() : List.copyOf(departments);
         chargeback = Objects.requireNonNullElse(chargeback, new ChargebackConfig(null, null));
     }
@@ -131,14 +131,26 @@ public record EnvironmentConfig(
     }
 
     /**
-     * @param retentionDays Log Analytics retention, 30-730; Defaults to: 90.
-     * @param dailyQuotaGb  daily ingestion cap in GB; Defaults to: none (uncapped).
-     * @param llmLogMaxBytes largest prompt/completion logged per message (1-262144); Defaults to: 262144.
+     * @param retentionDays    Log Analytics retention, 30-730; Defaults to: 90.
+     * @param dailyQuotaGb     daily ingestion cap in GB; Defaults to: none (uncapped).
+     * @param llmLogMaxBytes   largest prompt/completion logged per message (1-262144); Defaults to: 262144.
+     * @param privateLinkScope an Azure Monitor Private Link Scope (ingestion and query PrivateOnly) holding the workspace and
+     *                         the gateway's Application Insights, with a private endpoint in the privateEndpoints subnet and
+     *                         the five Azure Monitor private DNS zones; the workspace and Application Insights then refuse
+     *                         ingestion and queries from the Internet (portal users and tools must come through the VNet).
+     *                         Defaults to: false (no scope; both accept ingestion and queries from public networks).
+     * @param usageEventHub    stream one JSON usage record per API call (time, request id, department, subscription, user,
+     *                         app, deployment, model, backend, total tokens, status code) to an Event Hub
+     *                         ({@code aoai-usage} in a private, Entra-only Standard namespace), written by the gateway with
+     *                         its managed identity; Defaults to: false (no Event Hub; usage is only in the token metrics).
      */
-    public record MonitoringConfig(Integer retentionDays, Double dailyQuotaGb, Integer llmLogMaxBytes) {
+    public record MonitoringConfig(Integer retentionDays, Double dailyQuotaGb, Integer llmLogMaxBytes, Boolean privateLinkScope,
+                                   Boolean usageEventHub) {
         public MonitoringConfig {
             retentionDays = Objects.requireNonNullElse(retentionDays, 90);
             llmLogMaxBytes = Objects.requireNonNullElse(llmLogMaxBytes, 262144);
+            privateLinkScope = Objects.requireNonNullElse(privateLinkScope, false);
+            usageEventHub = Objects.requireNonNullElse(usageEventHub, false);
         }
     }
 

@@ -1,5 +1,6 @@
 package io.github.aoaiplatform.core;
 
+import com.hashicorp.cdktf.ITerraformDependable;
 import com.hashicorp.cdktf.providers.azurerm.private_endpoint.PrivateEndpointIpConfiguration;
 import com.hashicorp.cdktf.providers.azurerm.private_endpoint.PrivateEndpointPrivateDnsZoneGroup;
 import com.hashicorp.cdktf.providers.azurerm.private_endpoint.PrivateEndpointPrivateServiceConnection;
@@ -41,6 +42,13 @@ public final class PrivateEndpoint extends Construct {
     private final com.hashicorp.cdktf.providers.azurerm.private_endpoint.PrivateEndpoint resource;
 
     public PrivateEndpoint(Construct scope, String id, Props props) {
+        this(scope, id, props, List.of());
+    }
+
+    /**
+     * As above, created only after {@code dependsOn} (e.g. what must exist before the endpoint's DNS records are written).
+     */
+    public PrivateEndpoint(Construct scope, String id, Props props, List<? extends ITerraformDependable> dependsOn) {
         super(scope, id);
         var builder = com.hashicorp.cdktf.providers.azurerm.private_endpoint.PrivateEndpoint.Builder.create(this, "Resource")
                 .name(props.name())
@@ -62,6 +70,7 @@ public final class PrivateEndpoint extends Construct {
             builder.ipConfiguration(List.of(PrivateEndpointIpConfiguration.builder()
                     .name(props.name() + "-ip").privateIpAddress(props.staticIp())
                     .subresourceName(props.subresource()).memberName(props.subresource()).build()));
+        if (!dependsOn.isEmpty()) builder.dependsOn(dependsOn);
         resource = builder.build();
     }
 

@@ -56,8 +56,17 @@ public final class DnsZoneCatalogue {
         return internalVnetMode ? List.of(APIM_GATEWAY, APIM_PORTAL, APIM_DEVELOPER, APIM_MANAGEMENT, APIM_SCM) : List.of(APIM_PRIVATE_LINK);
     }
 
-    /** The zones of an Azure Monitor Private Link Scope. */
-    public static List<String> forMonitorPrivateLinkScope() { return List.of(MONITOR, OMS, ODS, AGENT_SERVICE, BLOB); }
+    /**
+     * The zones of an Azure Monitor Private Link Scope's private endpoint (subresource {@code azuremonitor}): global and
+     * regional Azure Monitor endpoints, Log Analytics query and ingestion, the agent service and the solution-pack storage.
+     */
+    public static List<String> forMonitor() { return List.of(MONITOR, OMS, ODS, AGENT_SERVICE, BLOB); }
+
+    /** Same as {@link #forMonitor()}. */
+    public static List<String> forMonitorPrivateLinkScope() { return forMonitor(); }
+
+    /** The zone of an Event Hubs namespace's private endpoint (subresource {@code namespace}). */
+    public static List<String> forEventHub() { return List.of(EVENT_HUB); }
 
     public static boolean isKnown(String zone) { return PURPOSE.containsKey(zone); }
     public static Set<String> all() { return PURPOSE.keySet(); }

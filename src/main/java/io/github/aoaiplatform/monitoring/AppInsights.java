@@ -9,7 +9,9 @@ import java.util.Objects;
 
 /**
  * A workspace-based Application Insights component (its data lives in the platform's Log Analytics workspace):
- * the API gateway's request telemetry and token metrics go here. Child id: {@code Resource}.
+ * the API gateway's request telemetry and token metrics go here. Internet ingestion and query stay on unless
+ * {@link Props#publicAccess()} is false (behind an Azure Monitor Private Link Scope). Child ids: {@code Resource},
+ * {@code Diagnostics}.
  */
 public final class AppInsights extends Construct {
 
@@ -22,14 +24,23 @@ public final class AppInsights extends Construct {
      *                              Callers that can only send with the connection string (the azurerm API Management
      *                              logger) must pass false, or their telemetry is dropped.
      * @param tags                  tags.
+     * @param publicAccess          accept ingestion and queries from the Internet; Defaults to: true (set false together
+     *                              with an Azure Monitor Private Link Scope that holds the component).
      */
     public record Props(String name, String location, String resourceGroupName, String workspaceId,
-                        Boolean localAuthDisabled, Map<String, String> tags) {
+                        Boolean localAuthDisabled, Map<String, String> tags, Boolean publicAccess) {
         public Props {
             Objects.requireNonNull(name, "name is required");
             Objects.requireNonNull(workspaceId, "workspaceId is required: the component is workspace-based");
             localAuthDisabled = Objects.requireNonNullElse(localAuthDisabled, true);
             tags = tags == null ? Map.of() : Map.copyOf(tags);
+            publicAccess = Objects.requireNonNullElse(publicAccess, true);
+        }
+
+        /** Props with Internet ingestion and query left on (the default). */
+        public Props(String name, String location, String resourceGroupName, String workspaceId, Boolean localAuthDisabled,
+                     Map<String, String> tags) {
+            this(name, location, resourceGroupName, workspaceId, localAuthDisabled, tags, null);
         }
     }
 
@@ -44,6 +55,8 @@ public final class AppInsights extends Construct {
                 .applicationType("web")
                 .workspaceId(props.workspaceId())
                 .localAuthenticationDisabled(props.localAuthDisabled())
+                .internetIngestionEnabled(props.publicAccess() ? null : false)
+                .internetQueryEnabled(props.publicAccess() ? null : false)
                 .tags(props.tags())
                 .build();
         Diagnostics.toWorkspace(this, resource.getId(), props.workspaceId(), false);

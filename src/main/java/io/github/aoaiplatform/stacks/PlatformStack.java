@@ -30,6 +30,8 @@ import io.github.aoaiplatform.dns.DnsZoneCatalogue;
 import io.github.aoaiplatform.dns.PrivateDnsZones;
 import io.github.aoaiplatform.identity.EntraApiApplication;
 import io.github.aoaiplatform.monitoring.LogAnalytics;
+import io.github.aoaiplatform.monitoring.MonitorPrivateLinkScope;
+import io.github.aoaiplatform.monitoring.UsageEventHub;
 import io.github.aoaiplatform.network.ExistingNetwork;
 import io.github.aoaiplatform.network.GatewayNetworkMode;
 import io.github.aoaiplatform.network.INetwork;
@@ -47,7 +49,8 @@ import java.util.Set;
 /**
  * One environment of the platform (dev, test, prod...), built entirely from its {@link EnvironmentConfig} and the
  * {@link PriceTable} it names: providers, state backend, resource group, naming and tags, network, DNS, Azure OpenAI,
- * the gateway with its departments, logs and chargeback. Environments differ by config only.
+ * the gateway with its departments, logs and chargeback, and the optional Azure Monitor Private Link Scope and usage
+ * Event Hub. Environments differ by config only.
  *
  * <p>Construct ids are a public contract: they become Terraform resource addresses, and changing one
  * destroys and recreates the resource in Azure.
@@ -68,6 +71,8 @@ public final class PlatformStack extends TerraformStack {
     private OpenAiApi openAiApi;
     private final Map<String, Department> departments = new LinkedHashMap<>();
     private final Chargeback chargeback;
+    private UsageEventHub usageEventHub;
+    private final MonitorPrivateLinkScope monitorPrivateLinkScope;
 
     /**
      * @param config the environment. Required.
@@ -109,7 +114,7 @@ public final class PlatformStack extends TerraformStack {
         var mon = config.monitoring();
         this.logs = new LogAnalytics(this, "Logs", new LogAnalytics.Props(
                 naming.name(Naming.Abbreviation.LOG_ANALYTICS, config.location()), config.location(), rg,
-                mon.retentionDays(), mon.dailyQuotaGb(), true, tags));
+                mon.retentionDays(), mon.dailyQuotaGb(), !mon.privateLinkScope(), tags));
 
         var net = config.network();
         GatewayNetworkMode mode = config.gateway().internalVnetMode() ? GatewayNetworkMode.INTERNAL_INJECTION : GatewayNetworkMode.INTEGRATION;
@@ -127,6 +132,8 @@ public final class PlatformStack extends TerraformStack {
         List<String> openAiZones = DnsZoneCatalogue.forOpenAi(config.openAi().kind().equals("AIServices"));
         Set<String> zones = new LinkedHashSet<>(openAiZones);
         zones.addAll(DnsZoneCatalogue.forApiManagement(mode == GatewayNetworkMode.INTERNAL_INJECTION));
+        if (mon.privateLinkScope()) zones.addAll(DnsZoneCatalogue.forMonitor());
+        if (mon.usageEventHub()) zones.addAll(DnsZoneCatalogue.forEventHub());
         this.dns = new PrivateDnsZones(this, "Dns", new PrivateDnsZones.Props(zones, config.dns().existingZoneIds(),
                 network.virtualNetworkId(), rg, "link-" + naming.name(Naming.Abbreviation.VIRTUAL_NETWORK, config.location()), tags));
 
@@ -136,6 +143,7 @@ public final class PlatformStack extends TerraformStack {
 
         this.apiApplication = createApiApplication();
         this.gateway = createGateway(rg, mode);
+        this.monitorPrivateLinkScope = mon.privateLinkScope() ? createMonitorPrivateLinkScope(rg) : null;
         this.chargeback = new Chargeback(this, "Chargeback", new Chargeback.Props(logs.workspaceId(), config.location(), rg,
                 naming, prices,
                 config.departments().stream().map(d -> new ChargebackQueries.DepartmentRow(d.name(), d.displayName(), d.costCenter(),
@@ -152,6 +160,23 @@ public final class PlatformStack extends TerraformStack {
                 .description("Client id of the gateway's managed identity (the only identity calling Azure OpenAI)").build();
         TerraformOutput.Builder.create(this, "gateway_identity_principal_id").value(gateway.identityPrincipalId())
                 .description("Principal (object) id of the gateway's managed identity").build();
+        if (usageEventHub != null)
+            TerraformOutput.Builder.create(this, "usage_event_hub_id").value(usageEventHub.eventHubId())
+                    .description("The usage Event Hub (one JSON record per gateway call); grant readers Azure Event Hubs Data Receiver on it").build();
+    }
+
+    /**
+     * The Azure Monitor Private Link Scope holding the workspace and the gateway's Application Insights, with its private
+     * endpoint in the private-endpoint subnet and the Azure Monitor zones (both refuse Internet ingestion and queries).
+     */
+    private MonitorPrivateLinkScope createMonitorPrivateLinkScope(String rg) {
+        Map<String, String> linked = new LinkedHashMap<>();
+        linked.put("Workspace", logs.workspaceId());
+        linked.put("AppInsights", gateway.appInsights().resourceId());
+        return new MonitorPrivateLinkScope(this, "MonitorPrivateLinkScope", new MonitorPrivateLinkScope.Props(
+                naming.name(Naming.Abbreviation.MONITOR_PRIVATE_LINK_SCOPE, config.location()), rg, linked,
+                network.requireSubnetId(SubnetRole.PRIVATE_ENDPOINTS), network.location(),
+                dns.zoneIds(DnsZoneCatalogue.forMonitor()), tags));
     }
 
     /** The Entra API app registration, when the environment asks the library to create it (else null: bring your own). */
@@ -186,7 +211,10 @@ public final class PlatformStack extends TerraformStack {
         }
     }
 
-    /** The gateway: API Management with its identity, networking and monitoring, and the Azure OpenAI API. */
+    /**
+     * The gateway: API Management with its identity, networking and monitoring, the usage Event Hub when
+     * {@code monitoring.usageEventHub} (before the API, whose policy names its logger), and the Azure OpenAI API.
+     */
     private ApiGateway createGateway(String rg, GatewayNetworkMode mode) {
         var g = config.gateway();
         boolean internal = mode == GatewayNetworkMode.INTERNAL_INJECTION;
@@ -211,14 +239,22 @@ public final class PlatformStack extends TerraformStack {
                 internal ? null : network.requireSubnetId(SubnetRole.PRIVATE_ENDPOINTS), network.location(),
                 internal ? List.of() : dns.zoneIds(DnsZoneCatalogue.forApiManagement(false)), recordZones,
                 g.publicNetworkAccess(), naming.name(Naming.Abbreviation.MANAGED_IDENTITY, config.location(), "apim"),
-                accountIds, logs.workspaceId(), naming.name(Naming.Abbreviation.APPLICATION_INSIGHTS, config.location()), tags));
+                accountIds, logs.workspaceId(), naming.name(Naming.Abbreviation.APPLICATION_INSIGHTS, config.location()), tags,
+                !config.monitoring().privateLinkScope()));
+        if (config.monitoring().usageEventHub())
+            this.usageEventHub = new UsageEventHub(this, "UsageEventHub", new UsageEventHub.Props(
+                    naming.name(Naming.Abbreviation.EVENT_HUB_NAMESPACE, config.location()), config.location(), rg,
+                    network.requireSubnetId(SubnetRole.PRIVATE_ENDPOINTS), network.location(),
+                    dns.zoneIds(DnsZoneCatalogue.forEventHub()), logs.workspaceId(), gw.name(), rg,
+                    gw.identityPrincipalId(), gw.identityClientId(), tags));
         var identity = config.identity();
         String audienceAppId = identity.application() != null ? apiApplication.clientId() : identity.audienceAppId();
         Map<String, String> models = new LinkedHashMap<>();
         config.openAi().deployments().forEach(d -> models.put(d.name(), d.model()));
         this.openAiApi = new OpenAiApi(gw, "OpenAiApi", new OpenAiApi.Props(gw, accounts, config.apiSubscriptionRequired(),
                 new OpenAiApi.PolicySettings(config.tenantId(), audienceAppId, identity.scopeName(), g.requireScope(),
-                        g.corsOrigins(), g.tokensPerMinutePerUser()), azapi, models));
+                        g.corsOrigins(), g.tokensPerMinutePerUser(), usageEventHub != null ? usageEventHub.loggerName() : null),
+                azapi, models));
         new LlmLogging(openAiApi, "LlmLogging", azapi, new LlmLogging.Props(gw.resourceId(), OpenAiApi.API_NAME,
                 config.monitoring().llmLogMaxBytes(), List.of(openAiApi.api())));
         createDepartments(gw);
@@ -259,4 +295,8 @@ public final class PlatformStack extends TerraformStack {
     /** Departments by name. */
     public Map<String, Department> departments() { return Map.copyOf(departments); }
     public Chargeback chargeback() { return chargeback; }
+    /** The usage Event Hub, or null unless {@code monitoring.usageEventHub}. */
+    public UsageEventHub usageEventHub() { return usageEventHub; }
+    /** The Azure Monitor Private Link Scope, or null unless {@code monitoring.privateLinkScope}. */
+    public MonitorPrivateLinkScope monitorPrivateLinkScope() { return monitorPrivateLinkScope; }
 }
