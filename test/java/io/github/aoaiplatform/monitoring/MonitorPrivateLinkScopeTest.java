@@ -19,7 +19,7 @@ class MonitorPrivateLinkScopeTest {
             .map(z -> "/subscriptions/s/resourceGroups/dns/providers/Microsoft.Network/privateDnsZones/" + z).toList();
 
     static MonitorPrivateLinkScope.Props props(Map<String, String> linked) {
-        return new MonitorPrivateLinkScope.Props("pls-x", "rg", linked, "pe-subnet", "japaneast", ZONE_IDS, Map.of("env", "t"));
+        return new MonitorPrivateLinkScope.Props("ampls-x", "rg", linked, "pe-subnet", "japaneast", ZONE_IDS, Map.of("env", "t"));
     }
 
     static Map<String, String> workspaceAndAppInsights() {
@@ -33,7 +33,7 @@ class MonitorPrivateLinkScopeTest {
     void scopeIsPrivateOnlyForIngestionAndQuery() {
         JsonNode tf = Synth.of(s -> new MonitorPrivateLinkScope(s, "Ampls", props(workspaceAndAppInsights())));
         JsonNode scope = Synth.single(tf, "azurerm_monitor_private_link_scope");
-        assertThat(scope.path("name").asText()).isEqualTo("pls-x");
+        assertThat(scope.path("name").asText()).isEqualTo("ampls-x");
         assertThat(scope.path("ingestion_access_mode").asText()).isEqualTo("PrivateOnly");
         assertThat(scope.path("query_access_mode").asText()).isEqualTo("PrivateOnly");
     }
@@ -83,7 +83,7 @@ class MonitorPrivateLinkScopeTest {
 
     @Test
     void failsWithoutAPrivateEndpointSubnet() {
-        assertThatThrownBy(() -> new MonitorPrivateLinkScope.Props("pls-x", "rg", workspaceAndAppInsights(), null, "japaneast", ZONE_IDS, null))
+        assertThatThrownBy(() -> new MonitorPrivateLinkScope.Props("ampls-x", "rg", workspaceAndAppInsights(), null, "japaneast", ZONE_IDS, null))
                 .hasMessageContaining("privateEndpointSubnetId is required");
     }
 }

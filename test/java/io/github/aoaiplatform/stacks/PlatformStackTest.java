@@ -168,7 +168,7 @@ class PlatformStackTest {
         assertThat(Synth.config("prod").monitoring().privateLinkScope()).isTrue();
         String scope = address(tf, "azurerm_monitor_private_link_scope");
         JsonNode ampls = Synth.single(tf, "azurerm_monitor_private_link_scope");
-        assertThat(ampls.path("name").asText()).startsWith("pls-aoai-prod-");
+        assertThat(ampls.path("name").asText()).startsWith("ampls-aoai-prod-");
         assertThat(ampls.path("ingestion_access_mode").asText()).isEqualTo("PrivateOnly");
         assertThat(ampls.path("query_access_mode").asText()).isEqualTo("PrivateOnly");
 

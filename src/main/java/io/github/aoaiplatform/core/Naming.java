@@ -19,7 +19,7 @@ public record Naming(String workload, String environment, String suffix) {
         RESOURCE_GROUP("rg"), VIRTUAL_NETWORK("vnet"), SUBNET("snet"), NETWORK_SECURITY_GROUP("nsg"),
         PRIVATE_ENDPOINT("pep"), NETWORK_INTERFACE("nic"), OPENAI("oai"), AI_SERVICES("ais"), API_MANAGEMENT("apim"),
         LOG_ANALYTICS("log"), APPLICATION_INSIGHTS("appi"), MANAGED_IDENTITY("id"), KEY_VAULT("kv"),
-        EVENT_HUB_NAMESPACE("evhns"), PUBLIC_IP("pip"), MONITOR_PRIVATE_LINK_SCOPE("pls"), ACTION_GROUP("ag"),
+        EVENT_HUB_NAMESPACE("evhns"), PUBLIC_IP("pip"), MONITOR_PRIVATE_LINK_SCOPE("ampls"), ACTION_GROUP("ag"),
         WORKBOOK("wb"), DIAGNOSTIC_SETTING("diag"), ALERT_RULE("alert");
 
         private final String code;
