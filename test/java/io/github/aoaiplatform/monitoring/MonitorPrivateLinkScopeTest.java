@@ -55,7 +55,7 @@ class MonitorPrivateLinkScopeTest {
         JsonNode tf = Synth.of(s -> new MonitorPrivateLinkScope(s, "Ampls", props(workspaceAndAppInsights())));
         String scopeAddress = "azurerm_monitor_private_link_scope." + Synth.all(tf, "azurerm_monitor_private_link_scope").keySet().iterator().next();
         JsonNode pe = Synth.single(tf, "azurerm_private_endpoint");
-        assertThat(pe.path("name").asText()).isEqualTo("pep-pls-x");
+        assertThat(pe.path("name").asText()).isEqualTo("pep-ampls-x");
         assertThat(pe.path("subnet_id").asText()).isEqualTo("pe-subnet");
         assertThat(pe.path("private_service_connection").path("private_connection_resource_id").asText()).isEqualTo(Synth.ref(scopeAddress, "id"));
         assertThat(pe.path("private_service_connection").path("subresource_names")).extracting(JsonNode::asText).containsExactly("azuremonitor");
