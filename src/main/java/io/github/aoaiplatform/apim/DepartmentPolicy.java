@@ -95,8 +95,7 @@ public final class DepartmentPolicy {
             department.tokenQuota(p.tokenQuota(), p.tokenQuotaPeriod()).remainingQuotaTokensHeaderName(REMAINING_QUOTA_HEADER);
         inbound.add(department.build());
         if (p.tokensPerMinutePerUser() != null)
-            inbound.add(LlmTokenLimit.builder(LlmFlavor.AZURE_OPENAI, "@(\"" + p.counterKey() + ":\" + "
-                            + DefaultPolicy.USER_EXPRESSION.substring(2, DefaultPolicy.USER_EXPRESSION.length() - 1) + ")")
+            inbound.add(LlmTokenLimit.builder(LlmFlavor.AZURE_OPENAI, "@(\"" + p.counterKey() + ":\" + " + DefaultPolicy.USER + ")")
                     .tokensPerMinute(p.tokensPerMinutePerUser())
                     .estimatePromptTokens(false)
                     .build());
@@ -111,8 +110,7 @@ public final class DepartmentPolicy {
             alternatives.add("(" + jwt + ".Claims.ContainsKey(\"groups\") && " + jwt + ".Claims[\"groups\"].Intersect("
                     + stringArray(p.groupIds()) + ").Any())");
         if (!p.clientAppIds().isEmpty())
-            alternatives.add(stringArray(p.clientAppIds()) + ".Contains(" + DefaultPolicy.APP_EXPRESSION.substring(2,
-                    DefaultPolicy.APP_EXPRESSION.length() - 1) + ")");
+            alternatives.add(stringArray(p.clientAppIds()) + ".Contains(" + DefaultPolicy.APP + ")");
         return alternatives.isEmpty() ? null : String.join(" || ", alternatives);
     }
 

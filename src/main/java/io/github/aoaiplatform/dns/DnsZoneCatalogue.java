@@ -62,9 +62,6 @@ public final class DnsZoneCatalogue {
      */
     public static List<String> forMonitor() { return List.of(MONITOR, OMS, ODS, AGENT_SERVICE, BLOB); }
 
-    /** Same as {@link #forMonitor()}. */
-    public static List<String> forMonitorPrivateLinkScope() { return forMonitor(); }
-
     /** The zone of an Event Hubs namespace's private endpoint (subresource {@code namespace}). */
     public static List<String> forEventHub() { return List.of(EVENT_HUB); }
 

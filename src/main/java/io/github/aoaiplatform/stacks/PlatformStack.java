@@ -147,7 +147,7 @@ public final class PlatformStack extends TerraformStack {
         this.chargeback = new Chargeback(this, "Chargeback", new Chargeback.Props(logs.workspaceId(), config.location(), rg,
                 naming, prices,
                 config.departments().stream().map(d -> new ChargebackQueries.DepartmentRow(d.name(), d.displayName(), d.costCenter(),
-                        d.monthlyBudget(), d.tokenQuota(), quotaPeriod(d.tokenQuotaPeriod()), d.alertPercent())).toList(),
+                        d.monthlyBudget(), d.tokenQuota(), TokenQuotaPeriod.fromXmlValue(d.tokenQuotaPeriod()), d.alertPercent())).toList(),
                 config.chargeback().alertEmails(), tags));
 
         TerraformOutput.Builder.create(this, "resource_group_name").value(resourceGroup.getName())
@@ -192,21 +192,22 @@ public final class PlatformStack extends TerraformStack {
                 config.departments().stream().anyMatch(d -> !d.groupIds().isEmpty())));
     }
 
-    private static TokenQuotaPeriod quotaPeriod(String xmlValue) {
-        for (TokenQuotaPeriod p : TokenQuotaPeriod.values()) if (p.xmlValue().equals(xmlValue)) return p;
-        throw new IllegalArgumentException("unknown token quota period '" + xmlValue + "'");
+    /** Each deployment's model, by deployment name, in config order. */
+    private Map<String, String> modelByDeployment() {
+        Map<String, String> models = new LinkedHashMap<>();
+        config.openAi().deployments().forEach(d -> models.put(d.name(), d.model()));
+        return models;
     }
 
     /** The departments: one API Management product each, with subscriptions and the department's limits. */
     private void createDepartments(ApiGateway gw) {
-        Map<String, String> modelByDeployment = new LinkedHashMap<>();
-        config.openAi().deployments().forEach(d -> modelByDeployment.put(d.name(), d.model()));
+        Map<String, String> modelByDeployment = modelByDeployment();
         for (var d : config.departments()) {
             List<String> allowed = d.allowedModels().isEmpty() ? List.of()
                     : modelByDeployment.entrySet().stream().filter(e -> d.allowedModels().contains(e.getValue())).map(Map.Entry::getKey).toList();
             departments.put(d.name(), new Department(gw, "Department-" + d.name(), new Department.Props(gw, openAiApi.api().getName(),
                     d.displayName(), d.costCenter(), d.subscriptions(), new DepartmentPolicy.Props(d.name(), d.groupIds(),
-                    d.clientAppIds(), allowed, d.tokensPerMinute(), d.tokenQuota(), quotaPeriod(d.tokenQuotaPeriod()),
+                    d.clientAppIds(), allowed, d.tokensPerMinute(), d.tokenQuota(), TokenQuotaPeriod.fromXmlValue(d.tokenQuotaPeriod()),
                     d.requestsPerMinute(), d.tokensPerMinutePerUser()))));
         }
     }
@@ -249,12 +250,10 @@ public final class PlatformStack extends TerraformStack {
                     gw.identityPrincipalId(), gw.identityClientId(), tags));
         var identity = config.identity();
         String audienceAppId = identity.application() != null ? apiApplication.clientId() : identity.audienceAppId();
-        Map<String, String> models = new LinkedHashMap<>();
-        config.openAi().deployments().forEach(d -> models.put(d.name(), d.model()));
         this.openAiApi = new OpenAiApi(gw, "OpenAiApi", new OpenAiApi.Props(gw, accounts, config.apiSubscriptionRequired(),
                 new OpenAiApi.PolicySettings(config.tenantId(), audienceAppId, identity.scopeName(), g.requireScope(),
                         g.corsOrigins(), g.tokensPerMinutePerUser(), usageEventHub != null ? usageEventHub.loggerName() : null),
-                azapi, models));
+                azapi, modelByDeployment()));
         new LlmLogging(openAiApi, "LlmLogging", azapi, new LlmLogging.Props(gw.resourceId(), OpenAiApi.API_NAME,
                 config.monitoring().llmLogMaxBytes(), List.of(openAiApi.api())));
         createDepartments(gw);

@@ -14,6 +14,13 @@ public enum TokenQuotaPeriod {
         this.xmlValue = xmlValue;
     }
 
+    /** The period whose rendered value is {@code xmlValue} (e.g. {@code Monthly}). */
+    public static TokenQuotaPeriod fromXmlValue(String xmlValue) {
+        for (TokenQuotaPeriod p : values()) if (p.xmlValue.equals(xmlValue)) return p;
+        throw new IllegalArgumentException("unknown token quota period '" + xmlValue + "'; use one of "
+                + java.util.Arrays.stream(values()).map(TokenQuotaPeriod::xmlValue).toList());
+    }
+
     /** Rendered value, e.g. {@code Monthly}. */
     public String xmlValue() {
         return xmlValue;
