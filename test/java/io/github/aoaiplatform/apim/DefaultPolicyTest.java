@@ -1,7 +1,7 @@
 package io.github.aoaiplatform.apim;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.github.aoaiplatform.config.EnvironmentConfig;
+import io.github.aoaiplatform.app.EnvironmentConfig;
 import io.github.aoaiplatform.testing.Synth;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -1,8 +1,8 @@
 package io.github.aoaiplatform.apim;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.github.aoaiplatform.config.ConfigLoader;
-import io.github.aoaiplatform.config.EnvironmentConfig;
+import io.github.aoaiplatform.app.ConfigLoader;
+import io.github.aoaiplatform.app.EnvironmentConfig;
 import io.github.aoaiplatform.testing.Synth;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;

@@ -1,7 +1,7 @@
 package io.github.aoaiplatform.apim;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.github.aoaiplatform.config.ConfigException;
+import io.github.aoaiplatform.app.ConfigException;
 import io.github.aoaiplatform.testing.SchemaConformance;
 import io.github.aoaiplatform.testing.Synth;
 import org.junit.jupiter.api.Test;

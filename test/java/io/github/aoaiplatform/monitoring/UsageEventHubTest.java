@@ -15,7 +15,7 @@ class UsageEventHubTest {
 
     static UsageEventHub.Props props(String namespaceName) {
         return new UsageEventHub.Props(namespaceName, "japaneast", "rg", "pe-subnet", null, List.of(ZONE_ID), "workspace-id",
-                "apim-x", "rg-apim", "principal-id", "client-id", Map.of("env", "t"));
+                "principal-id", Map.of("env", "t"));
     }
 
     static JsonNode synth() { return Synth.of(s -> new UsageEventHub(s, "Usage", props("evhns-test-x"))); }
@@ -69,21 +69,6 @@ class UsageEventHubTest {
     }
 
     @Test
-    void loggerWritesWithTheManagedIdentityAfterTheRoleIsGranted() {
-        JsonNode tf = synth();
-        JsonNode logger = Synth.single(tf, "azurerm_api_management_logger");
-        assertThat(logger.path("name").asText()).isEqualTo(UsageEventHub.LOGGER_NAME);
-        assertThat(logger.path("api_management_name").asText()).isEqualTo("apim-x");
-        assertThat(logger.path("resource_group_name").asText()).isEqualTo("rg-apim");
-        JsonNode eh = logger.path("eventhub");
-        assertThat(eh.path("name").asText()).isEqualTo(Synth.ref(address(tf, "azurerm_eventhub"), "name"));
-        assertThat(eh.path("endpoint_uri").asText()).isEqualTo(Synth.ref(address(tf, "azurerm_eventhub_namespace"), "name") + ".servicebus.windows.net");
-        assertThat(eh.path("user_assigned_identity_client_id").asText()).isEqualTo("client-id");
-        assertThat(eh.has("connection_string")).isFalse();
-        assertThat(logger.path("depends_on")).extracting(JsonNode::asText).containsExactly(address(tf, "azurerm_role_assignment"));
-    }
-
-    @Test
     void failsOnInvalidNamespaceNames() {
         for (String bad : List.of("evh", "1evhns-x", "evhns-x-", "evhns_x", "evhns-x-sb", "evhns-x-mgmt", "e".repeat(51)))
             assertThatThrownBy(() -> props(bad)).as(bad).isInstanceOf(IllegalArgumentException.class)
@@ -92,9 +77,9 @@ class UsageEventHubTest {
 
     @Test
     void failsWithoutTheSenderIdentity() {
-        assertThatThrownBy(() -> new UsageEventHub.Props("evhns-test-x", "japaneast", "rg", "pe", null, null, "w", "apim", "rg",
-                "principal", null, null)).hasMessageContaining("senderClientId is required");
-        assertThatThrownBy(() -> new UsageEventHub.Props("evhns-test-x", "japaneast", "rg", null, null, null, "w", "apim", "rg",
-                "principal", "client", null)).hasMessageContaining("privateEndpointSubnetId is required");
+        assertThatThrownBy(() -> new UsageEventHub.Props("evhns-test-x", "japaneast", "rg", "pe", null, null, "w",
+                null, null)).hasMessageContaining("senderPrincipalId is required");
+        assertThatThrownBy(() -> new UsageEventHub.Props("evhns-test-x", "japaneast", "rg", null, null, null, "w",
+                "principal", null)).hasMessageContaining("privateEndpointSubnetId is required");
     }
 }

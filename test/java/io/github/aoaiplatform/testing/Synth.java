@@ -6,10 +6,10 @@ import com.hashicorp.cdktf.TerraformStack;
 import com.hashicorp.cdktf.Testing;
 import com.hashicorp.cdktf.providers.azurerm.provider.AzurermProvider;
 import com.hashicorp.cdktf.providers.azurerm.provider.AzurermProviderFeatures;
-import io.github.aoaiplatform.config.ConfigLoader;
-import io.github.aoaiplatform.config.EnvironmentConfig;
-import io.github.aoaiplatform.stacks.Main;
-import io.github.aoaiplatform.stacks.PlatformStack;
+import io.github.aoaiplatform.app.ConfigLoader;
+import io.github.aoaiplatform.app.EnvironmentConfig;
+import io.github.aoaiplatform.app.Main;
+import io.github.aoaiplatform.app.PlatformStack;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -52,8 +52,8 @@ public final class Synth {
     }
 
     /** The price table a config names, resolved against the stacks folder (as Main does). */
-    public static io.github.aoaiplatform.config.PriceTable prices(EnvironmentConfig config) {
-        return io.github.aoaiplatform.config.PriceTable.load(STACKS.resolve(config.chargeback().priceTable()));
+    public static io.github.aoaiplatform.chargeback.PriceTable prices(EnvironmentConfig config) {
+        return io.github.aoaiplatform.app.PriceTableFile.load(STACKS.resolve(config.chargeback().priceTable()));
     }
 
     /** Synthesizes a plain test stack (with an azurerm provider) into which {@code body} adds constructs. */

@@ -1,8 +1,6 @@
 package io.github.aoaiplatform.monitoring;
 
 import com.hashicorp.cdktf.Token;
-import com.hashicorp.cdktf.providers.azurerm.api_management_logger.ApiManagementLogger;
-import com.hashicorp.cdktf.providers.azurerm.api_management_logger.ApiManagementLoggerEventhub;
 import com.hashicorp.cdktf.providers.azurerm.eventhub.Eventhub;
 import com.hashicorp.cdktf.providers.azurerm.eventhub_namespace.EventhubNamespace;
 import com.hashicorp.cdktf.providers.azurerm.role_assignment.RoleAssignment;
@@ -16,33 +14,25 @@ import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
- * The usage stream: an Event Hub ({@value #EVENT_HUB_NAME}) that receives one JSON usage record per gateway call, and the
- * API Management logger the gateway's {@code log-to-eventhub} policy writes through
- * ({@link io.github.aoaiplatform.apim.DefaultPolicy#USAGE_RECORD_FIELDS}).
+ * The usage stream: an Event Hub ({@value #EVENT_HUB_NAME}) that receives one JSON usage record per gateway call (the
+ * gateway's {@code log-to-eventhub} policy writes through an API Management Event Hub logger, which the apim layer adds
+ * in this construct's scope as {@code Logger}).
  * <ul>
  *   <li>a Standard namespace ({@value #SKU}, capacity 1) that is private and Entra-only: public network access off, local
  *       (SAS key) authentication off, TLS 1.2 minimum, reached through a private endpoint (subresource
  *       {@value #SUBRESOURCE}) in {@code privatelink.servicebus.windows.net}; its diagnostics go to the platform workspace;</li>
  *   <li>the Event Hub with {@value #PARTITION_COUNT} partitions and {@value #MESSAGE_RETENTION_DAYS} days of retention
  *       (the Standard tier's maximum);</li>
- *   <li>the sender (the gateway's user-assigned identity) holds {@value #SENDER_ROLE} on that Event Hub only;</li>
- *   <li>an API Management Event Hub logger ({@value #LOGGER_NAME}) that authenticates with that identity (no connection
- *       string), created after the role assignment.</li>
+ *   <li>the sender (the gateway's user-assigned identity) holds {@value #SENDER_ROLE} on that Event Hub only.</li>
  * </ul>
  * Consumers read the hub with their own Entra identity ({@code Azure Event Hubs Data Receiver}, granted outside the
  * platform) from a network that reaches the private endpoint.
  *
- * <p>The logger's {@code endpoint_uri} is the namespace host name {@code <namespace>.servicebus.windows.net} without a
- * scheme: azurerm passes it unchanged as the logger's {@code credentials.endpointAddress}, which API Management documents
- * in that form (as do azurerm's own acceptance tests).
- *
  * <p>Child ids: {@code Resource} (the namespace), {@code EventHub}, {@code PrivateEndpoint}, {@code Diagnostics},
- * {@code DataSender}, {@code Logger}.
+ * {@code DataSender}.
  */
 public final class UsageEventHub extends Construct {
     public static final String EVENT_HUB_NAME = "aoai-usage";
-    /** The API Management logger's name: the {@code logger-id} of {@code log-to-eventhub}. */
-    public static final String LOGGER_NAME = "usage-eventhub";
     public static final String SENDER_ROLE = "Azure Event Hubs Data Sender";
     public static final String SKU = "Standard";
     public static final int PARTITION_COUNT = 2;
@@ -63,15 +53,11 @@ public final class UsageEventHub extends Construct {
      * @param dnsZoneIds              {@code privatelink.servicebus.windows.net} for the endpoint's zone group; Defaults to:
      *                                none (no zone group: DNS is managed elsewhere).
      * @param workspaceId             Log Analytics workspace for the namespace's diagnostics. Required.
-     * @param apiManagementName       the API Management service that gets the logger. Required.
-     * @param apiManagementResourceGroupName its resource group. Required.
-     * @param senderPrincipalId       principal (object) id of the user-assigned identity API Management sends with. Required.
-     * @param senderClientId          client id of that identity (the logger authenticates with it). Required.
+     * @param senderPrincipalId       principal (object) id of the identity that sends the records. Required.
      * @param tags                    tags.
      */
     public record Props(String namespaceName, String location, String resourceGroupName, String privateEndpointSubnetId,
-                        String privateEndpointLocation, List<String> dnsZoneIds, String workspaceId, String apiManagementName,
-                        String apiManagementResourceGroupName, String senderPrincipalId, String senderClientId,
+                        String privateEndpointLocation, List<String> dnsZoneIds, String workspaceId, String senderPrincipalId,
                         Map<String, String> tags) {
         public Props {
             Objects.requireNonNull(namespaceName, "namespaceName is required");
@@ -85,10 +71,7 @@ public final class UsageEventHub extends Construct {
             privateEndpointLocation = Objects.requireNonNullElse(privateEndpointLocation, location);
             dnsZoneIds = dnsZoneIds == null ? List.of() : List.copyOf(dnsZoneIds);
             Objects.requireNonNull(workspaceId, "workspaceId is required: diagnostics go to the platform workspace");
-            Objects.requireNonNull(apiManagementName, "apiManagementName is required");
-            Objects.requireNonNull(apiManagementResourceGroupName, "apiManagementResourceGroupName is required");
             Objects.requireNonNull(senderPrincipalId, "senderPrincipalId is required: the gateway identity gets " + SENDER_ROLE);
-            Objects.requireNonNull(senderClientId, "senderClientId is required: the logger authenticates with the gateway identity");
             tags = tags == null ? Map.of() : Map.copyOf(tags);
         }
     }
@@ -96,7 +79,6 @@ public final class UsageEventHub extends Construct {
     private final EventhubNamespace resource;
     private final Eventhub eventHub;
     private final RoleAssignment dataSender;
-    private final ApiManagementLogger logger;
 
     public UsageEventHub(Construct scope, String id, Props props) {
         super(scope, id);
@@ -129,30 +111,14 @@ public final class UsageEventHub extends Construct {
                 .principalType("ServicePrincipal")
                 .description("API gateway writes usage records to the usage Event Hub with its managed identity")
                 .build();
-        logger = ApiManagementLogger.Builder.create(this, "Logger")
-                .name(LOGGER_NAME)
-                .apiManagementName(props.apiManagementName())
-                .resourceGroupName(props.apiManagementResourceGroupName())
-                .description("Usage records (one per Azure OpenAI call) to Event Hub " + EVENT_HUB_NAME)
-                .eventhub(ApiManagementLoggerEventhub.builder()
-                        .name(eventHub.getName())
-                        .endpointUri(resource.getName() + ".servicebus.windows.net")
-                        .userAssignedIdentityClientId(props.senderClientId())
-                        .build())
-                .dependsOn(List.of(dataSender))
-                .build();
     }
 
     public String namespaceId() { return resource.getId(); }
     public String eventHubId() { return eventHub.getId(); }
     /** The Event Hub name (a Terraform reference). */
     public String eventHubName() { return eventHub.getName(); }
-    /**
-     * The logger's name as a Terraform reference: the {@code logger-id} for {@code log-to-eventhub}; a policy that uses it
-     * is created after the logger.
-     */
-    public String loggerName() { return logger.getName(); }
-    public ApiManagementLogger logger() { return logger; }
+    /** The namespace name (a Terraform reference). */
+    public String namespaceName() { return resource.getName(); }
     public RoleAssignment dataSender() { return dataSender; }
     public EventhubNamespace resource() { return resource; }
     public Eventhub eventHub() { return eventHub; }

@@ -1,4 +1,4 @@
-package io.github.aoaiplatform.config;
+package io.github.aoaiplatform.app;
 
 import java.util.List;
 import java.util.Map;

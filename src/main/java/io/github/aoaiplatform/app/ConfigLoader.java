@@ -1,10 +1,11 @@
-package io.github.aoaiplatform.config;
+package io.github.aoaiplatform.app;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.github.aoaiplatform.chargeback.PriceTable;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -49,7 +50,7 @@ public final class ConfigLoader {
         PriceTable prices = null;
         if (config != null) {
             Path dir = file.toAbsolutePath().getParent();
-            prices = PriceTable.read(dir.resolve(config.chargeback().priceTable()), problems,
+            prices = PriceTableFile.read(dir.resolve(config.chargeback().priceTable()), problems,
                     "chargeback.priceTable (" + config.chargeback().priceTable() + ")");
             if (prices != null) ConfigValidator.prices(config, prices, problems);
         }

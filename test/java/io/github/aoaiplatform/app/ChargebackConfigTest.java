@@ -1,5 +1,6 @@
-package io.github.aoaiplatform.config;
+package io.github.aoaiplatform.app;
 
+import io.github.aoaiplatform.chargeback.PriceTable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -81,7 +82,7 @@ class ChargebackConfigTest {
 
     @Test
     void theShippedPriceTableIsValidAndVersioned() {
-        PriceTable t = PriceTable.load(Path.of("stacks", EnvironmentConfig.ChargebackConfig.DEFAULT_PRICE_TABLE));
+        PriceTable t = PriceTableFile.load(Path.of("stacks", EnvironmentConfig.ChargebackConfig.DEFAULT_PRICE_TABLE));
         assertThat(t.version()).matches("\\d{4}-\\d{2}-\\d{2}");
         assertThat(t.currency()).isEqualTo("USD");
         assertThat(t.price("gpt-4o").outputPer1K()).isGreaterThan(t.price("gpt-4o").inputPer1K());
@@ -97,7 +98,7 @@ class ChargebackConfigTest {
               "gpt-4o": {"inputPer1K": -0.5, "outputPer1K": 0.01},
               "gpt-4o-mini": {"inputPer1K": 0.001, "cachedInputPer1K": 0.002, "outputPer1K": 0.002}
             }}""");
-        assertThatThrownBy(() -> PriceTable.load(f))
+        assertThatThrownBy(() -> PriceTableFile.load(f))
                 .isInstanceOf(ConfigException.class)
                 .satisfies(e -> assertThat(((ConfigException) e).problems()).extracting(Problems.Problem::path).containsExactly(
                         "version", "currency", "models.gpt-9", "models.gpt-4o.inputPer1K", "models.gpt-4o.cachedInputPer1K",
@@ -106,7 +107,7 @@ class ChargebackConfigTest {
                 .hasMessageContaining("models.gpt-4o.inputPer1K: -0.5 is negative")
                 .hasMessageContaining("models.gpt-4o.cachedInputPer1K: is required");
         Files.writeString(f, "{\"version\": \"2026-01-01\", \"currency\": \"EUR\", \"models\": {}, \"discount\": 3}");
-        assertThatThrownBy(() -> PriceTable.load(f)).hasMessageContaining("discount: unknown key");
+        assertThatThrownBy(() -> PriceTableFile.load(f)).hasMessageContaining("discount: unknown key");
     }
 
     @Test

@@ -1,4 +1,4 @@
-package io.github.aoaiplatform.stacks;
+package io.github.aoaiplatform.app;
 
 import com.hashicorp.cdktf.AzurermBackend;
 import com.hashicorp.cdktf.AzurermBackendConfig;
@@ -15,15 +15,16 @@ import com.hashicorp.cdktf.providers.azurerm.provider.AzurermProviderFeaturesRes
 import com.hashicorp.cdktf.providers.azurerm.resource_group.ResourceGroup;
 import io.github.aoaiplatform.apim.ApiGateway;
 import io.github.aoaiplatform.apim.Department;
+import io.github.aoaiplatform.apim.EventHubLogger;
 import io.github.aoaiplatform.apim.DepartmentPolicy;
 import io.github.aoaiplatform.apim.LlmLogging;
 import io.github.aoaiplatform.apim.OpenAiApi;
 import io.github.aoaiplatform.azapi.AzapiProvider;
-import io.github.aoaiplatform.config.EnvironmentConfig;
-import io.github.aoaiplatform.config.PriceTable;
+import io.github.aoaiplatform.app.EnvironmentConfig;
+import io.github.aoaiplatform.chargeback.PriceTable;
 import io.github.aoaiplatform.apim.policy.TokenQuotaPeriod;
-import io.github.aoaiplatform.monitoring.Chargeback;
-import io.github.aoaiplatform.monitoring.ChargebackQueries;
+import io.github.aoaiplatform.chargeback.Chargeback;
+import io.github.aoaiplatform.chargeback.ChargebackQueries;
 import io.github.aoaiplatform.core.Naming;
 import io.github.aoaiplatform.core.PlatformTags;
 import io.github.aoaiplatform.dns.DnsZoneCatalogue;
@@ -37,7 +38,8 @@ import io.github.aoaiplatform.network.GatewayNetworkMode;
 import io.github.aoaiplatform.network.INetwork;
 import io.github.aoaiplatform.network.PlatformNetwork;
 import io.github.aoaiplatform.network.SubnetRole;
-import io.github.aoaiplatform.openai.RegionalOpenAi;
+import io.github.aoaiplatform.openai.OpenAiAccount;
+import io.github.aoaiplatform.patterns.RegionalOpenAi;
 import software.constructs.Construct;
 
 import java.util.LinkedHashMap;
@@ -137,9 +139,7 @@ public final class PlatformStack extends TerraformStack {
         this.dns = new PrivateDnsZones(this, "Dns", new PrivateDnsZones.Props(zones, config.dns().existingZoneIds(),
                 network.virtualNetworkId(), rg, "link-" + naming.name(Naming.Abbreviation.VIRTUAL_NETWORK, config.location()), tags));
 
-        this.openAi = new RegionalOpenAi(this, "OpenAi", new RegionalOpenAi.Props(config.openAi(), naming, rg,
-                network.requireSubnetId(SubnetRole.PRIVATE_ENDPOINTS), network.location(), dns.zoneIds(openAiZones),
-                logs.workspaceId(), azapi, tags));
+        this.openAi = new RegionalOpenAi(this, "OpenAi", regionalOpenAiProps(openAiZones, rg));
 
         this.apiApplication = createApiApplication();
         this.gateway = createGateway(rg, mode);
@@ -192,6 +192,21 @@ public final class PlatformStack extends TerraformStack {
                 config.departments().stream().anyMatch(d -> !d.groupIds().isEmpty())));
     }
 
+    /** The accounts of {@code openAi}: one per region with every configured filter, blocklist and deployment. */
+    private RegionalOpenAi.Props regionalOpenAiProps(List<String> openAiZones, String rg) {
+        var o = config.openAi();
+        var cmk = o.customerManagedKey();
+        return new RegionalOpenAi.Props(o.regions(), o.kind(),
+                cmk == null ? null : new OpenAiAccount.CustomerManagedKey(cmk.keyVaultKeyId(), cmk.identityId(), cmk.identityClientId()),
+                o.contentFilters().stream().map(f -> new RegionalOpenAi.ContentFilterSpec(f.name(), f.severityThreshold(), f.promptShields(), f.mode())).toList(),
+                o.blocklists().stream().map(b -> new RegionalOpenAi.BlocklistSpec(b.name(), b.description(), b.terms())).toList(),
+                o.deployments().stream().map(d -> new RegionalOpenAi.DeploymentSpec(new OpenAiAccount.DeploymentOptions(d.name(), d.model(),
+                        d.version(), d.sku(), d.capacityThousandsTpm() != null ? d.capacityThousandsTpm() : o.capacityThousandsTpm(),
+                        d.versionUpgrade(), d.contentFilter()), d.regions())).toList(),
+                naming, rg, network.requireSubnetId(SubnetRole.PRIVATE_ENDPOINTS), network.location(), dns.zoneIds(openAiZones),
+                logs.workspaceId(), azapi, tags);
+    }
+
     /** Each deployment's model, by deployment name, in config order. */
     private Map<String, String> modelByDeployment() {
         Map<String, String> models = new LinkedHashMap<>();
@@ -242,17 +257,20 @@ public final class PlatformStack extends TerraformStack {
                 g.publicNetworkAccess(), naming.name(Naming.Abbreviation.MANAGED_IDENTITY, config.location(), "apim"),
                 accountIds, logs.workspaceId(), naming.name(Naming.Abbreviation.APPLICATION_INSIGHTS, config.location()), tags,
                 !config.monitoring().privateLinkScope()));
-        if (config.monitoring().usageEventHub())
+        String usageLoggerName = null;
+        if (config.monitoring().usageEventHub()) {
             this.usageEventHub = new UsageEventHub(this, "UsageEventHub", new UsageEventHub.Props(
                     naming.name(Naming.Abbreviation.EVENT_HUB_NAMESPACE, config.location()), config.location(), rg,
                     network.requireSubnetId(SubnetRole.PRIVATE_ENDPOINTS), network.location(),
-                    dns.zoneIds(DnsZoneCatalogue.forEventHub()), logs.workspaceId(), gw.name(), rg,
-                    gw.identityPrincipalId(), gw.identityClientId(), tags));
+                    dns.zoneIds(DnsZoneCatalogue.forEventHub()), logs.workspaceId(), gw.identityPrincipalId(), tags));
+            usageLoggerName = EventHubLogger.create(usageEventHub, "Logger", new EventHubLogger.Props(gw.name(), rg,
+                    usageEventHub, gw.identityClientId())).getName();
+        }
         var identity = config.identity();
         String audienceAppId = identity.application() != null ? apiApplication.clientId() : identity.audienceAppId();
         this.openAiApi = new OpenAiApi(gw, "OpenAiApi", new OpenAiApi.Props(gw, accounts, config.apiSubscriptionRequired(),
                 new OpenAiApi.PolicySettings(config.tenantId(), audienceAppId, identity.scopeName(), g.requireScope(),
-                        g.corsOrigins(), g.tokensPerMinutePerUser(), usageEventHub != null ? usageEventHub.loggerName() : null),
+                        g.corsOrigins(), g.tokensPerMinutePerUser(), usageLoggerName),
                 azapi, modelByDeployment()));
         new LlmLogging(openAiApi, "LlmLogging", azapi, new LlmLogging.Props(gw.resourceId(), OpenAiApi.API_NAME,
                 config.monitoring().llmLogMaxBytes(), List.of(openAiApi.api())));

@@ -1,4 +1,4 @@
-package io.github.aoaiplatform.config;
+package io.github.aoaiplatform.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
 

@@ -1,4 +1,4 @@
-package io.github.aoaiplatform.config;
+package io.github.aoaiplatform.app;
 
 import java.util.ArrayList;
 import java.util.List;

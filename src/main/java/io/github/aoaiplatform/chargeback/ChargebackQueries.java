@@ -1,8 +1,8 @@
-package io.github.aoaiplatform.monitoring;
+package io.github.aoaiplatform.chargeback;
 
 import io.github.aoaiplatform.apim.DefaultPolicy;
 import io.github.aoaiplatform.apim.policy.TokenQuotaPeriod;
-import io.github.aoaiplatform.config.PriceTable;
+import io.github.aoaiplatform.chargeback.PriceTable;
 
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;

@@ -1,8 +1,8 @@
-package io.github.aoaiplatform.stacks;
+package io.github.aoaiplatform.app;
 
 import com.hashicorp.cdktf.App;
-import io.github.aoaiplatform.config.ConfigException;
-import io.github.aoaiplatform.config.ConfigLoader;
+import io.github.aoaiplatform.app.ConfigException;
+import io.github.aoaiplatform.app.ConfigLoader;
 
 import java.io.IOException;
 import java.io.PrintStream;

@@ -1,11 +1,11 @@
-package io.github.aoaiplatform.monitoring;
+package io.github.aoaiplatform.chargeback;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.aoaiplatform.apim.DefaultPolicy;
 import io.github.aoaiplatform.apim.DepartmentPolicy;
 import io.github.aoaiplatform.apim.DiagnosticMetrics;
-import io.github.aoaiplatform.config.EnvironmentConfig;
-import io.github.aoaiplatform.config.PriceTable;
+import io.github.aoaiplatform.app.EnvironmentConfig;
+import io.github.aoaiplatform.chargeback.PriceTable;
 import io.github.aoaiplatform.testing.Synth;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;

@@ -1,20 +1,14 @@
-package io.github.aoaiplatform.config;
+package io.github.aoaiplatform.chargeback;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import io.github.aoaiplatform.openai.ModelCatalogue;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * The versioned price table of the chargeback reports, read from a JSON file beside the stacks
- * ({@code stacks/pricing/azure-openai.json} by default; {@code Main} only takes {@code *.json} files directly in
- * {@code stacks/} as stacks, so the sub-folder is never mistaken for one). Prices are per 1,000 tokens in
+ * The versioned price table of the chargeback reports (the app reads it from {@code stacks/pricing/azure-openai.json}
+ * by default). Prices are per 1,000 tokens in
  * {@code currency}; change {@code version} whenever a price changes, so reports say which table they used.
  *
  * @param version     the table's version, a date {@code yyyy-mm-dd}. Required.
@@ -27,7 +21,7 @@ public record PriceTable(String version, String currency, String description, Ma
     private static final Pattern CURRENCY = Pattern.compile("[A-Z]{3}");
 
     public PriceTable {
-        models = models == null ? Map.of() : new LinkedHashMap<>(models);
+        models = models == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(models));
     }
 
     /**
@@ -41,43 +35,6 @@ public record PriceTable(String version, String currency, String description, Ma
 
     /** The price of a model, or null when the table has none. */
     public ModelPrice price(String model) { return models.get(model); }
-
-    /** Reads and validates a price table file; every problem is collected into one {@link ConfigException}. */
-    public static PriceTable load(Path file) {
-        Problems problems = new Problems();
-        PriceTable table = read(file, problems);
-        problems.throwIfAny(file.toString());
-        return table;
-    }
-
-    /** Reads and validates a price table file into {@code problems} (paths prefixed with {@code prefix}); null if unusable. */
-    static PriceTable read(Path file, Problems problems, String prefix) {
-        Problems own = new Problems();
-        PriceTable table = read(file, own);
-        for (var p : own.all()) problems.add(prefix + (p.path().startsWith("(") ? "" : "." + p.path()), p.message());
-        return own.isEmpty() ? table : null;
-    }
-
-    private static PriceTable read(Path file, Problems problems) {
-        if (!Files.isRegularFile(file)) {
-            problems.add("(file)", "price table " + file + " does not exist; create it or point chargeback.priceTable at one");
-            return null;
-        }
-        try {
-            JsonNode tree = ConfigLoader.MAPPER.readTree(Files.readString(file));
-            ShapeChecker.check(tree, PriceTable.class, "", problems);
-            if (!problems.isEmpty()) return null;
-            PriceTable table = ConfigLoader.MAPPER.treeToValue(tree, PriceTable.class);
-            problems.addAll(table.validate());
-            return problems.isEmpty() ? table : null;
-        } catch (JsonProcessingException e) {
-            problems.add("(file)", "not a valid price table: " + e.getOriginalMessage());
-            return null;
-        } catch (IOException e) {
-            problems.add("(file)", "cannot read " + file + ": " + e.getMessage());
-            return null;
-        }
-    }
 
     /** Problems as {@code "<path>: <message>"}; empty when the table is usable. */
     public java.util.List<String> validate() {

@@ -1,5 +1,6 @@
-package io.github.aoaiplatform.config;
+package io.github.aoaiplatform.app;
 
+import io.github.aoaiplatform.chargeback.PriceTable;
 import io.github.aoaiplatform.core.AzureRegions;
 import io.github.aoaiplatform.core.Guids;
 

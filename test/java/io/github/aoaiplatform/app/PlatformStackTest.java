@@ -1,4 +1,4 @@
-package io.github.aoaiplatform.stacks;
+package io.github.aoaiplatform.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.aoaiplatform.testing.Synth;
@@ -91,12 +91,12 @@ class PlatformStackTest {
         for (String z : List.of("privatelink.openai.azure.com", "privatelink.cognitiveservices.azure.com", "azure-api.net",
                 "portal.azure-api.net", "developer.azure-api.net", "management.azure-api.net", "scm.azure-api.net"))
             dns.put(z, zonePrefix + z);
-        var config = new io.github.aoaiplatform.config.EnvironmentConfig(base.description(), base.environmentName(), base.location(),
+        var config = new io.github.aoaiplatform.app.EnvironmentConfig(base.description(), base.environmentName(), base.location(),
                 base.tenantId(), base.subscriptionId(), base.nameSuffix(), base.tags(), base.backend(),
-                new io.github.aoaiplatform.config.EnvironmentConfig.NetworkConfig(null, null, null,
-                        new io.github.aoaiplatform.config.EnvironmentConfig.ExistingNetworkConfig(vnet,
-                                new io.github.aoaiplatform.config.EnvironmentConfig.Subnets(vnet + "/subnets/apim", vnet + "/subnets/pe", null, null))),
-                new io.github.aoaiplatform.config.EnvironmentConfig.DnsConfig(dns), base.monitoring(), base.openAi(), base.gateway(), base.identity(), base.departments(), base.chargeback());
+                new io.github.aoaiplatform.app.EnvironmentConfig.NetworkConfig(null, null, null,
+                        new io.github.aoaiplatform.app.EnvironmentConfig.ExistingNetworkConfig(vnet,
+                                new io.github.aoaiplatform.app.EnvironmentConfig.Subnets(vnet + "/subnets/apim", vnet + "/subnets/pe", null, null))),
+                new io.github.aoaiplatform.app.EnvironmentConfig.DnsConfig(dns), base.monitoring(), base.openAi(), base.gateway(), base.identity(), base.departments(), base.chargeback());
         JsonNode tf = Synth.platform(config);
         assertThat(Synth.all(tf, "azurerm_virtual_network")).isEmpty();
         assertThat(Synth.all(tf, "azurerm_subnet")).isEmpty();
@@ -260,10 +260,10 @@ class PlatformStackTest {
         observabilityZones.forEach(z -> hubZones.put(z, zonePrefix + z));
         var base = Synth.config("dev");
         var m = base.monitoring();
-        var config = new io.github.aoaiplatform.config.EnvironmentConfig(base.description(), base.environmentName(), base.location(),
+        var config = new io.github.aoaiplatform.app.EnvironmentConfig(base.description(), base.environmentName(), base.location(),
                 base.tenantId(), base.subscriptionId(), base.nameSuffix(), base.tags(), base.backend(), base.network(),
-                new io.github.aoaiplatform.config.EnvironmentConfig.DnsConfig(hubZones),
-                new io.github.aoaiplatform.config.EnvironmentConfig.MonitoringConfig(m.retentionDays(), m.dailyQuotaGb(), m.llmLogMaxBytes(), true, true),
+                new io.github.aoaiplatform.app.EnvironmentConfig.DnsConfig(hubZones),
+                new io.github.aoaiplatform.app.EnvironmentConfig.MonitoringConfig(m.retentionDays(), m.dailyQuotaGb(), m.llmLogMaxBytes(), true, true),
                 base.openAi(), base.gateway(), base.identity(), base.departments(), base.chargeback());
         JsonNode tf = Synth.platform(config);
         assertThat(Synth.all(tf, "azurerm_private_dns_zone").values()).extracting(z -> z.path("name").asText())

@@ -1,4 +1,4 @@
-package io.github.aoaiplatform.monitoring;
+package io.github.aoaiplatform.chargeback;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -11,7 +11,7 @@ import com.hashicorp.cdktf.providers.azurerm.monitor_scheduled_query_rules_alert
 import com.hashicorp.cdktf.providers.azurerm.monitor_scheduled_query_rules_alert_v2.MonitorScheduledQueryRulesAlertV2Action;
 import com.hashicorp.cdktf.providers.azurerm.monitor_scheduled_query_rules_alert_v2.MonitorScheduledQueryRulesAlertV2Criteria;
 import com.hashicorp.cdktf.providers.azurerm.monitor_scheduled_query_rules_alert_v2.MonitorScheduledQueryRulesAlertV2CriteriaFailingPeriods;
-import io.github.aoaiplatform.config.PriceTable;
+import io.github.aoaiplatform.chargeback.PriceTable;
 import io.github.aoaiplatform.core.Naming;
 import software.constructs.Construct;
 

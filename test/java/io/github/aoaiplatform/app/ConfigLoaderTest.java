@@ -1,4 +1,4 @@
-package io.github.aoaiplatform.config;
+package io.github.aoaiplatform.app;
 
 import io.github.aoaiplatform.testing.Synth;
 import org.junit.jupiter.api.Test;

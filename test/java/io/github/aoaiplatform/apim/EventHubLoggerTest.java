@@ -1,0 +1,43 @@
+package io.github.aoaiplatform.apim;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.aoaiplatform.monitoring.UsageEventHub;
+import io.github.aoaiplatform.testing.Synth;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class EventHubLoggerTest {
+    static String address(JsonNode tf, String type) { return type + "." + Synth.all(tf, type).keySet().iterator().next(); }
+
+    @Test
+    void loggerWritesWithTheManagedIdentityAfterTheRoleIsGranted() {
+        JsonNode tf = Synth.of(s -> {
+            var hub = new UsageEventHub(s, "Usage", new UsageEventHub.Props("evhns-test-x", "japaneast", "rg", "pe-subnet", null,
+                    List.of(), "workspace-id", "principal-id", Map.of()));
+            EventHubLogger.create(hub, "Logger", new EventHubLogger.Props("apim-x", "rg-apim", hub, "client-id"));
+        });
+        JsonNode logger = Synth.single(tf, "azurerm_api_management_logger");
+        assertThat(logger.path("name").asText()).isEqualTo(EventHubLogger.NAME);
+        assertThat(logger.path("description").asText()).endsWith("to Event Hub aoai-usage");
+        assertThat(logger.path("api_management_name").asText()).isEqualTo("apim-x");
+        assertThat(logger.path("resource_group_name").asText()).isEqualTo("rg-apim");
+        JsonNode eh = logger.path("eventhub");
+        assertThat(eh.path("name").asText()).isEqualTo(Synth.ref(address(tf, "azurerm_eventhub"), "name"));
+        assertThat(eh.path("endpoint_uri").asText()).isEqualTo(Synth.ref(address(tf, "azurerm_eventhub_namespace"), "name") + ".servicebus.windows.net");
+        assertThat(eh.path("user_assigned_identity_client_id").asText()).isEqualTo("client-id");
+        assertThat(eh.has("connection_string")).isFalse();
+        assertThat(logger.path("depends_on")).extracting(JsonNode::asText).containsExactly(address(tf, "azurerm_role_assignment"));
+        assertThat(Synth.all(tf, "azurerm_api_management_logger").keySet()).singleElement().asString().startsWith("Usage_Logger_");
+    }
+
+    @Test
+    void failsWithoutTheIdentity() {
+        assertThatThrownBy(() -> new EventHubLogger.Props("apim", "rg", null, "client-id"))
+                .hasMessageContaining("eventHub is required");
+    }
+}
