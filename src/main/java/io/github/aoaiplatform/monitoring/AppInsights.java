@@ -13,7 +13,7 @@ import java.util.Objects;
  * {@link Props#publicAccess()} is false (behind an Azure Monitor Private Link Scope). Child ids: {@code Resource},
  * {@code Diagnostics}.
  */
-public final class AppInsights extends Construct {
+public final class AppInsights extends Construct implements IApplicationInsights {
 
     /**
      * @param name                  component name.
@@ -62,8 +62,7 @@ public final class AppInsights extends Construct {
         Diagnostics.toWorkspace(this, resource.getId(), props.workspaceId(), false);
     }
 
-    public String resourceId() { return resource.getId(); }
-    /** The connection string (sensitive). */
-    public String connectionString() { return resource.getConnectionString(); }
+    @Override public String resourceId() { return resource.getId(); }
+    @Override public String connectionString() { return resource.getConnectionString(); }
     public ApplicationInsights resource() { return resource; }
 }

@@ -2,6 +2,8 @@ package io.github.aoaiplatform.monitoring;
 
 import com.hashicorp.cdktf.providers.azurerm.log_analytics_workspace.LogAnalyticsWorkspace;
 import io.github.aoaiplatform.core.Diagnostics;
+import io.github.aoaiplatform.core.ILogAnalyticsWorkspace;
+import io.github.aoaiplatform.core.ImportedResources;
 import software.constructs.Construct;
 
 import java.util.Map;
@@ -12,7 +14,7 @@ import java.util.Objects;
  * prompts and completions, and the chargeback queries live here. Local (shared key) authentication is off.
  * Its own diagnostics (query audit, metrics) go to itself. Child ids: {@code Resource}, {@code Diagnostics}.
  */
-public final class LogAnalytics extends Construct {
+public final class LogAnalytics extends Construct implements ILogAnalyticsWorkspace {
 
     /**
      * @param name              workspace name.
@@ -56,6 +58,30 @@ public final class LogAnalytics extends Construct {
         Diagnostics.toWorkspace(this, resource.getId(), resource.getId(), false);   // audit of queries, to itself
     }
 
+    /** The Azure resource type of a workspace id. */
+    public static final String RESOURCE_TYPE = "Microsoft.OperationalInsights/workspaces";
+
+    /**
+     * A workspace the app does not create, e.g. the landing zone's central workspace.
+     *
+     * @param scope      the parent construct
+     * @param id         the construct id
+     * @param resourceId the workspace's resource id
+     * @return the workspace
+     * @throws io.github.aoaiplatform.core.InvalidPropsException when the id is not a workspace id
+     */
+    public static ILogAnalyticsWorkspace fromResourceId(Construct scope, String id, String resourceId) {
+        ImportedResources.parse("LogAnalytics.fromResourceId", resourceId, RESOURCE_TYPE);
+        return new ImportedWorkspace(scope, id, resourceId);
+    }
+
+    private static final class ImportedWorkspace extends Construct implements ILogAnalyticsWorkspace {
+        private final String resourceId;
+        ImportedWorkspace(Construct scope, String id, String resourceId) { super(scope, id); this.resourceId = resourceId; }
+        @Override public String resourceId() { return resourceId; }
+    }
+
+    @Override public String resourceId() { return resource.getId(); }
     public String workspaceId() { return resource.getId(); }
     public String name() { return resource.getName(); }
     public LogAnalyticsWorkspace resource() { return resource; }

@@ -10,6 +10,9 @@ import com.hashicorp.cdktf.providers.azurerm.cognitive_deployment.CognitiveDeplo
 import com.hashicorp.cdktf.providers.azurerm.cognitive_deployment.CognitiveDeploymentSku;
 import io.github.aoaiplatform.core.Diagnostics;
 import io.github.aoaiplatform.core.PrivateEndpoint;
+import com.hashicorp.cdktf.providers.azurerm.role_assignment.RoleAssignment;
+import io.github.aoaiplatform.core.IPrincipal;
+import io.github.aoaiplatform.core.ResourceInterfaces;
 import software.constructs.Construct;
 
 import java.util.ArrayList;
@@ -26,7 +29,7 @@ import java.util.regex.Pattern;
  * parallel deployment creates on one account with 409 RequestConflict).
  * Child ids: {@code Resource}, {@code PrivateEndpoint}, {@code Diagnostics}, {@code Deployment-<name>}.
  */
-public final class OpenAiAccount extends Construct {
+public final class OpenAiAccount extends Construct implements IOpenAiAccount {
     private static final Pattern SUBDOMAIN = Pattern.compile("[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?");
 
     /** A customer-managed key: Key Vault key id and the user-assigned identity that can read it. */
@@ -95,12 +98,39 @@ public final class OpenAiAccount extends Construct {
         }
     }
 
+    /** The Azure resource type of an account id. */
+    public static final String RESOURCE_TYPE = "Microsoft.CognitiveServices/accounts";
+
+    /**
+     * An account the app does not create, e.g. a PTU account owned by another team. Its endpoint is taken to be
+     * {@code https://<name>.openai.azure.com/}, which holds for every account with a custom subdomain equal to its name.
+     *
+     * @param scope       the parent construct
+     * @param id          the construct id
+     * @param resourceId  the account's resource id
+     * @param location    the account's region (an id does not say it)
+     * @param deployments the deployments it serves that the gateway may route to
+     * @return the account
+     * @throws io.github.aoaiplatform.core.InvalidPropsException when the id is not an account id, or the region is unknown
+     */
+    public static IOpenAiAccount fromResourceId(Construct scope, String id, String resourceId, String location, List<String> deployments) {
+        var parsed = io.github.aoaiplatform.core.ImportedResources.parse("OpenAiAccount.fromResourceId", resourceId, RESOURCE_TYPE);
+        var check = io.github.aoaiplatform.core.PropsCheck.of("OpenAiAccount.fromResourceId");
+        if (check.require("location", location)) check.region("location", location);
+        check.require("deployments", deployments);
+        check.throwIfAny();
+        return new ImportedOpenAiAccount(scope, id, resourceId, parsed.name(), location, deployments);
+    }
+
     private final CognitiveAccount resource;
+    private final String location;
     private final List<CognitiveDeployment> deployments = new ArrayList<>();
+    private final List<String> deploymentNames = new ArrayList<>();
     private final List<ITerraformDependable> deploymentPrerequisites = new ArrayList<>();
 
     public OpenAiAccount(Construct scope, String id, Props props) {
         super(scope, id);
+        this.location = props.location();
         var cmk = props.customerManagedKey();
         var builder = CognitiveAccount.Builder.create(this, "Resource")
                 .name(props.name())
@@ -145,13 +175,18 @@ public final class OpenAiAccount extends Construct {
                 .dependsOn(dependsOn.isEmpty() ? null : dependsOn)
                 .build();
         deployments.add(deployment);
+        deploymentNames.add(options.name());
         return deployment;
     }
 
-    public String resourceId() { return resource.getId(); }
-    public String name() { return resource.getName(); }
-    /** The inference endpoint, e.g. {@code https://<name>.openai.azure.com/}. */
-    public String endpoint() { return resource.getEndpoint(); }
+    @Override public String resourceId() { return resource.getId(); }
+    @Override public String name() { return resource.getName(); }
+    @Override public String location() { return location; }
+    @Override public String endpoint() { return resource.getEndpoint(); }
+    @Override public List<String> deploymentNames() { return List.copyOf(deploymentNames); }
+    @Override public RoleAssignment grantInvoke(IPrincipal grantee) {
+        return ResourceInterfaces.grant(this, resource.getId(), INVOKE_ROLE, "OpenAiUser", grantee, "Calls Azure OpenAI with Entra ID");
+    }
     public String principalId() { return resource.getIdentity().getPrincipalId(); }
     public CognitiveAccount resource() { return resource; }
     public List<CognitiveDeployment> deployments() { return List.copyOf(deployments); }

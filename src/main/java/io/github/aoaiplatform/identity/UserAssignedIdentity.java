@@ -1,0 +1,97 @@
+package io.github.aoaiplatform.identity;
+
+import io.github.aoaiplatform.core.AzureResourceId;
+import io.github.aoaiplatform.core.IUserAssignedIdentity;
+import io.github.aoaiplatform.core.ImportedResources;
+import io.github.aoaiplatform.core.PrincipalType;
+import io.github.aoaiplatform.core.PropsCheck;
+import software.constructs.Construct;
+
+
+/**
+ * A user-assigned managed identity: what the gateway (or any resource) authenticates to Azure services as. Its
+ * Terraform resource is the child {@code Default}, which cdktf leaves out of addresses, so an identity created with id
+ * {@code Identity} keeps the address of a plain identity resource with that id.
+ */
+public final class UserAssignedIdentity extends Construct implements IUserAssignedIdentity {
+    /** The Azure resource type of an identity id. */
+    public static final String RESOURCE_TYPE = "Microsoft.ManagedIdentity/userAssignedIdentities";
+
+    /**
+     * An identity the app does not create.
+     *
+     * @param scope       the parent construct
+     * @param id          the construct id
+     * @param resourceId  the identity's resource id
+     * @param principalId its principal (object) id
+     * @param clientId    its client id
+     * @return the identity
+     */
+    public static IUserAssignedIdentity fromAttributes(Construct scope, String id, String resourceId, String principalId, String clientId) {
+        ImportedResources.parse("UserAssignedIdentity.fromAttributes", resourceId, RESOURCE_TYPE);
+        PropsCheck check = PropsCheck.of("UserAssignedIdentity.fromAttributes");
+        if (check.require("principalId", principalId)) check.guid("principalId", principalId);
+        if (check.require("clientId", clientId)) check.guid("clientId", clientId);
+        check.throwIfAny();
+        return new Imported(scope, id, resourceId, principalId, clientId);
+    }
+
+    private final com.hashicorp.cdktf.providers.azurerm.user_assigned_identity.UserAssignedIdentity resource;
+
+    /**
+     * Creates the identity.
+     *
+     * @param scope the parent construct
+     * @param id    the construct id
+     * @param props the identity's inputs
+     */
+    public UserAssignedIdentity(Construct scope, String id, UserAssignedIdentityProps props) {
+        super(scope, id);
+        resource = com.hashicorp.cdktf.providers.azurerm.user_assigned_identity.UserAssignedIdentity.Builder.create(this, "Default")
+                .name(props.name())
+                .location(props.location())
+                .resourceGroupName(props.resourceGroup().name())
+                .build();
+    }
+
+    @Override public String resourceId() { return resource.getId(); }
+    @Override public String clientId() { return resource.getClientId(); }
+    @Override public String principalId() { return resource.getPrincipalId(); }
+    @Override public PrincipalType principalType() { return PrincipalType.SERVICE_PRINCIPAL; }
+    @Override public String grantKey() { return grantKeyOf(this); }
+
+    /**
+     * The grant key of a construct-backed principal: its path below the stack, hyphen-joined, without {@code Default}
+     * parts, e.g. {@code Gateway-Identity}.
+     */
+    static String grantKeyOf(Construct construct) {
+        var scopes = construct.getNode().getScopes();
+        StringBuilder key = new StringBuilder();
+        for (int i = 2; i < scopes.size(); i++) {        // 0 = app, 1 = stack
+            String part = scopes.get(i).getNode().getId();
+            if (part.equals("Default")) continue;
+            if (key.length() > 0) key.append('-');
+            key.append(part);
+        }
+        return key.toString();
+    }
+
+    private static final class Imported extends Construct implements IUserAssignedIdentity {
+        private final String resourceId;
+        private final String principalId;
+        private final String clientId;
+
+        Imported(Construct scope, String id, String resourceId, String principalId, String clientId) {
+            super(scope, id);
+            this.resourceId = resourceId;
+            this.principalId = principalId;
+            this.clientId = clientId;
+        }
+
+        @Override public String resourceId() { return resourceId; }
+        @Override public String clientId() { return clientId; }
+        @Override public String principalId() { return principalId; }
+        @Override public PrincipalType principalType() { return PrincipalType.SERVICE_PRINCIPAL; }
+        @Override public String grantKey() { return AzureResourceId.parse(resourceId, RESOURCE_TYPE).name(); }
+    }
+}
