@@ -31,6 +31,11 @@ public final class AuthenticationManagedIdentity extends PolicyElement {
         this.ignoreError = b.ignoreError;
     }
 
+    /**
+     * Starts a builder with the defaults listed above.
+     *
+     * @return a new builder
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -40,7 +45,11 @@ public final class AuthenticationManagedIdentity extends PolicyElement {
         return ELEMENT;
     }
 
-    /** The output-token-variable-name, or {@code null} when unset. */
+    /**
+     * The output-token-variable-name, or {@code null} when unset.
+     *
+     * @return the context variable receiving the token, or {@code null}
+     */
     public String outputTokenVariableName() {
         return outputTokenVariableName;
     }
@@ -60,7 +69,7 @@ public final class AuthenticationManagedIdentity extends PolicyElement {
                 .build();
     }
 
-    /** Builder. */
+    /** Builder for {@link AuthenticationManagedIdentity}; every setter is optional. */
     public static final class Builder {
         private String resource = COGNITIVE_SERVICES_RESOURCE;
         private String clientId;
@@ -70,29 +79,62 @@ public final class AuthenticationManagedIdentity extends PolicyElement {
         private Builder() {
         }
 
-        /** Defaults to: {@value AuthenticationManagedIdentity#COGNITIVE_SERVICES_RESOURCE}. */
+        /**
+         * Sets resource: the App ID URI of the service the token is requested for (the token's audience).
+         * Defaults to: {@value AuthenticationManagedIdentity#COGNITIVE_SERVICES_RESOURCE}.
+         *
+         * @param resource the resource URI; must not be blank
+         * @return this builder
+         */
         public Builder resource(String resource) {
             this.resource = resource;
             return this;
         }
 
-        /** User-assigned identity client id (GUID) or named value. Defaults to: unset (system-assigned). */
+        /**
+         * Sets client-id: the client id of the user-assigned identity to use. Defaults to: unset (the gateway's
+         * system-assigned identity is used).
+         *
+         * @param clientId a GUID or a named value such as {@code {{uami-client-id}}}
+         * @return this builder
+         */
         public Builder clientId(String clientId) {
             this.clientId = clientId;
             return this;
         }
 
-        /** Defaults to: unset. Pair with {@link SetHeader#bearerTokenFromVariable(String)}. */
+        /**
+         * Sets output-token-variable-name: the context variable that receives the token as a string. Defaults to:
+         * unset (APIM then sets the Authorization header itself). Pair with
+         * {@link SetHeader#bearerTokenFromVariable(String)}.
+         *
+         * @param variableName letters, digits, '.', '_' and '-' only
+         * @return this builder
+         */
         public Builder outputTokenVariableName(String variableName) {
             this.outputTokenVariableName = variableName;
             return this;
         }
 
+        /**
+         * Sets ignore-error: when {@code true}, the request continues even if no token could be obtained.
+         * Defaults to: unset (APIM default {@code false}).
+         *
+         * @param ignoreError whether to ignore token acquisition failures
+         * @return this builder
+         */
         public Builder ignoreError(boolean ignoreError) {
             this.ignoreError = ignoreError;
             return this;
         }
 
+        /**
+         * Validates the settings and creates the policy.
+         *
+         * @return the immutable policy
+         * @throws IllegalArgumentException if resource is blank, client-id is neither a GUID nor a named value, or the
+         *         variable name is invalid
+         */
         public AuthenticationManagedIdentity build() {
             return new AuthenticationManagedIdentity(this);
         }

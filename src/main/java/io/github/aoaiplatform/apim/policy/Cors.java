@@ -90,6 +90,11 @@ public final class Cors extends PolicyElement {
                 "use e.g. https://app.contoso.com (no path or trailing slash), \"*\" or a named value");
     }
 
+    /**
+     * Starts a builder with the defaults listed above; allowed origins must still be set.
+     *
+     * @return a new builder
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -99,10 +104,20 @@ public final class Cors extends PolicyElement {
         return ELEMENT;
     }
 
+    /**
+     * The allow-credentials attribute.
+     *
+     * @return whether browsers may send credentials with cross-origin requests
+     */
     public boolean allowCredentials() {
         return allowCredentials;
     }
 
+    /**
+     * The allowed origins.
+     *
+     * @return the immutable list of origins, e.g. {@code https://app.contoso.com} or {@code *}
+     */
     public List<String> allowedOrigins() {
         return allowedOrigins;
     }
@@ -144,58 +159,123 @@ public final class Cors extends PolicyElement {
         private Builder() {
         }
 
-        /** Defaults to: {@code false}. */
+        /**
+         * Sets allow-credentials: whether browsers may send credentials (cookies, Authorization header) with
+         * cross-origin requests. {@code true} cannot be combined with the origin {@code *}. Defaults to: {@code false}.
+         *
+         * @param allowCredentials whether credentials are allowed
+         * @return this builder
+         */
         public Builder allowCredentials(boolean allowCredentials) {
             this.allowCredentials = allowCredentials;
             return this;
         }
 
-        /** Defaults to: unset (APIM default true). */
+        /**
+         * Sets terminate-unmatched-request: when {@code true}, APIM ends a cross-origin request that matches no CORS
+         * setting with an empty {@code 200 OK}. Defaults to: unset (APIM default {@code true}).
+         *
+         * @param terminate whether to end unmatched cross-origin requests
+         * @return this builder
+         */
         public Builder terminateUnmatchedRequest(boolean terminate) {
             this.terminateUnmatchedRequest = terminate;
             return this;
         }
 
-        /** Required. */
+        /**
+         * Sets the allowed origins, replacing earlier ones. Required: at least one.
+         *
+         * @param origins {@code scheme://host[:port]} without path, a named value, or {@code *} (only without
+         *        credentials)
+         * @return this builder
+         */
         public Builder allowedOrigins(String... origins) {
             this.allowedOrigins = Arrays.asList(Checks.requireNonNull(origins, ELEMENT, "allowed-origins"));
             return this;
         }
 
+        /**
+         * Sets the allowed origins, replacing earlier ones. Required: at least one.
+         *
+         * @param origins {@code scheme://host[:port]} without path, a named value, or {@code *} (only without
+         *        credentials)
+         * @return this builder
+         */
         public Builder allowedOrigins(List<String> origins) {
             this.allowedOrigins = origins;
             return this;
         }
 
-        /** Defaults to: GET, POST, OPTIONS. */
+        /**
+         * Sets the allowed HTTP methods, replacing earlier ones. Defaults to: {@code GET, POST, OPTIONS}
+         * ({@link Cors#DEFAULT_METHODS}).
+         *
+         * @param methods HTTP method names; at least one
+         * @return this builder
+         */
         public Builder allowedMethods(String... methods) {
             this.allowedMethods = Arrays.asList(Checks.requireNonNull(methods, ELEMENT, "allowed-methods"));
             return this;
         }
 
-        /** Seconds browsers may cache the preflight result. Defaults to: unset. */
+        /**
+         * Sets preflight-result-max-age: seconds browsers may cache the preflight result. Defaults to: unset
+         * (APIM default 0).
+         *
+         * @param seconds the cache time in seconds; &ge; 0
+         * @return this builder
+         */
         public Builder preflightResultMaxAge(int seconds) {
             this.preflightResultMaxAge = seconds;
             return this;
         }
 
-        /** Defaults to: Authorization, Content-Type. An empty call omits {@code <allowed-headers>}. */
+        /**
+         * Sets the request headers cross-origin callers may send, replacing earlier ones. Defaults to:
+         * {@code Authorization, Content-Type} ({@link Cors#DEFAULT_HEADERS}). An empty call omits
+         * {@code <allowed-headers>}.
+         *
+         * @param headers header names
+         * @return this builder
+         */
         public Builder allowedHeaders(String... headers) {
             this.allowedHeaders = Arrays.asList(Checks.requireNonNull(headers, ELEMENT, "allowed-headers"));
             return this;
         }
 
+        /**
+         * Sets the request headers cross-origin callers may send, replacing earlier ones. Defaults to:
+         * {@code Authorization, Content-Type} ({@link Cors#DEFAULT_HEADERS}). An empty list omits
+         * {@code <allowed-headers>}.
+         *
+         * @param headers header names
+         * @return this builder
+         */
         public Builder allowedHeaders(List<String> headers) {
             this.allowedHeaders = headers;
             return this;
         }
 
-        /** Defaults to: none. */
+        /**
+         * Sets the response headers browser scripts may read ({@code <expose-headers>}), replacing earlier ones.
+         * Defaults to: none.
+         *
+         * @param headers header names
+         * @return this builder
+         */
         public Builder exposeHeaders(String... headers) {
             this.exposeHeaders = Arrays.asList(Checks.requireNonNull(headers, ELEMENT, "expose-headers"));
             return this;
         }
 
+        /**
+         * Validates the settings and creates the policy.
+         *
+         * @return the immutable policy
+         * @throws IllegalArgumentException if no origin is set, an origin, method or header is malformed, or
+         *         credentials are combined with {@code *}
+         */
         public Cors build() {
             return new Cors(this);
         }

@@ -45,6 +45,13 @@ public final class EmitTokenMetric extends PolicyElement {
         }
     }
 
+    /**
+     * Starts a builder with no dimensions.
+     *
+     * @param flavor which element to render ({@code azure-openai-} or {@code llm-} prefix)
+     * @param namespace the Azure Monitor custom metric namespace, a literal such as {@code openai} (no expressions)
+     * @return a new builder
+     */
     public static Builder builder(LlmFlavor flavor, String namespace) {
         return new Builder(flavor, namespace);
     }
@@ -54,6 +61,11 @@ public final class EmitTokenMetric extends PolicyElement {
         return flavor.prefix() + "emit-token-metric";
     }
 
+    /**
+     * The dimensions each token metric is emitted with.
+     *
+     * @return the immutable, ordered list of dimensions
+     */
     public List<MetricDimension> dimensions() {
         return dimensions;
     }
@@ -83,27 +95,58 @@ public final class EmitTokenMetric extends PolicyElement {
             this.namespace = namespace;
         }
 
-        /** A default dimension (see {@link MetricDimension#DEFAULT_DIMENSIONS}) without value. */
+        /**
+         * Appends a default dimension (see {@link MetricDimension#DEFAULT_DIMENSIONS}) whose value APIM fills in.
+         *
+         * @param name the exact default dimension name, e.g. {@link MetricDimension#API_ID}
+         * @return this builder
+         */
         public Builder dimension(String name) {
             dimensions.add(MetricDimension.of(name));
             return this;
         }
 
+        /**
+         * Appends a dimension with an explicit value.
+         *
+         * @param name the dimension name
+         * @param value a literal or policy expression, e.g. {@code @(context.Request.IpAddress)}
+         * @return this builder
+         */
         public Builder dimension(String name, String value) {
             dimensions.add(MetricDimension.of(name, value));
             return this;
         }
 
+        /**
+         * Appends a ready-made dimension.
+         *
+         * @param dimension the dimension; must not be null
+         * @return this builder
+         */
         public Builder dimension(MetricDimension dimension) {
             dimensions.add(Checks.requireNonNull(dimension, "emit-token-metric", "dimension"));
             return this;
         }
 
+        /**
+         * Appends several dimensions, in order.
+         *
+         * @param more the dimensions; none may be null
+         * @return this builder
+         */
         public Builder dimensions(List<MetricDimension> more) {
             dimensions.addAll(Checks.nonNullList(more, "emit-token-metric", "dimension"));
             return this;
         }
 
+        /**
+         * Validates the settings and creates the policy.
+         *
+         * @return the immutable policy
+         * @throws IllegalArgumentException if the namespace is blank or an expression, or the dimensions are missing,
+         *         too many or duplicated
+         */
         public EmitTokenMetric build() {
             return new EmitTokenMetric(this);
         }

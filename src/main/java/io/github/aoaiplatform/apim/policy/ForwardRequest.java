@@ -22,11 +22,20 @@ public final class ForwardRequest extends PolicyElement {
         this.failOnErrorStatusCode = b.failOnErrorStatusCode;
     }
 
+    /**
+     * Starts a builder with every attribute unset.
+     *
+     * @return a new builder
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** {@code <forward-request buffer-request-body="true"/>}: required for retries, which resend the body. */
+    /**
+     * {@code <forward-request buffer-request-body="true"/>}: required for retries, which resend the body.
+     *
+     * @return the policy
+     */
     public static ForwardRequest withBufferedRequestBody() {
         return builder().bufferRequestBody(true).build();
     }
@@ -36,7 +45,11 @@ public final class ForwardRequest extends PolicyElement {
         return ELEMENT;
     }
 
-    /** buffer-request-body, or {@code null} when unset. */
+    /**
+     * buffer-request-body, or {@code null} when unset.
+     *
+     * @return whether the request body is buffered for resending, or {@code null}
+     */
     public Boolean bufferRequestBody() {
         return bufferRequestBody;
     }
@@ -66,26 +79,60 @@ public final class ForwardRequest extends PolicyElement {
         private Builder() {
         }
 
+        /**
+         * Sets timeout: seconds to wait for the backend's response headers before a timeout error. Defaults to: unset
+         * (APIM default 300; values above 240 may not be honoured).
+         *
+         * @param seconds the timeout in seconds; &ge; 0
+         * @return this builder
+         */
         public Builder timeoutSeconds(int seconds) {
             this.timeoutSeconds = seconds;
             return this;
         }
 
+        /**
+         * Sets buffer-request-body: buffers the request body so that retries can resend it. Defaults to: unset
+         * (APIM default {@code false}).
+         *
+         * @param buffer whether to buffer the request body
+         * @return this builder
+         */
         public Builder bufferRequestBody(boolean buffer) {
             this.bufferRequestBody = buffer;
             return this;
         }
 
+        /**
+         * Sets buffer-response: when {@code false}, each chunk of a chunked response (e.g. streamed completions) is
+         * returned to the caller at once. Defaults to: unset (APIM default {@code true}).
+         *
+         * @param buffer whether to buffer response chunks
+         * @return this builder
+         */
         public Builder bufferResponse(boolean buffer) {
             this.bufferResponse = buffer;
             return this;
         }
 
+        /**
+         * Sets fail-on-error-status-code: when {@code true}, backend responses with status 400 to 599 run the
+         * on-error section. Defaults to: unset (APIM default {@code false}).
+         *
+         * @param fail whether error status codes count as failures
+         * @return this builder
+         */
         public Builder failOnErrorStatusCode(boolean fail) {
             this.failOnErrorStatusCode = fail;
             return this;
         }
 
+        /**
+         * Validates the settings and creates the policy.
+         *
+         * @return the immutable policy
+         * @throws IllegalArgumentException if the timeout is negative
+         */
         public ForwardRequest build() {
             return new ForwardRequest(this);
         }

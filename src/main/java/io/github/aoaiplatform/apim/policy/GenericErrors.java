@@ -43,7 +43,12 @@ public final class GenericErrors {
     private GenericErrors() {
     }
 
-    /** The on-error elements described in the class documentation. */
+    /**
+     * The on-error elements described in the class documentation.
+     *
+     * @return an immutable list holding the one {@code <choose>}; pass it to
+     *         {@link PolicyDocument.Builder#onError(List)}
+     */
     public static List<PolicyElement> onErrorSection() {
         Choose choose = Choose.builder()
                 .when(PASSTHROUGH_CONDITION,
@@ -60,6 +65,14 @@ public final class GenericErrors {
     /**
      * A {@code return-response} with a JSON body {@code {"error":{"code","message","requestId"}}}.
      * {@code code} and {@code message} are literals and must not contain quotes or backslashes.
+     *
+     * @param status the HTTP status code, 100 to 599
+     * @param reason the reason phrase, e.g. {@code Service Unavailable}
+     * @param code the machine-readable error code, e.g. {@code ServiceUnavailable}
+     * @param message the human-readable error message
+     * @return the return-response policy, with Content-Type {@code application/json}
+     * @throws IllegalArgumentException if a value is blank or {@code code} or {@code message} contains a quote or
+     *         backslash
      */
     public static ReturnResponse errorResponse(int status, String reason, String code, String message) {
         return ReturnResponse.builder(status, reason)

@@ -19,6 +19,13 @@ public final class IncludeFragment extends PolicyElement {
         this.fragmentId = fragmentId;
     }
 
+    /**
+     * Includes the policy fragment with this id at this position.
+     *
+     * @param fragmentId the fragment's id: 1 to 80 letters, digits, '.', '_' or '-', starting with a letter or digit
+     * @return the policy
+     * @throws IllegalArgumentException if the id is blank or malformed
+     */
     public static IncludeFragment of(String fragmentId) {
         return new IncludeFragment(fragmentId);
     }
@@ -28,6 +35,11 @@ public final class IncludeFragment extends PolicyElement {
         return ELEMENT;
     }
 
+    /**
+     * The fragment-id attribute.
+     *
+     * @return the id of the included policy fragment
+     */
     public String fragmentId() {
         return fragmentId;
     }

@@ -5,7 +5,9 @@ package io.github.aoaiplatform.apim.policy;
  * {@code llm-*} (OpenAI-compatible / Azure AI Model Inference APIs).
  */
 public enum LlmFlavor {
+    /** {@code azure-openai-*} policies, for Azure OpenAI APIs. */
     AZURE_OPENAI("azure-openai-"),
+    /** {@code llm-*} policies, for OpenAI-compatible and Azure AI Model Inference APIs. */
     LLM("llm-");
 
     private final String prefix;
@@ -14,7 +16,11 @@ public enum LlmFlavor {
         this.prefix = prefix;
     }
 
-    /** Element-name prefix, e.g. {@code azure-openai-}. */
+    /**
+     * Element-name prefix, e.g. {@code azure-openai-}.
+     *
+     * @return the prefix, ending with a hyphen
+     */
     public String prefix() {
         return prefix;
     }

@@ -62,6 +62,14 @@ public final class LlmTokenLimit extends PolicyElement {
                 "tokens-consumed-variable-name");
     }
 
+    /**
+     * Starts a builder; set tokens-per-minute and/or a token quota before building.
+     *
+     * @param flavor which element to render ({@code azure-openai-} or {@code llm-} prefix)
+     * @param counterKey the key tokens are counted per (one counter per value across all scopes), e.g.
+     *        {@code @(context.Subscription.Id)}
+     * @return a new builder
+     */
     public static Builder builder(LlmFlavor flavor, String counterKey) {
         return new Builder(flavor, counterKey);
     }
@@ -71,6 +79,11 @@ public final class LlmTokenLimit extends PolicyElement {
         return flavor.prefix() + "token-limit";
     }
 
+    /**
+     * The policy family this limit renders as.
+     *
+     * @return the flavor
+     */
     public LlmFlavor flavor() {
         return flavor;
     }
@@ -121,73 +134,168 @@ public final class LlmTokenLimit extends PolicyElement {
             this.counterKey = counterKey;
         }
 
+        /**
+         * Sets tokens-per-minute: the most prompt plus completion tokens per minute per counter key; callers over it
+         * get {@code 429 Too Many Requests}. Defaults to: unset.
+         *
+         * @param tokensPerMinute the limit; &gt; 0
+         * @return this builder
+         */
         public Builder tokensPerMinute(int tokensPerMinute) {
             this.tokensPerMinute = tokensPerMinute;
             return this;
         }
 
-        /** Requires {@link #tokenQuotaPeriod(TokenQuotaPeriod)}. */
+        /**
+         * Sets token-quota: the most tokens per token-quota-period per counter key; callers over it get
+         * {@code 403 Forbidden}. Requires {@link #tokenQuotaPeriod(TokenQuotaPeriod)}. Defaults to: unset.
+         *
+         * @param tokenQuota the quota; &gt; 0
+         * @return this builder
+         */
         public Builder tokenQuota(long tokenQuota) {
             this.tokenQuota = tokenQuota;
             return this;
         }
 
+        /**
+         * Sets token-quota-period: how often the token quota resets. Required with token-quota. Defaults to: unset.
+         *
+         * @param period the reset period
+         * @return this builder
+         */
         public Builder tokenQuotaPeriod(TokenQuotaPeriod period) {
             this.tokenQuotaPeriod = period;
             return this;
         }
 
-        /** Shorthand for {@code tokenQuota(quota).tokenQuotaPeriod(period)}. */
+        /**
+         * Shorthand for {@code tokenQuota(quota).tokenQuotaPeriod(period)}.
+         *
+         * @param tokenQuota the most tokens per period per counter key; &gt; 0
+         * @param period how often the quota resets
+         * @return this builder
+         */
         public Builder tokenQuota(long tokenQuota, TokenQuotaPeriod period) {
             return tokenQuota(tokenQuota).tokenQuotaPeriod(period);
         }
 
-        /** Defaults to: {@code false}. */
+        /**
+         * Sets estimate-prompt-tokens: when {@code true}, APIM estimates prompt tokens before calling the backend and
+         * rejects requests already over the limit; when {@code false}, it counts the usage the backend reports.
+         * Defaults to: {@code false}.
+         *
+         * @param estimate whether to estimate prompt tokens up front
+         * @return this builder
+         */
         public Builder estimatePromptTokens(boolean estimate) {
             this.estimatePromptTokens = estimate;
             return this;
         }
 
+        /**
+         * Sets retry-after-header-name: a response header, replacing {@code Retry-After}, that tells throttled
+         * callers how many seconds to wait. Defaults to: unset.
+         *
+         * @param name the header name
+         * @return this builder
+         */
         public Builder retryAfterHeaderName(String name) {
             this.retryAfterHeaderName = name;
             return this;
         }
 
+        /**
+         * Sets retry-after-variable-name: the context variable that receives the seconds to wait when throttled.
+         * Defaults to: unset.
+         *
+         * @param name the variable name
+         * @return this builder
+         */
         public Builder retryAfterVariableName(String name) {
             this.retryAfterVariableName = name;
             return this;
         }
 
+        /**
+         * Sets remaining-quota-tokens-header-name: a response header with the tokens left in the current quota period.
+         * Defaults to: unset.
+         *
+         * @param name the header name
+         * @return this builder
+         */
         public Builder remainingQuotaTokensHeaderName(String name) {
             this.remainingQuotaTokensHeaderName = name;
             return this;
         }
 
+        /**
+         * Sets remaining-quota-tokens-variable-name: the context variable that receives the tokens left in the
+         * current quota period. Defaults to: unset.
+         *
+         * @param name the variable name
+         * @return this builder
+         */
         public Builder remainingQuotaTokensVariableName(String name) {
             this.remainingQuotaTokensVariableName = name;
             return this;
         }
 
+        /**
+         * Sets remaining-tokens-header-name: a response header with the tokens left in the current minute.
+         * Defaults to: unset.
+         *
+         * @param name the header name
+         * @return this builder
+         */
         public Builder remainingTokensHeaderName(String name) {
             this.remainingTokensHeaderName = name;
             return this;
         }
 
+        /**
+         * Sets remaining-tokens-variable-name: the context variable that receives the tokens left in the current
+         * minute. Defaults to: unset.
+         *
+         * @param name the variable name
+         * @return this builder
+         */
         public Builder remainingTokensVariableName(String name) {
             this.remainingTokensVariableName = name;
             return this;
         }
 
+        /**
+         * Sets tokens-consumed-header-name: a response header with the prompt plus completion tokens the request
+         * used. Defaults to: unset.
+         *
+         * @param name the header name
+         * @return this builder
+         */
         public Builder tokensConsumedHeaderName(String name) {
             this.tokensConsumedHeaderName = name;
             return this;
         }
 
+        /**
+         * Sets tokens-consumed-variable-name: the context variable that receives the prompt plus completion tokens
+         * the request used. Defaults to: unset.
+         *
+         * @param name the variable name
+         * @return this builder
+         */
         public Builder tokensConsumedVariableName(String name) {
             this.tokensConsumedVariableName = name;
             return this;
         }
 
+        /**
+         * Validates the settings and creates the policy.
+         *
+         * @return the immutable policy
+         * @throws IllegalArgumentException if the counter key is blank, no limit is set, a limit is not positive, or
+         *         token-quota and token-quota-period are not set together
+         */
         public LlmTokenLimit build() {
             return new LlmTokenLimit(this);
         }

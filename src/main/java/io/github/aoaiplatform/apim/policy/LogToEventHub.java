@@ -24,6 +24,13 @@ public final class LogToEventHub extends PolicyElement {
         this.message = Checks.requireText(b.message, ELEMENT, "message", "pass the text or expression to log");
     }
 
+    /**
+     * Starts a builder.
+     *
+     * @param loggerId the id of an APIM logger of type Event Hub
+     * @param message the text to send, usually a policy expression building JSON; must not be blank
+     * @return a new builder
+     */
     public static Builder builder(String loggerId, String message) {
         return new Builder(loggerId, message);
     }
@@ -43,7 +50,7 @@ public final class LogToEventHub extends PolicyElement {
                 .build();
     }
 
-    /** Builder. */
+    /** Builder for {@link LogToEventHub}; the partition settings are optional. */
     public static final class Builder {
         private final String loggerId;
         private final String message;
@@ -55,16 +62,36 @@ public final class LogToEventHub extends PolicyElement {
             this.message = message;
         }
 
+        /**
+         * Sets partition-id: the index of the Event Hub partition messages are sent to. Defaults to: unset.
+         * Excludes partition-key.
+         *
+         * @param partitionId the partition index; &ge; 0
+         * @return this builder
+         */
         public Builder partitionId(int partitionId) {
             this.partitionId = partitionId;
             return this;
         }
 
+        /**
+         * Sets partition-key: the value Event Hubs uses to assign messages to a partition. Defaults to: unset.
+         * Excludes partition-id.
+         *
+         * @param partitionKey the partition key; must not be blank
+         * @return this builder
+         */
         public Builder partitionKey(String partitionKey) {
             this.partitionKey = partitionKey;
             return this;
         }
 
+        /**
+         * Validates the settings and creates the policy.
+         *
+         * @return the immutable policy
+         * @throws IllegalArgumentException if logger-id or message is blank, or both partition settings are set
+         */
         public LogToEventHub build() {
             return new LogToEventHub(this);
         }

@@ -8,13 +8,21 @@ import java.util.List;
  */
 public final class MetricDimension {
 
+    /** Default dimension: the API the request called. */
     public static final String API_ID = "API ID";
+    /** Default dimension: the API operation the request called. */
     public static final String OPERATION_ID = "Operation ID";
+    /** Default dimension: the product of the caller's subscription. */
     public static final String PRODUCT_ID = "Product ID";
+    /** Default dimension: the caller's subscription. */
     public static final String SUBSCRIPTION_ID = "Subscription ID";
+    /** Default dimension: the APIM user who owns the subscription. */
     public static final String USER_ID = "User ID";
+    /** Default dimension: the gateway's Azure region. */
     public static final String LOCATION = "Location";
+    /** Default dimension: the gateway that handled the request. */
     public static final String GATEWAY_ID = "Gateway ID";
+    /** Default dimension: the APIM backend the request was sent to. */
     public static final String BACKEND_ID = "Backend ID";
 
     /** Dimension names APIM can fill in without a value. */
@@ -36,21 +44,42 @@ public final class MetricDimension {
         }
     }
 
-    /** A default dimension whose value APIM provides, e.g. {@code of(MetricDimension.API_ID)}. */
+    /**
+     * A default dimension whose value APIM provides, e.g. {@code of(MetricDimension.API_ID)}.
+     *
+     * @param name one of {@link #DEFAULT_DIMENSIONS}, exact spelling
+     * @return the dimension
+     * @throws IllegalArgumentException if {@code name} is not a default dimension
+     */
     public static MetricDimension of(String name) {
         return new MetricDimension(name, null);
     }
 
-    /** A dimension with an explicit value (literal or policy expression). */
+    /**
+     * A dimension with an explicit value (literal or policy expression).
+     *
+     * @param name the dimension name
+     * @param value the value, e.g. {@code @(context.Request.IpAddress)}; {@code null} only for default dimensions
+     * @return the dimension
+     */
     public static MetricDimension of(String name, String value) {
         return new MetricDimension(name, value);
     }
 
+    /**
+     * The dimension name.
+     *
+     * @return the name attribute
+     */
     public String name() {
         return name;
     }
 
-    /** The value, or {@code null} for a default dimension without value. */
+    /**
+     * The value, or {@code null} for a default dimension without value.
+     *
+     * @return the value attribute, or {@code null}
+     */
     public String value() {
         return value;
     }

@@ -12,14 +12,31 @@ public final class Otherwise {
         this.policies = Checks.nonNullList(policies, "otherwise", "policies");
     }
 
+    /**
+     * Creates an otherwise branch.
+     *
+     * @param policies the policies run when no when condition is true; may be empty, none may be null
+     * @return the branch
+     */
     public static Otherwise of(PolicyElement... policies) {
         return new Otherwise(Arrays.asList(Checks.requireNonNull(policies, "otherwise", "policies")));
     }
 
+    /**
+     * Creates an otherwise branch.
+     *
+     * @param policies the policies run when no when condition is true; may be empty, none may be null
+     * @return the branch
+     */
     public static Otherwise of(List<? extends PolicyElement> policies) {
         return new Otherwise(List.copyOf(Checks.nonNullList(policies, "otherwise", "policies")));
     }
 
+    /**
+     * The policies of this branch.
+     *
+     * @return the immutable, ordered list of policies
+     */
     public List<PolicyElement> policies() {
         return policies;
     }

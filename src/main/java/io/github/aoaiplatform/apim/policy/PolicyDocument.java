@@ -33,21 +33,40 @@ public final class PolicyDocument {
         this.sections = resolved;
     }
 
+    /**
+     * Starts an empty document; sections without elements render only their {@code <base />} (if any).
+     *
+     * @return a new builder
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** The elements of a section as rendered, including the base element when present. */
+    /**
+     * The elements of a section as rendered, including the base element when present.
+     *
+     * @param section the section to read
+     * @return the immutable, ordered list of elements
+     */
     public List<PolicyElement> elements(PolicySection section) {
         return sections.get(Checks.requireNonNull(section, "policies", "section"));
     }
 
-    /** Whether the section renders {@code <base />}. */
+    /**
+     * Whether the section renders {@code <base />}, i.e. runs the parent scope's policies.
+     *
+     * @param section the section to check
+     * @return {@code true} when the section contains {@link Base#INSTANCE}
+     */
     public boolean includesBase(PolicySection section) {
         return elements(section).contains(Base.INSTANCE);
     }
 
-    /** Renders {@code <policies>…</policies>}: 4-space indentation, no XML declaration, {@code \n} line ends. */
+    /**
+     * Renders the whole document as {@code <policies>} with all four sections.
+     *
+     * @return the XML with 4-space indentation, no XML declaration and {@code \n} line ends
+     */
     public String toXml() {
         XmlNode.Builder policies = XmlNode.element("policies");
         for (PolicySection section : PolicySection.values()) {
@@ -131,42 +150,104 @@ public final class PolicyDocument {
             }
         }
 
+        /**
+         * Appends policies to the inbound section.
+         *
+         * @param policies the policies, in order; none may be null
+         * @return this builder
+         */
         public Builder inbound(PolicyElement... policies) {
             return add(PolicySection.INBOUND, policies);
         }
 
+        /**
+         * Appends policies to the inbound section.
+         *
+         * @param policies the policies, in order; none may be null
+         * @return this builder
+         */
         public Builder inbound(List<? extends PolicyElement> policies) {
             return add(PolicySection.INBOUND, policies);
         }
 
+        /**
+         * Appends policies to the backend section.
+         *
+         * @param policies the policies, in order; none may be null
+         * @return this builder
+         */
         public Builder backend(PolicyElement... policies) {
             return add(PolicySection.BACKEND, policies);
         }
 
+        /**
+         * Appends policies to the backend section.
+         *
+         * @param policies the policies, in order; none may be null
+         * @return this builder
+         */
         public Builder backend(List<? extends PolicyElement> policies) {
             return add(PolicySection.BACKEND, policies);
         }
 
+        /**
+         * Appends policies to the outbound section.
+         *
+         * @param policies the policies, in order; none may be null
+         * @return this builder
+         */
         public Builder outbound(PolicyElement... policies) {
             return add(PolicySection.OUTBOUND, policies);
         }
 
+        /**
+         * Appends policies to the outbound section.
+         *
+         * @param policies the policies, in order; none may be null
+         * @return this builder
+         */
         public Builder outbound(List<? extends PolicyElement> policies) {
             return add(PolicySection.OUTBOUND, policies);
         }
 
+        /**
+         * Appends policies to the on-error section.
+         *
+         * @param policies the policies, in order; none may be null
+         * @return this builder
+         */
         public Builder onError(PolicyElement... policies) {
             return add(PolicySection.ON_ERROR, policies);
         }
 
+        /**
+         * Appends policies to the on-error section, e.g. {@link GenericErrors#onErrorSection()}.
+         *
+         * @param policies the policies, in order; none may be null
+         * @return this builder
+         */
         public Builder onError(List<? extends PolicyElement> policies) {
             return add(PolicySection.ON_ERROR, policies);
         }
 
+        /**
+         * Appends policies to the given section.
+         *
+         * @param section the section to add to
+         * @param policies the policies, in order; none may be null
+         * @return this builder
+         */
         public Builder add(PolicySection section, PolicyElement... policies) {
             return add(section, Arrays.asList(Checks.requireNonNull(policies, "policies", "elements")));
         }
 
+        /**
+         * Appends policies to the given section.
+         *
+         * @param section the section to add to
+         * @param policies the policies, in order; none may be null
+         * @return this builder
+         */
         public Builder add(PolicySection section, List<? extends PolicyElement> policies) {
             Checks.requireNonNull(section, "policies", "section");
             elements.get(section).addAll(Checks.nonNullList(policies, section.xmlName(), "elements"));
@@ -176,12 +257,22 @@ public final class PolicyDocument {
         /**
          * Forces {@code <base />} on or off for a section. Defaults to: on for inbound, outbound, on-error;
          * on for backend unless it contains forward-request or retry.
+         *
+         * @param section the section to configure
+         * @param include {@code true} to render {@code <base />} first, {@code false} to omit it
+         * @return this builder
          */
         public Builder includeBase(PolicySection section, boolean include) {
             includeBase.put(Checks.requireNonNull(section, "policies", "section"), include);
             return this;
         }
 
+        /**
+         * Resolves base handling and validates every section as described on {@link PolicyDocument}.
+         *
+         * @return the immutable document
+         * @throws IllegalArgumentException if a policy is not allowed in its section or base is misplaced
+         */
         public PolicyDocument build() {
             return new PolicyDocument(this);
         }

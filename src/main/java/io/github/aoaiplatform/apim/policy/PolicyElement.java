@@ -15,10 +15,18 @@ public abstract sealed class PolicyElement
     PolicyElement() {
     }
 
-    /** The APIM element name, e.g. {@code azure-openai-token-limit}. */
+    /**
+     * The APIM element name this policy renders, e.g. {@code azure-openai-token-limit}.
+     *
+     * @return the XML element name
+     */
     public abstract String elementName();
 
-    /** Renders this element alone as a pretty-printed XML fragment (no XML declaration). */
+    /**
+     * Renders this element alone as a pretty-printed XML fragment (no XML declaration).
+     *
+     * @return the XML fragment with 4-space indentation and {@code \n} line ends
+     */
     public final String toXml() {
         return XmlRenderer.render(toNode());
     }

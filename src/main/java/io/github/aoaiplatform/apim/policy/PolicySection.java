@@ -4,9 +4,13 @@ import java.util.Set;
 
 /** The four sections of an APIM policy document, in rendering order. */
 public enum PolicySection {
+    /** {@code <inbound>}: runs on the request before it is forwarded to the backend. */
     INBOUND("inbound"),
+    /** {@code <backend>}: runs around forwarding the request to the backend service. */
     BACKEND("backend"),
+    /** {@code <outbound>}: runs on the backend's response before it is returned to the caller. */
     OUTBOUND("outbound"),
+    /** {@code <on-error>}: runs instead of the remaining policies when any section raises an error. */
     ON_ERROR("on-error");
 
     static final Set<PolicySection> ALL = Set.of(values());
@@ -18,7 +22,11 @@ public enum PolicySection {
         this.xmlName = xmlName;
     }
 
-    /** Element name, e.g. {@code on-error}. */
+    /**
+     * The section's XML element name.
+     *
+     * @return the element name, e.g. {@code on-error}
+     */
     public String xmlName() {
         return xmlName;
     }

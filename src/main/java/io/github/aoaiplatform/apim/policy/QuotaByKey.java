@@ -39,6 +39,13 @@ public final class QuotaByKey extends PolicyElement {
         this.firstPeriodStart = b.firstPeriodStart == null ? null : b.firstPeriodStart.truncatedTo(ChronoUnit.SECONDS);
     }
 
+    /**
+     * Starts a builder; set calls and/or bandwidth before building.
+     *
+     * @param counterKey the key the quota is tracked per, e.g. {@code @(context.Subscription.Id)}
+     * @param renewalPeriodSeconds the length of a quota period in seconds, after which the counters reset; &gt; 0
+     * @return a new builder
+     */
     public static Builder builder(String counterKey, int renewalPeriodSeconds) {
         return new Builder(counterKey, renewalPeriodSeconds);
     }
@@ -79,29 +86,60 @@ public final class QuotaByKey extends PolicyElement {
             this.renewalPeriodSeconds = renewalPeriodSeconds;
         }
 
+        /**
+         * Sets calls: the most calls per period per counter key. Defaults to: unset.
+         *
+         * @param calls the call quota; &gt; 0
+         * @return this builder
+         */
         public Builder calls(int calls) {
             this.calls = calls;
             return this;
         }
 
-        /** Maximum total kilobytes per period (renders {@code bandwidth}). */
+        /**
+         * Maximum total kilobytes per period (renders {@code bandwidth}). Defaults to: unset.
+         *
+         * @param kilobytes the bandwidth quota in kilobytes; &gt; 0
+         * @return this builder
+         */
         public Builder bandwidthKilobytes(long kilobytes) {
             this.bandwidthKilobytes = kilobytes;
             return this;
         }
 
-        /** E.g. {@link QuotaByKey#SUCCESSFUL_RESPONSES_CONDITION}. */
+        /**
+         * Sets increment-condition: a boolean expression deciding whether a request counts towards the quota, e.g.
+         * {@link QuotaByKey#SUCCESSFUL_RESPONSES_CONDITION}. Defaults to: unset (every request counts).
+         *
+         * @param condition the boolean policy expression
+         * @return this builder
+         */
         public Builder incrementCondition(String condition) {
             this.incrementCondition = condition;
             return this;
         }
 
-        /** Rendered as ISO-8601 UTC truncated to seconds, e.g. {@code 2025-01-01T00:00:00Z}. */
+        /**
+         * Sets first-period-start: when the first quota period begins; later periods follow every renewal-period.
+         * Rendered as ISO-8601 UTC truncated to seconds, e.g. {@code 2025-01-01T00:00:00Z}. Defaults to: unset
+         * (APIM default {@code 0001-01-01T00:00:00Z}).
+         *
+         * @param start the start of the first period
+         * @return this builder
+         */
         public Builder firstPeriodStart(Instant start) {
             this.firstPeriodStart = start;
             return this;
         }
 
+        /**
+         * Validates the settings and creates the policy.
+         *
+         * @return the immutable policy
+         * @throws IllegalArgumentException if neither calls nor bandwidth is set, a number is not positive, or the
+         *         counter key is blank
+         */
         public QuotaByKey build() {
             return new QuotaByKey(this);
         }

@@ -36,6 +36,14 @@ public final class RateLimitByKey extends PolicyElement {
         this.totalCallsHeaderName = Checks.optionalText(b.totalCallsHeaderName, ELEMENT, "total-calls-header-name");
     }
 
+    /**
+     * Starts a builder.
+     *
+     * @param calls the most calls per renewal period per counter key; &gt; 0
+     * @param renewalPeriodSeconds the sliding window in seconds, 1 to {@value #MAX_RENEWAL_PERIOD_SECONDS}
+     * @param counterKey the key calls are counted per, e.g. {@code @(context.Subscription.Id)}
+     * @return a new builder
+     */
     public static Builder builder(int calls, int renewalPeriodSeconds, String counterKey) {
         return new Builder(calls, renewalPeriodSeconds, counterKey);
     }
@@ -83,36 +91,84 @@ public final class RateLimitByKey extends PolicyElement {
             this.counterKey = counterKey;
         }
 
+        /**
+         * Sets increment-condition: a boolean expression deciding whether a request counts towards the limit.
+         * Defaults to: unset (every request counts).
+         *
+         * @param condition the boolean policy expression
+         * @return this builder
+         */
         public Builder incrementCondition(String condition) {
             this.incrementCondition = condition;
             return this;
         }
 
+        /**
+         * Sets retry-after-header-name: a response header, replacing {@code Retry-After}, that tells throttled
+         * callers how many seconds to wait. Defaults to: unset.
+         *
+         * @param name the header name
+         * @return this builder
+         */
         public Builder retryAfterHeaderName(String name) {
             this.retryAfterHeaderName = name;
             return this;
         }
 
+        /**
+         * Sets retry-after-variable-name: the context variable that receives the seconds to wait when throttled.
+         * Defaults to: unset.
+         *
+         * @param name the variable name
+         * @return this builder
+         */
         public Builder retryAfterVariableName(String name) {
             this.retryAfterVariableName = name;
             return this;
         }
 
+        /**
+         * Sets remaining-calls-header-name: a response header with the calls left in the current period.
+         * Defaults to: unset.
+         *
+         * @param name the header name
+         * @return this builder
+         */
         public Builder remainingCallsHeaderName(String name) {
             this.remainingCallsHeaderName = name;
             return this;
         }
 
+        /**
+         * Sets remaining-calls-variable-name: the context variable that receives the calls left in the current
+         * period. Defaults to: unset.
+         *
+         * @param name the variable name
+         * @return this builder
+         */
         public Builder remainingCallsVariableName(String name) {
             this.remainingCallsVariableName = name;
             return this;
         }
 
+        /**
+         * Sets total-calls-header-name: a response header with the calls limit. Defaults to: unset.
+         *
+         * @param name the header name
+         * @return this builder
+         */
         public Builder totalCallsHeaderName(String name) {
             this.totalCallsHeaderName = name;
             return this;
         }
 
+        /**
+         * Validates the settings and creates the policy.
+         *
+         * @return the immutable policy
+         * @throws IllegalArgumentException if calls or renewal-period is out of range, the counter key is blank or a
+         *         name is blank
+         */
         public RateLimitByKey build() {
             return new RateLimitByKey(this);
         }

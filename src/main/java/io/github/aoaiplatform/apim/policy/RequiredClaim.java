@@ -23,6 +23,11 @@ public final class RequiredClaim {
             this.xmlValue = xmlValue;
         }
 
+        /**
+         * Rendered value of the match attribute.
+         *
+         * @return {@code all} or {@code any}
+         */
         public String xmlValue() {
             return xmlValue;
         }
@@ -50,29 +55,65 @@ public final class RequiredClaim {
         }
     }
 
-    /** Claim must contain at least one of {@code values}. */
+    /**
+     * Claim must contain at least one of {@code values}.
+     *
+     * @param name the claim name, e.g. {@code roles}
+     * @param values the accepted values; at least one
+     * @return the required claim
+     */
     public static RequiredClaim anyOf(String name, String... values) {
         return new RequiredClaim(name, Match.ANY, null, Arrays.asList(Checks.requireNonNull(values, ELEMENT, "value")));
     }
 
-    /** Claim must contain all of {@code values}. */
+    /**
+     * Claim must contain all of {@code values}.
+     *
+     * @param name the claim name, e.g. {@code roles}
+     * @param values the required values; at least one
+     * @return the required claim
+     */
     public static RequiredClaim allOf(String name, String... values) {
         return new RequiredClaim(name, Match.ALL, null, Arrays.asList(Checks.requireNonNull(values, ELEMENT, "value")));
     }
 
-    /** Full form; {@code separator} may be null (omitted) or any non-empty string, including {@code " "} (for {@code scp}). */
+    /**
+     * Full form; {@code separator} may be null (omitted) or any non-empty string, including {@code " "}
+     * (for {@code scp}).
+     *
+     * @param name the claim name, e.g. {@code scp}
+     * @param match whether all or any of the values must be present
+     * @param separator the string that splits a multi-valued claim, or {@code null} for none
+     * @param values the values to match; at least one
+     * @return the required claim
+     */
     public static RequiredClaim of(String name, Match match, String separator, List<String> values) {
         return new RequiredClaim(name, match, separator, values);
     }
 
+    /**
+     * The claim name.
+     *
+     * @return the name attribute
+     */
     public String name() {
         return name;
     }
 
+    /**
+     * How the values are matched.
+     *
+     * @return the match mode
+     */
     public Match match() {
         return match;
     }
 
+    /**
+     * The values to match.
+     *
+     * @return the immutable list of values
+     */
     public List<String> values() {
         return values;
     }

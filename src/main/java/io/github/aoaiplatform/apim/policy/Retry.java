@@ -51,6 +51,15 @@ public final class Retry extends PolicyElement {
         }
     }
 
+    /**
+     * Starts a builder; child policies must still be added.
+     *
+     * @param condition a boolean policy expression evaluated after each attempt; retrying continues while it is
+     *        true, e.g. {@link #THROTTLING_OR_SERVER_ERROR_CONDITION}
+     * @param count the most retries, 0 to {@value #MAX_COUNT}
+     * @param intervalSeconds seconds to wait between attempts (the first wait when delta is set); &ge; 0
+     * @return a new builder
+     */
     public static Builder builder(String condition, int count, int intervalSeconds) {
         return new Builder(condition, count, intervalSeconds);
     }
@@ -59,12 +68,23 @@ public final class Retry extends PolicyElement {
      * Load-balancing retry across {@code backendCount} pooled backends: condition
      * {@link #THROTTLING_OR_SERVER_ERROR_CONDITION}, count = backendCount − 1 (min 0), interval 0,
      * first-fast-retry true, child {@code <forward-request buffer-request-body="true"/>}.
+     *
+     * @param backendCount the number of backends in the pool, 1 to {@value #MAX_COUNT} + 1
+     * @return the retry policy
+     * @throws IllegalArgumentException if {@code backendCount} is out of range
      */
     public static Retry onThrottlingAndServerErrors(int backendCount) {
         return onThrottlingAndServerErrors(backendCount, ForwardRequest.withBufferedRequestBody());
     }
 
-    /** As {@link #onThrottlingAndServerErrors(int)} with a custom forward-request (keep buffer-request-body true). */
+    /**
+     * As {@link #onThrottlingAndServerErrors(int)} with a custom forward-request (keep buffer-request-body true).
+     *
+     * @param backendCount the number of backends in the pool, 1 to {@value #MAX_COUNT} + 1
+     * @param forwardRequest the forward-request to repeat; must not be null
+     * @return the retry policy
+     * @throws IllegalArgumentException if {@code backendCount} is out of range
+     */
     public static Retry onThrottlingAndServerErrors(int backendCount, ForwardRequest forwardRequest) {
         if (backendCount < 1 || backendCount > MAX_COUNT + 1) {
             throw Checks.invalid(ELEMENT, "count", "is derived as backendCount - 1, but backendCount was " + backendCount,
@@ -81,23 +101,47 @@ public final class Retry extends PolicyElement {
         return ELEMENT;
     }
 
+    /**
+     * The condition attribute.
+     *
+     * @return the boolean policy expression that decides whether to retry
+     */
     public String condition() {
         return condition;
     }
 
+    /**
+     * The count attribute.
+     *
+     * @return the most retries after the first attempt
+     */
     public int count() {
         return count;
     }
 
+    /**
+     * The interval attribute.
+     *
+     * @return the wait between attempts, in seconds
+     */
     public int intervalSeconds() {
         return intervalSeconds;
     }
 
-    /** first-fast-retry, or {@code null} when unset. */
+    /**
+     * first-fast-retry, or {@code null} when unset.
+     *
+     * @return whether the first retry runs without waiting, or {@code null}
+     */
     public Boolean firstFastRetry() {
         return firstFastRetry;
     }
 
+    /**
+     * The child policies run on every attempt.
+     *
+     * @return the immutable, ordered list of child policies
+     */
     public List<PolicyElement> policies() {
         return policies;
     }
@@ -138,32 +182,71 @@ public final class Retry extends PolicyElement {
             this.intervalSeconds = intervalSeconds;
         }
 
+        /**
+         * Sets max-interval: the longest wait for exponential retry, in seconds. Requires delta and must be at least
+         * the interval. Defaults to: unset.
+         *
+         * @param seconds the longest wait in seconds
+         * @return this builder
+         */
         public Builder maxIntervalSeconds(int seconds) {
             this.maxIntervalSeconds = seconds;
             return this;
         }
 
+        /**
+         * Sets delta: the interval increment in seconds. With delta alone the wait grows linearly; with max-interval
+         * as well it grows exponentially. Defaults to: unset (fixed interval).
+         *
+         * @param seconds the increment in seconds; &gt; 0
+         * @return this builder
+         */
         public Builder deltaSeconds(int seconds) {
             this.deltaSeconds = seconds;
             return this;
         }
 
-        /** Defaults to: unset (APIM default false). */
+        /**
+         * Sets first-fast-retry: when {@code true}, the first retry runs at once instead of after the interval.
+         * Defaults to: unset (APIM default {@code false}).
+         *
+         * @param firstFastRetry whether the first retry skips the wait
+         * @return this builder
+         */
         public Builder firstFastRetry(boolean firstFastRetry) {
             this.firstFastRetry = firstFastRetry;
             return this;
         }
 
+        /**
+         * Replaces the child policies. Defaults to: none (at least one is required).
+         *
+         * @param children the policies run on every attempt, e.g. {@link ForwardRequest#withBufferedRequestBody()}
+         * @return this builder
+         */
         public Builder policies(PolicyElement... children) {
             this.policies = new ArrayList<>(Arrays.asList(Checks.requireNonNull(children, ELEMENT, "policies")));
             return this;
         }
 
+        /**
+         * Appends a child policy.
+         *
+         * @param child the policy; must not be null
+         * @return this builder
+         */
         public Builder policy(PolicyElement child) {
             this.policies.add(child);
             return this;
         }
 
+        /**
+         * Validates the settings and creates the policy.
+         *
+         * @return the immutable policy
+         * @throws IllegalArgumentException if a value is out of range, max-interval lacks delta, or there is no child
+         *         policy
+         */
         public Retry build() {
             return new Retry(this);
         }

@@ -19,13 +19,24 @@ public final class SetBackendService extends PolicyElement {
         this.backendId = backendId;
     }
 
-    /** Routes to the APIM backend (or backend pool) with this id; named values and expressions allowed. */
+    /**
+     * Routes to the APIM backend (or backend pool) with this id; named values and expressions allowed.
+     *
+     * @param backendId the backend's name; must not be blank
+     * @return the policy rendering backend-id
+     */
     public static SetBackendService backendId(String backendId) {
         return new SetBackendService(null, Checks.requireText(backendId, ELEMENT, "backend-id",
                 "pass the name of an APIM backend or backend pool"));
     }
 
-    /** Routes to an absolute http(s) URL, a named value or an expression. */
+    /**
+     * Routes to an absolute http(s) URL, a named value or an expression.
+     *
+     * @param baseUrl the backend's base URL
+     * @return the policy rendering base-url
+     * @throws IllegalArgumentException if the URL is not an absolute http(s) URL, named value or expression
+     */
     public static SetBackendService baseUrl(String baseUrl) {
         return new SetBackendService(Checks.urlOrNamedValueOrExpression(baseUrl, ELEMENT, "base-url", false), null);
     }
@@ -35,12 +46,20 @@ public final class SetBackendService extends PolicyElement {
         return ELEMENT;
     }
 
-    /** The backend-id, or {@code null} when base-url is used. */
+    /**
+     * The backend-id, or {@code null} when base-url is used.
+     *
+     * @return the backend id, or {@code null}
+     */
     public String backendIdValue() {
         return backendId;
     }
 
-    /** The base-url, or {@code null} when backend-id is used. */
+    /**
+     * The base-url, or {@code null} when backend-id is used.
+     *
+     * @return the base URL, or {@code null}
+     */
     public String baseUrlValue() {
         return baseUrl;
     }

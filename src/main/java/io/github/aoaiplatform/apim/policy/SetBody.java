@@ -11,6 +11,12 @@ public final class SetBody extends PolicyElement {
         this.body = Checks.requireText(body, ELEMENT, "body", "pass the body text or a policy expression");
     }
 
+    /**
+     * Sets the request or response body, depending on the section.
+     *
+     * @param body the body text or a policy expression; must not be blank
+     * @return the policy
+     */
     public static SetBody of(String body) {
         return new SetBody(body);
     }
@@ -20,6 +26,11 @@ public final class SetBody extends PolicyElement {
         return ELEMENT;
     }
 
+    /**
+     * The body.
+     *
+     * @return the body text or policy expression
+     */
     public String body() {
         return body;
     }

@@ -13,6 +13,13 @@ public final class SetVariable extends PolicyElement {
         this.value = Checks.xmlSafe(value, ELEMENT, "value");
     }
 
+    /**
+     * Stores a value in a context variable, readable later as {@code context.Variables["name"]}.
+     *
+     * @param name the variable name; letters, digits, '.', '_' and '-' only
+     * @param value a literal or a policy expression; may be empty
+     * @return the policy
+     */
     public static SetVariable of(String name, String value) {
         return new SetVariable(name, value);
     }
@@ -22,10 +29,20 @@ public final class SetVariable extends PolicyElement {
         return ELEMENT;
     }
 
+    /**
+     * The variable name.
+     *
+     * @return the name attribute
+     */
     public String name() {
         return name;
     }
 
+    /**
+     * The variable value.
+     *
+     * @return the literal or policy expression
+     */
     public String value() {
         return value;
     }

@@ -50,7 +50,12 @@ public final class ValidateAzureAdToken extends PolicyElement {
         }
     }
 
-    /** Starts a builder; {@code tenantId} is a GUID, a named value like {@code {{tenant-id}}} or an expression. */
+    /**
+     * Starts a builder; {@code tenantId} is a GUID, a named value like {@code {{tenant-id}}} or an expression.
+     *
+     * @param tenantId the Microsoft Entra tenant that must have issued the token
+     * @return a new builder
+     */
     public static Builder builder(String tenantId) {
         return new Builder(tenantId);
     }
@@ -60,14 +65,29 @@ public final class ValidateAzureAdToken extends PolicyElement {
         return ELEMENT;
     }
 
+    /**
+     * The tenant-id attribute.
+     *
+     * @return the tenant GUID, named value or expression
+     */
     public String tenantId() {
         return tenantId;
     }
 
+    /**
+     * The client application ids allowed to call.
+     *
+     * @return the immutable list of ids; may be empty when audiences are set
+     */
     public List<String> clientApplicationIds() {
         return clientApplicationIds;
     }
 
+    /**
+     * The accepted audiences.
+     *
+     * @return the immutable list of audiences; may be empty when client application ids are set
+     */
     public List<String> audiences() {
         return audiences;
     }
@@ -116,71 +136,154 @@ public final class ValidateAzureAdToken extends PolicyElement {
             this.tenantId = tenantId;
         }
 
-        /** Defaults to: {@code Authorization}. */
+        /**
+         * Sets header-name: the request header that carries the token. Defaults to: {@code Authorization}.
+         *
+         * @param headerName the header name
+         * @return this builder
+         */
         public Builder headerName(String headerName) {
             this.headerName = headerName;
             return this;
         }
 
-        /** Defaults to: {@code 401}. Must be 400–599. */
+        /**
+         * Sets failed-validation-httpcode: the status returned when validation fails. Defaults to: {@code 401}.
+         * Must be 400–599.
+         *
+         * @param httpCode the HTTP status code
+         * @return this builder
+         */
         public Builder failedValidationHttpCode(int httpCode) {
             this.failedValidationHttpCode = httpCode;
             return this;
         }
 
-        /** Defaults to: unset (APIM's message). */
+        /**
+         * Sets failed-validation-error-message: the error message returned when validation fails. Defaults to: unset
+         * (APIM's message).
+         *
+         * @param message the message
+         * @return this builder
+         */
         public Builder failedValidationErrorMessage(String message) {
             this.failedValidationErrorMessage = message;
             return this;
         }
 
-        /** Defaults to: unset. */
+        /**
+         * Sets output-token-variable-name: the context variable that receives the validated token as a {@code Jwt}.
+         * Defaults to: unset.
+         *
+         * @param variableName letters, digits, '.', '_' and '-' only
+         * @return this builder
+         */
         public Builder outputTokenVariableName(String variableName) {
             this.outputTokenVariableName = variableName;
             return this;
         }
 
-        /** Client app ids (GUID, named value or expression). */
+        /**
+         * Sets client-application-ids: the client applications whose tokens are accepted, replacing earlier ones.
+         * Defaults to: none (then audiences are required).
+         *
+         * @param ids client app ids (GUID, named value or expression)
+         * @return this builder
+         */
         public Builder clientApplicationIds(String... ids) {
             this.clientApplicationIds = Arrays.asList(Checks.requireNonNull(ids, ELEMENT, "client-application-ids"));
             return this;
         }
 
+        /**
+         * Sets client-application-ids: the client applications whose tokens are accepted, replacing earlier ones.
+         * Defaults to: none (then audiences are required).
+         *
+         * @param ids client app ids (GUID, named value or expression)
+         * @return this builder
+         */
         public Builder clientApplicationIds(List<String> ids) {
             this.clientApplicationIds = ids;
             return this;
         }
 
+        /**
+         * Sets backend-application-ids: the backend applications the token may be issued for, replacing earlier
+         * ones. Defaults to: none.
+         *
+         * @param ids backend app ids (GUID, named value or expression)
+         * @return this builder
+         */
         public Builder backendApplicationIds(String... ids) {
             this.backendApplicationIds = Arrays.asList(Checks.requireNonNull(ids, ELEMENT, "backend-application-ids"));
             return this;
         }
 
+        /**
+         * Sets backend-application-ids: the backend applications the token may be issued for, replacing earlier
+         * ones. Defaults to: none.
+         *
+         * @param ids backend app ids (GUID, named value or expression)
+         * @return this builder
+         */
         public Builder backendApplicationIds(List<String> ids) {
             this.backendApplicationIds = ids;
             return this;
         }
 
+        /**
+         * Sets audiences: the accepted values of the token's {@code aud} claim, replacing earlier ones.
+         * Defaults to: none (then client application ids are required).
+         *
+         * @param audiences the audiences, e.g. {@code api://my-api}
+         * @return this builder
+         */
         public Builder audiences(String... audiences) {
             this.audiences = Arrays.asList(Checks.requireNonNull(audiences, ELEMENT, "audiences"));
             return this;
         }
 
+        /**
+         * Sets audiences: the accepted values of the token's {@code aud} claim, replacing earlier ones.
+         * Defaults to: none (then client application ids are required).
+         *
+         * @param audiences the audiences, e.g. {@code api://my-api}
+         * @return this builder
+         */
         public Builder audiences(List<String> audiences) {
             this.audiences = audiences;
             return this;
         }
 
+        /**
+         * Sets required-claims: claims the token must carry, replacing earlier ones. Defaults to: none.
+         *
+         * @param claims the required claims
+         * @return this builder
+         */
         public Builder requiredClaims(RequiredClaim... claims) {
             this.requiredClaims = Arrays.asList(Checks.requireNonNull(claims, ELEMENT, "required-claims"));
             return this;
         }
 
+        /**
+         * Sets required-claims: claims the token must carry, replacing earlier ones. Defaults to: none.
+         *
+         * @param claims the required claims
+         * @return this builder
+         */
         public Builder requiredClaims(List<RequiredClaim> claims) {
             this.requiredClaims = claims;
             return this;
         }
 
+        /**
+         * Validates the settings and creates the policy.
+         *
+         * @return the immutable policy
+         * @throws IllegalArgumentException if an id is not a GUID, named value or expression, a list has blank or
+         *         duplicate entries, or neither client application ids nor audiences are set
+         */
         public ValidateAzureAdToken build() {
             return new ValidateAzureAdToken(this);
         }

@@ -54,6 +54,11 @@ public final class ValidateJwt extends PolicyElement {
         this.requiredClaims = Checks.nonNullList(b.requiredClaims, ELEMENT, "required-claims");
     }
 
+    /**
+     * Starts a builder; at least one openid-config URL must still be set.
+     *
+     * @return a new builder
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -112,69 +117,153 @@ public final class ValidateJwt extends PolicyElement {
         private Builder() {
         }
 
-        /** Defaults to: {@code Authorization}. */
+        /**
+         * Sets header-name: the request header that carries the token. Defaults to: {@code Authorization}.
+         *
+         * @param headerName the header name
+         * @return this builder
+         */
         public Builder headerName(String headerName) {
             this.headerName = headerName;
             return this;
         }
 
-        /** Defaults to: {@code 401}. */
+        /**
+         * Sets failed-validation-httpcode: the status returned when validation fails. Defaults to: {@code 401}.
+         * Must be 400–599.
+         *
+         * @param httpCode the HTTP status code
+         * @return this builder
+         */
         public Builder failedValidationHttpCode(int httpCode) {
             this.failedValidationHttpCode = httpCode;
             return this;
         }
 
+        /**
+         * Sets failed-validation-error-message: the error message returned when validation fails. Defaults to: unset
+         * (APIM's message).
+         *
+         * @param message the message
+         * @return this builder
+         */
         public Builder failedValidationErrorMessage(String message) {
             this.failedValidationErrorMessage = message;
             return this;
         }
 
+        /**
+         * Sets require-expiration-time: whether the token must carry an expiration claim. Defaults to: unset
+         * (APIM default {@code true}).
+         *
+         * @param require whether an expiration claim is required
+         * @return this builder
+         */
         public Builder requireExpirationTime(boolean require) {
             this.requireExpirationTime = require;
             return this;
         }
 
-        /** E.g. {@code Bearer}. Defaults to: unset. */
+        /**
+         * Sets require-scheme: the authorization scheme the header value must start with, e.g. {@code Bearer}.
+         * Defaults to: unset.
+         *
+         * @param scheme the scheme name
+         * @return this builder
+         */
         public Builder requireScheme(String scheme) {
             this.requireScheme = scheme;
             return this;
         }
 
+        /**
+         * Sets require-signed-tokens: whether the token must be signed. Defaults to: unset (APIM default {@code true}).
+         *
+         * @param require whether unsigned tokens are rejected
+         * @return this builder
+         */
         public Builder requireSignedTokens(boolean require) {
             this.requireSignedTokens = require;
             return this;
         }
 
+        /**
+         * Sets clock-skew: the tolerated clock difference between issuer and gateway when checking expiry and
+         * not-before times. Defaults to: unset (APIM default 0 seconds).
+         *
+         * @param seconds the skew in seconds; &ge; 0
+         * @return this builder
+         */
         public Builder clockSkewSeconds(int seconds) {
             this.clockSkewSeconds = seconds;
             return this;
         }
 
+        /**
+         * Sets output-token-variable-name: the context variable that receives the validated token as a {@code Jwt}.
+         * Defaults to: unset.
+         *
+         * @param variableName letters, digits, '.', '_' and '-' only
+         * @return this builder
+         */
         public Builder outputTokenVariableName(String variableName) {
             this.outputTokenVariableName = variableName;
             return this;
         }
 
+        /**
+         * Sets the {@code <openid-config>} URLs that supply the issuer's signing keys, replacing earlier ones.
+         * Required: at least one.
+         *
+         * @param urls https URLs, named values or expressions, e.g.
+         *        {@code https://login.microsoftonline.com/{tenant}/v2.0/.well-known/openid-configuration}
+         * @return this builder
+         */
         public Builder openIdConfigUrls(String... urls) {
             this.openIdConfigUrls = Arrays.asList(Checks.requireNonNull(urls, ELEMENT, "openid-config"));
             return this;
         }
 
+        /**
+         * Sets the accepted values of the token's {@code aud} claim, replacing earlier ones. Defaults to: none.
+         *
+         * @param audiences the audiences, e.g. {@code api://my-api}
+         * @return this builder
+         */
         public Builder audiences(String... audiences) {
             this.audiences = Arrays.asList(Checks.requireNonNull(audiences, ELEMENT, "audiences"));
             return this;
         }
 
+        /**
+         * Sets the accepted values of the token's {@code iss} claim, replacing earlier ones. Defaults to: none.
+         *
+         * @param issuers the issuers, e.g. {@code https://login.microsoftonline.com/{tenant}/v2.0}
+         * @return this builder
+         */
         public Builder issuers(String... issuers) {
             this.issuers = Arrays.asList(Checks.requireNonNull(issuers, ELEMENT, "issuers"));
             return this;
         }
 
+        /**
+         * Sets required-claims: claims the token must carry, replacing earlier ones. Defaults to: none.
+         *
+         * @param claims the required claims
+         * @return this builder
+         */
         public Builder requiredClaims(RequiredClaim... claims) {
             this.requiredClaims = Arrays.asList(Checks.requireNonNull(claims, ELEMENT, "required-claims"));
             return this;
         }
 
+        /**
+         * Validates the settings and creates the policy.
+         *
+         * @return the immutable policy
+         * @throws IllegalArgumentException if no openid-config URL is set, a URL is not https, a number is out of
+         *         range, or a list has blank or duplicate entries
+         */
         public ValidateJwt build() {
             return new ValidateJwt(this);
         }

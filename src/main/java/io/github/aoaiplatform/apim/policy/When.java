@@ -14,18 +14,42 @@ public final class When {
         this.policies = Checks.nonNullList(policies, "when", "policies");
     }
 
+    /**
+     * Creates a when branch.
+     *
+     * @param condition a boolean policy expression, e.g. {@code @(context.Response.StatusCode == 429)}
+     * @param policies the policies run when the condition is true; may be empty, none may be null
+     * @return the branch
+     */
     public static When of(String condition, PolicyElement... policies) {
         return new When(condition, Arrays.asList(Checks.requireNonNull(policies, "when", "policies")));
     }
 
+    /**
+     * Creates a when branch.
+     *
+     * @param condition a boolean policy expression, e.g. {@code @(context.Response.StatusCode == 429)}
+     * @param policies the policies run when the condition is true; may be empty, none may be null
+     * @return the branch
+     */
     public static When of(String condition, List<? extends PolicyElement> policies) {
         return new When(condition, List.copyOf(Checks.nonNullList(policies, "when", "policies")));
     }
 
+    /**
+     * The condition attribute.
+     *
+     * @return the boolean policy expression
+     */
     public String condition() {
         return condition;
     }
 
+    /**
+     * The policies of this branch.
+     *
+     * @return the immutable, ordered list of policies
+     */
     public List<PolicyElement> policies() {
         return policies;
     }
