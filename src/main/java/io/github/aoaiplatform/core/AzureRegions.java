@@ -27,14 +27,31 @@ public final class AzureRegions {
         for (String[] r : rows) SHORT.put(r[0], r[1]);
     }
 
+    /**
+     * Whether the library knows a region.
+     *
+     * @param region a region name such as {@code japaneast}
+     * @return true when the region is known
+     */
     public static boolean isKnown(String region) { return region != null && SHORT.containsKey(region); }
 
-    /** The short code used in names, e.g. {@code japaneast -> jpe}. */
+    /**
+     * The short code used in names, e.g. {@code japaneast -> jpe}.
+     *
+     * @param region a known region
+     * @return its code
+     * @throws IllegalArgumentException for an unknown region
+     */
     public static String shortCode(String region) {
         String code = SHORT.get(region);
         if (code == null) throw new IllegalArgumentException("unknown Azure region '" + region + "'; use one of " + SHORT.keySet());
         return code;
     }
 
+    /**
+     * Every known region.
+     *
+     * @return the region names, in the library's order
+     */
     public static Set<String> all() { return Collections.unmodifiableSet(SHORT.keySet()); }
 }

@@ -16,6 +16,11 @@ public record AzureResourceId(String subscriptionId, String resourceGroup, Strin
     /**
      * Parses {@code id} and checks that its type (e.g. {@code Microsoft.Network/virtualNetworks} or, for a child,
      * {@code Microsoft.Network/virtualNetworks/subnets}) equals {@code expectedType}, ignoring case.
+     *
+     * @param id           the resource id
+     * @param expectedType the resource type it must have
+     * @return the parsed id
+     * @throws IllegalArgumentException when the id is malformed or of another type, saying which
      */
     public static AzureResourceId parse(String id, String expectedType) {
         Matcher m = id == null ? null : ID.matcher(id);

@@ -7,7 +7,13 @@ import java.util.regex.Pattern;
 public record Cidr(long network, int prefix) {
     private static final Pattern FORM = Pattern.compile("(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})/(\\d{1,2})");
 
-    /** Parses and checks a CIDR; the address must be the network address (no host bits set). */
+    /**
+     * Parses and checks a CIDR; the address must be the network address (no host bits set).
+     *
+     * @param text e.g. {@code 10.10.0.0/24}
+     * @return the block
+     * @throws IllegalArgumentException saying what is wrong
+     */
     public static Cidr parse(String text) {
         Matcher m = text == null ? null : FORM.matcher(text);
         if (m == null || !m.matches()) throw new IllegalArgumentException("'" + text + "' is not an IPv4 CIDR such as 10.10.0.0/24");
@@ -25,9 +31,31 @@ public record Cidr(long network, int prefix) {
         return new Cidr(addr, prefix);
     }
 
+    /**
+     * Returns the number of addresses in the block.
+     *
+     * @return the number of addresses in the block
+     */
     public long size() { return 1L << (32 - prefix); }
+    /**
+     * Returns the block's last address, as an unsigned 32-bit number.
+     *
+     * @return the block's last address, as an unsigned 32-bit number
+     */
     public long last() { return network + size() - 1; }
+    /**
+     * Compares with another block.
+     *
+     * @param other another block
+     * @return true when {@code other} lies entirely inside this block
+     */
     public boolean contains(Cidr other) { return other.network >= network && other.last() <= last(); }
+    /**
+     * Compares with another block.
+     *
+     * @param other another block
+     * @return true when the two blocks share an address
+     */
     public boolean overlaps(Cidr other) { return network <= other.last() && other.network <= last(); }
 
     private static String format(long a) {

@@ -22,7 +22,17 @@ public record DiagnosticSettings(ILogAnalyticsWorkspace workspace, String name, 
     /** The setting's default name (one setting per destination, reused on every resource). */
     public static final String DEFAULT_NAME = "diag-to-platform-workspace";
 
-    /** Validates and fills defaults; see the record's components. */
+    /**
+     * Validates and fills defaults; see the record's components.
+     *
+     * @param workspace see {@link #workspace()}
+     * @param name see {@link #name()}
+     * @param logCategoryGroups see {@link #logCategoryGroups()}
+     * @param logCategories see {@link #logCategories()}
+     * @param metrics see {@link #metrics()}
+     * @param dedicatedTables see {@link #dedicatedTables()}
+     * @param disabledReason see {@link #disabledReason()}
+     */
     public DiagnosticSettings {
         logCategories = logCategories == null ? List.of() : List.copyOf(logCategories);
         logCategoryGroups = logCategoryGroups == null || logCategoryGroups.isEmpty()
@@ -86,17 +96,47 @@ public record DiagnosticSettings(ILogAnalyticsWorkspace workspace, String name, 
 
         private Builder() {}
 
-        /** @param v the destination workspace @return this */
+        /**
+         * Sets the the destination workspace.
+         *
+         * @param v the value
+         * @return this builder
+         */
         public Builder workspace(ILogAnalyticsWorkspace v) { workspace = v; return this; }
-        /** @param v the setting's name @return this */
+        /**
+         * Sets the the setting's name.
+         *
+         * @param v the value
+         * @return this builder
+         */
         public Builder name(String v) { name = v; return this; }
-        /** @param v log category groups, e.g. {@code audit} @return this */
+        /**
+         * Sets the log category groups, e.g. {@code audit}.
+         *
+         * @param v the value
+         * @return this builder
+         */
         public Builder logCategoryGroups(List<String> v) { logCategoryGroups.clear(); logCategoryGroups.addAll(v); return this; }
-        /** @param v individual log categories @return this */
+        /**
+         * Sets the individual log categories.
+         *
+         * @param v the value
+         * @return this builder
+         */
         public Builder logCategories(List<String> v) { logCategories.clear(); logCategories.addAll(v); return this; }
-        /** @param v send all metrics @return this */
+        /**
+         * Sets the send all metrics.
+         *
+         * @param v the value
+         * @return this builder
+         */
         public Builder metrics(boolean v) { metrics = v; return this; }
-        /** @param v resource-specific tables @return this */
+        /**
+         * Sets the resource-specific tables.
+         *
+         * @param v the value
+         * @return this builder
+         */
         public Builder dedicatedTables(boolean v) { dedicatedTables = v; return this; }
 
         /** @return the validated settings */

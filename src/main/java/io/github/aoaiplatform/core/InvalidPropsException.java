@@ -18,6 +18,11 @@ public final class InvalidPropsException extends IllegalArgumentException {
      * @param message what is wrong and what to do
      */
     public record Problem(String field, String message) {
+        /**
+         * The problem as one line.
+         *
+         * @return {@code <field>: <message>}
+         */
         @Override public String toString() { return field + ": " + message; }
     }
 
@@ -25,6 +30,8 @@ public final class InvalidPropsException extends IllegalArgumentException {
     private final transient List<Problem> problems;
 
     /**
+     * Creates the exception; its message names the props type and every problem.
+     *
      * @param propsType the props record's simple name, e.g. {@code OpenAiAccountProps}
      * @param problems  every problem found; at least one
      */

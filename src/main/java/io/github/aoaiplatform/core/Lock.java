@@ -10,7 +10,12 @@ import java.util.Objects;
  * @param notes why the lock exists, shown to whoever hits it; Defaults to: a sentence naming the kind.
  */
 public record Lock(LockKind kind, String notes) {
-    /** Validates and fills defaults; see the record's components. */
+    /**
+     * Validates and fills defaults; see the record's components.
+     *
+     * @param kind see {@link #kind()}
+     * @param notes see {@link #notes()}
+     */
     public Lock {
         Objects.requireNonNull(kind, "kind is required");
         notes = notes != null ? notes : "Managed by aoai-platform: remove the lock in code before deleting";

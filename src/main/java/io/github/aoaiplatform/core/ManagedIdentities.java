@@ -9,7 +9,12 @@ import java.util.List;
  * @param userAssigned   user-assigned identities attached to the resource; Defaults to: none.
  */
 public record ManagedIdentities(boolean systemAssigned, List<IUserAssignedIdentity> userAssigned) {
-    /** Copies the list; see the record's components. */
+    /**
+     * Copies the list; see the record's components.
+     *
+     * @param systemAssigned see {@link #systemAssigned()}
+     * @param userAssigned see {@link #userAssigned()}
+     */
     public ManagedIdentities {
         userAssigned = userAssigned == null ? List.of() : List.copyOf(userAssigned);
     }

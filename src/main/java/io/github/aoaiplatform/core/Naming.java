@@ -9,31 +9,72 @@ import java.util.regex.Pattern;
  * Resource names in the Azure Cloud Adoption Framework style:
  * {@code <abbreviation>-<workload>-<environment>-<region code>-<suffix>}, e.g. {@code oai-aoai-dev-jpe-k3f9}.
  * The suffix keeps globally unique names (custom subdomains, APIM) from colliding between platforms.
+ *
+ * @param workload    the workload, e.g. {@code aoai}: a lower-case letter and up to 9 letters or digits
+ * @param environment the environment, e.g. {@code dev}: same rule
+ * @param suffix      3-6 lower-case letters or digits ending every name (see {@link #derivedSuffix(String)})
  */
 public record Naming(String workload, String environment, String suffix) {
     private static final Pattern PART = Pattern.compile("[a-z][a-z0-9]{0,9}");
     private static final Pattern SUFFIX = Pattern.compile("[a-z0-9]{3,6}");
 
-    /** CAF abbreviations of the resource kinds the library creates. */
+    /** CAF abbreviations of the resource kinds the library names. */
     public enum Abbreviation {
-        RESOURCE_GROUP("rg"), VIRTUAL_NETWORK("vnet"), SUBNET("snet"), NETWORK_SECURITY_GROUP("nsg"),
-        PRIVATE_ENDPOINT("pep"), NETWORK_INTERFACE("nic"), OPENAI("oai"), AI_SERVICES("ais"), API_MANAGEMENT("apim"),
-        LOG_ANALYTICS("log"), APPLICATION_INSIGHTS("appi"), MANAGED_IDENTITY("id"), KEY_VAULT("kv"),
-        EVENT_HUB_NAMESPACE("evhns"), PUBLIC_IP("pip"), MONITOR_PRIVATE_LINK_SCOPE("ampls"), ACTION_GROUP("ag"),
-        WORKBOOK("wb"), DIAGNOSTIC_SETTING("diag"), ALERT_RULE("alert");
+        /** Resource group. */
+        RESOURCE_GROUP("rg"),
+        /** Virtual network. */
+        VIRTUAL_NETWORK("vnet"),
+        /** Subnet. */
+        SUBNET("snet"),
+        /** Network security group. */
+        NETWORK_SECURITY_GROUP("nsg"),
+        /** Azure OpenAI account. */
+        OPENAI("oai"),
+        /** Azure AI Services account. */
+        AI_SERVICES("ais"),
+        /** API Management service. */
+        API_MANAGEMENT("apim"),
+        /** Log Analytics workspace. */
+        LOG_ANALYTICS("log"),
+        /** Application Insights component. */
+        APPLICATION_INSIGHTS("appi"),
+        /** User-assigned managed identity. */
+        MANAGED_IDENTITY("id"),
+        /** Event Hubs namespace. */
+        EVENT_HUB_NAMESPACE("evhns"),
+        /** Azure Monitor private link scope. */
+        MONITOR_PRIVATE_LINK_SCOPE("ampls"),
+        /** Monitor action group. */
+        ACTION_GROUP("ag"),
+        /** Alert rule. */
+        ALERT_RULE("alert");
 
         private final String code;
         Abbreviation(String code) { this.code = code; }
+
+        /** @return the abbreviation, e.g. {@code oai} */
         public String code() { return code; }
     }
 
+    /**
+     * Validates the parts.
+     *
+     * @param workload    see {@link #workload()}
+     * @param environment see {@link #environment()}
+     * @param suffix      see {@link #suffix()}
+     */
     public Naming {
         if (!PART.matcher(workload).matches()) throw new IllegalArgumentException("workload '" + workload + "' must match " + PART);
         if (!PART.matcher(environment).matches()) throw new IllegalArgumentException("environment '" + environment + "' must match " + PART);
         if (!SUFFIX.matcher(suffix).matches()) throw new IllegalArgumentException("suffix '" + suffix + "' must match " + SUFFIX);
     }
 
-    /** A deterministic 4-character suffix derived from the given seed (e.g. tenant + environment). */
+    /**
+     * A deterministic 4-character suffix derived from a seed.
+     *
+     * @param seed e.g. tenant id + environment name
+     * @return 4 lower-case letters or digits
+     */
     public static String derivedSuffix(String seed) {
         try {
             byte[] hash = MessageDigest.getInstance("SHA-256").digest(seed.getBytes(StandardCharsets.UTF_8));
@@ -44,20 +85,26 @@ public record Naming(String workload, String environment, String suffix) {
         }
     }
 
-    /** Name of a regional resource, e.g. {@code name(OPENAI, "japaneast") -> oai-aoai-dev-jpe-k3f9}. */
+    /**
+     * Name of a regional resource, e.g. {@code name(OPENAI, "japaneast") -> oai-aoai-dev-jpe-k3f9}.
+     *
+     * @param kind   the resource kind
+     * @param region its region
+     * @return the name
+     */
     public String name(Abbreviation kind, String region) {
         return String.join("-", kind.code(), workload, environment, AzureRegions.shortCode(region), suffix);
     }
 
-    /** Name of a resource with a role qualifier, e.g. {@code name(SUBNET, "japaneast", "gateway")}. */
+    /**
+     * Name of a resource with a role qualifier, e.g. {@code name(SUBNET, "japaneast", "gateway")}.
+     *
+     * @param kind      the resource kind
+     * @param region    its region
+     * @param qualifier what it is for
+     * @return the name
+     */
     public String name(Abbreviation kind, String region, String qualifier) {
         return String.join("-", kind.code(), workload, environment, qualifier, AzureRegions.shortCode(region), suffix);
     }
-
-    /** Alphanumeric form for resources that forbid hyphens (storage accounts), at most 24 characters. */
-    public String compactName(Abbreviation kind, String region) {
-        String n = (kind.code() + workload + environment + AzureRegions.shortCode(region) + suffix).replaceAll("[^a-z0-9]", "");
-        return n.length() > 24 ? n.substring(0, 24) : n;
-    }
-
 }

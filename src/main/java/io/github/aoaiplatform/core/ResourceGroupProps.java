@@ -12,7 +12,13 @@ import java.util.regex.Pattern;
 public record ResourceGroupProps(String name, String location, Lock lock) {
     private static final Pattern NAME = Pattern.compile("[-\\w._()]{0,89}[-\\w_()]");
 
-    /** Validates; see the record's components. */
+    /**
+     * Validates; see the record's components.
+     *
+     * @param name see {@link #name()}
+     * @param location see {@link #location()}
+     * @param lock see {@link #lock()}
+     */
     public ResourceGroupProps {
         PropsCheck check = PropsCheck.of("ResourceGroupProps");
         if (check.require("name", name)) check.matches("name", name, NAME, "1-90 letters, digits, - _ . ( ), not ending in a period");

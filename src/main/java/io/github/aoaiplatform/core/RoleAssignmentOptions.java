@@ -9,7 +9,13 @@ package io.github.aoaiplatform.core;
  * @param description        why; Defaults to: none.
  */
 public record RoleAssignmentOptions(String roleDefinitionName, IPrincipal principal, String description) {
-    /** Validates; see the record's components. */
+    /**
+     * Validates; see the record's components.
+     *
+     * @param roleDefinitionName see {@link #roleDefinitionName()}
+     * @param principal see {@link #principal()}
+     * @param description see {@link #description()}
+     */
     public RoleAssignmentOptions {
         PropsCheck check = PropsCheck.of("RoleAssignmentOptions");
         check.require("roleDefinitionName", roleDefinitionName);
