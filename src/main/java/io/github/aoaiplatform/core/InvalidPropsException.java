@@ -26,6 +26,7 @@ public final class InvalidPropsException extends IllegalArgumentException {
         @Override public String toString() { return field + ": " + message; }
     }
 
+    /** The props record's simple name (serialized). */
     private final String propsType;
     private final transient List<Problem> problems;
 
