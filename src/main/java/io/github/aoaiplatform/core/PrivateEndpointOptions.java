@@ -13,7 +13,8 @@ import java.util.List;
  * @param staticIp a static private IP in the subnet; Defaults to: dynamic.
  */
 public record PrivateEndpointOptions(ISubnet subnet, List<IPrivateDnsZone> dnsZones, String name, String staticIp) {
-    private static final java.util.regex.Pattern IPV4 = java.util.regex.Pattern.compile(
+    /** A dotted-quad IPv4 address (also used by {@link PrivateEndpointProps}). */
+    static final java.util.regex.Pattern IPV4 = java.util.regex.Pattern.compile(
             "((25[0-5]|2[0-4]\\d|1?\\d?\\d)\\.){3}(25[0-5]|2[0-4]\\d|1?\\d?\\d)");
 
     /** Validates and copies; see the record's components. */
