@@ -17,7 +17,14 @@ public record PrivateEndpointOptions(ISubnet subnet, List<IPrivateDnsZone> dnsZo
     static final java.util.regex.Pattern IPV4 = java.util.regex.Pattern.compile(
             "((25[0-5]|2[0-4]\\d|1?\\d?\\d)\\.){3}(25[0-5]|2[0-4]\\d|1?\\d?\\d)");
 
-    /** Validates and copies; see the record's components. */
+    /**
+     * Validates and copies.
+     *
+     * @param subnet   see {@link #subnet()}
+     * @param dnsZones see {@link #dnsZones()}
+     * @param name     see {@link #name()}
+     * @param staticIp see {@link #staticIp()}
+     */
     public PrivateEndpointOptions {
         dnsZones = dnsZones == null ? List.of() : List.copyOf(dnsZones);
         PropsCheck check = PropsCheck.of("PrivateEndpointOptions");
@@ -47,13 +54,25 @@ public record PrivateEndpointOptions(ISubnet subnet, List<IPrivateDnsZone> dnsZo
 
         private Builder() {}
 
-        /** @param v the endpoint's subnet @return this */
+        /**
+         * @param v the endpoint's subnet
+         * @return this
+         */
         public Builder subnet(ISubnet v) { subnet = v; return this; }
-        /** @param v the zones of the zone group @return this */
+        /**
+         * @param v the zones of the zone group
+         * @return this
+         */
         public Builder dnsZones(List<IPrivateDnsZone> v) { dnsZones.clear(); dnsZones.addAll(v); return this; }
-        /** @param v the endpoint's name @return this */
+        /**
+         * @param v the endpoint's name
+         * @return this
+         */
         public Builder name(String v) { name = v; return this; }
-        /** @param v a static IP @return this */
+        /**
+         * @param v a static IP
+         * @return this
+         */
         public Builder staticIp(String v) { staticIp = v; return this; }
 
         /** @return the validated options */

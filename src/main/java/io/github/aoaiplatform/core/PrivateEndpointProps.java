@@ -31,7 +31,20 @@ public record PrivateEndpointProps(String name, String resourceGroupName, ISubne
                                    String staticIp, Map<String, String> tags, List<ITerraformDependable> dependsOn) {
     private static final Pattern NAME = Pattern.compile("[a-zA-Z0-9][a-zA-Z0-9_.-]{0,78}[a-zA-Z0-9_]");
 
-    /** Validates, fills defaults and copies; see the record's components. */
+    /**
+     * Validates, fills defaults and copies.
+     *
+     * @param name              see {@link #name()}
+     * @param resourceGroupName see {@link #resourceGroupName()}
+     * @param subnet            see {@link #subnet()}
+     * @param location          see {@link #location()}
+     * @param targetResourceId  see {@link #targetResourceId()}
+     * @param subresource       see {@link #subresource()}
+     * @param dnsZones          see {@link #dnsZones()}
+     * @param staticIp          see {@link #staticIp()}
+     * @param tags              see {@link #tags()}
+     * @param dependsOn         see {@link #dependsOn()}
+     */
     public PrivateEndpointProps {
         dnsZones = dnsZones == null ? List.of() : List.copyOf(dnsZones);
         tags = tags == null ? Map.of() : Collections.unmodifiableMap(new java.util.LinkedHashMap<>(tags));

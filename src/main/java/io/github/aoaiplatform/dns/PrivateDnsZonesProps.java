@@ -31,7 +31,16 @@ public record PrivateDnsZonesProps(List<String> zones, Map<String, IPrivateDnsZo
     /** The default name of the links from created zones to the virtual network. */
     public static final String DEFAULT_LINK_NAME = "link-to-platform-vnet";
 
-    /** Validates, fills defaults and copies; see the record's components. */
+    /**
+     * Validates, fills defaults and copies.
+     *
+     * @param zones          see {@link #zones()}
+     * @param existingZones  see {@link #existingZones()}
+     * @param virtualNetwork see {@link #virtualNetwork()}
+     * @param resourceGroup  see {@link #resourceGroup()}
+     * @param linkName       see {@link #linkName()}
+     * @param tags           see {@link #tags()}
+     */
     public PrivateDnsZonesProps {
         zones = zones == null ? List.of() : List.copyOf(new LinkedHashSet<>(zones));
         existingZones = existingZones == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(existingZones));

@@ -22,7 +22,13 @@ import java.util.Map;
  */
 public record ExistingVirtualNetworkProps(String virtualNetworkId, String location, Map<SubnetRole, String> subnetIds) {
 
-    /** Validates and copies; see the record's components. */
+    /**
+     * Validates and copies.
+     *
+     * @param virtualNetworkId see {@link #virtualNetworkId()}
+     * @param location         see {@link #location()}
+     * @param subnetIds        see {@link #subnetIds()}
+     */
     public ExistingVirtualNetworkProps {
         Map<SubnetRole, String> byRole = new EnumMap<>(SubnetRole.class);
         if (subnetIds != null) byRole.putAll(subnetIds);

@@ -42,7 +42,20 @@ public record PlatformNetworkProps(String name, IResourceGroup resourceGroup, St
     /** The roles every platform network has. */
     static final List<SubnetRole> REQUIRED_ROLES = List.of(SubnetRole.GATEWAY, SubnetRole.PRIVATE_ENDPOINTS);
 
-    /** Validates, fills defaults and copies; see the record's components. */
+    /**
+     * Validates, fills defaults and copies.
+     *
+     * @param name                 see {@link #name()}
+     * @param resourceGroup        see {@link #resourceGroup()}
+     * @param location             see {@link #location()}
+     * @param addressSpace         see {@link #addressSpace()}
+     * @param subnets              see {@link #subnets()}
+     * @param gatewayMode          see {@link #gatewayMode()}
+     * @param ddosProtectionPlanId see {@link #ddosProtectionPlanId()}
+     * @param subnetNaming         see {@link #subnetNaming()}
+     * @param diagnostics          see {@link #diagnostics()}
+     * @param tags                 see {@link #tags()}
+     */
     public PlatformNetworkProps {
         Map<SubnetRole, String> byRole = new EnumMap<>(SubnetRole.class);
         if (subnets != null) byRole.putAll(subnets);
