@@ -45,12 +45,17 @@ class VirtualNetworkTest {
     @Test
     void failsOnASubnetOutsideTheVnetOrOfAnotherTypeAndAnUnknownRegion() {
         String other = VNET.replace("vnet-spoke", "vnet-other");
-        assertThatThrownBy(() -> ExistingVirtualNetworkProps.builder().virtualNetworkId(VNET).location("mars")
-                .subnetIds(Map.of(SubnetRole.GATEWAY, other + "/subnets/apim", SubnetRole.PRIVATE_ENDPOINTS, "snet-pe")).build())
+        assertThatThrownBy(() -> VirtualNetwork.fromResourceId(new RootConstruct("t"), "Network", VNET, "mars",
+                Map.of(SubnetRole.GATEWAY, other + "/subnets/apim", SubnetRole.PRIVATE_ENDPOINTS, "snet-pe")))
                 .isInstanceOf(InvalidPropsException.class)
-                .hasMessageContaining("ExistingVirtualNetworkProps.subnetIds.gateway: the subnet is not in virtualNetworkId " + VNET)
-                .hasMessageContaining("ExistingVirtualNetworkProps.subnetIds.privateEndpoints: 'snet-pe' is not an Azure resource id")
-                .hasMessageContaining("ExistingVirtualNetworkProps.location: unknown Azure region 'mars'");
+                .hasMessageContaining("VirtualNetwork.fromResourceId.subnetIds.gateway: the subnet is not in virtualNetworkId " + VNET)
+                .hasMessageContaining("VirtualNetwork.fromResourceId.subnetIds.privateEndpoints: 'snet-pe' is not an Azure resource id")
+                .hasMessageContaining("VirtualNetwork.fromResourceId.location: unknown Azure region 'mars'");
+        assertThatThrownBy(() -> ExistingVirtualNetworkProps.builder().virtualNetworkId(VNET).location("japaneast")
+                .subnetIds(Map.of(SubnetRole.GATEWAY, VNET + "/subnets/apim", SubnetRole.PRIVATE_ENDPOINTS,
+                        VNET.replace("vnet-spoke", "vnet-spoke2") + "/subnets/pe")).build())
+                .as("a network whose name merely starts with the VNet's is another network")
+                .hasMessageContaining("ExistingVirtualNetworkProps.subnetIds.privateEndpoints: the subnet is not in virtualNetworkId");
     }
 
     @Test

@@ -8,7 +8,8 @@ import java.util.List;
 /**
  * Transitional: wraps the id strings that some constructs' props still take (a private-endpoint subnet id, private DNS
  * zone ids) as {@link ISubnet} and {@link IPrivateDnsZone}, so that their endpoints use {@link PrivateEndpointProps}.
- * The ids are not checked: they may be Terraform references. Remove once MonitorPrivateLinkScope, UsageEventHub,
+ * The ids are not checked: they may be Terraform references (a zone's name and resource group are read from its id, so
+ * only a literal id has them). Remove once MonitorPrivateLinkScope, UsageEventHub,
  * ApiGateway and OpenAiAccount take {@link PrivateEndpointOptions} and render them with
  * {@link ResourceInterfaces#privateEndpoints}.
  */
