@@ -192,7 +192,7 @@ public final class ConfigValidator {
             PropsCheck check = PropsCheck.of("PlatformNetworkProps");
             PlatformNetworkProps.checkAddressing(check, n.addressSpace(), n.subnets() == null ? Map.of() : n.subnets().byRole(),
                     n.ddosProtectionPlanId());
-            addAll(p, "network.", check);
+            addProblems(p, "network.", check);
         }
     }
 
@@ -207,7 +207,7 @@ public final class ConfigValidator {
                 e.problems().forEach(problem -> p.add("dns.existingZoneIds." + zone, problem.message()));
             }
         });
-        try {
+        try {     // no zones are requested, so every problem is about an existingZones.<zone> entry
             PrivateDnsZonesProps.builder().existingZones(zones).build();
         } catch (InvalidPropsException e) {
             e.problems().forEach(problem -> p.add("dns.existingZoneIds." + problem.field().substring("existingZones.".length()),
@@ -215,7 +215,8 @@ public final class ConfigValidator {
         }
     }
 
-    private static void addAll(Problems p, String pathPrefix, PropsCheck check) {
+    /** Adds a props check's problems, each field under {@code pathPrefix}. */
+    private static void addProblems(Problems p, String pathPrefix, PropsCheck check) {
         try {
             check.throwIfAny();
         } catch (InvalidPropsException e) {
