@@ -165,7 +165,7 @@ class ConfigLoaderTest {
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("network.addressSpace: '10.0.0.0/33' has a prefix over /32")
                 .hasMessageContaining("network.subnets.gateway: 10.0.1.0/29 is too small for the gateway subnet; use a /27 or larger")
-                .hasMessageContaining("network.subnets.gateway: 10.0.1.0/29 overlaps network.subnets.privateEndpoints 10.0.1.0/28")
+                .hasMessageContaining("network.subnets.gateway: 10.0.1.0/29 overlaps subnets.privateEndpoints 10.0.1.0/28")
                 .hasMessageContaining("network.subnets.app: '10.9.0.1/27' has host bits set; use 10.9.0.0/27");
     }
 
@@ -175,7 +175,7 @@ class ConfigLoaderTest {
                 .replace("\"privateEndpoints\": \"10.0.1.0/28\"", "\"privateEndpoints\": \"10.1.0.0/28\"");
         assertThatThrownBy(() -> ConfigLoader.parse(broken, "s", "dev"))
                 .hasMessageContaining("network.subnets.gateway: is required")
-                .hasMessageContaining("network.subnets.privateEndpoints: 10.1.0.0/28 is not inside network.addressSpace 10.0.0.0/22");
+                .hasMessageContaining("network.subnets.privateEndpoints: 10.1.0.0/28 is not inside addressSpace 10.0.0.0/22");
     }
 
     @Test
@@ -185,7 +185,7 @@ class ConfigLoaderTest {
               "subnetIds": { "gateway": "/subscriptions/11111111-2222-3333-4444-555555555555/resourceGroups/hub/providers/Microsoft.Network/virtualNetworks/other/subnets/apim",
                              "privateEndpoints": "not-an-id" } } },""");
         assertThatThrownBy(() -> ConfigLoader.parse(broken, "s", "dev"))
-                .hasMessageContaining("network.existing.subnetIds.gateway: the subnet is not in network.existing.virtualNetworkId")
+                .hasMessageContaining("network.existing.subnetIds.gateway: the subnet is not in virtualNetworkId")
                 .hasMessageContaining("network.existing.subnetIds.privateEndpoints: 'not-an-id' is not an Azure resource id");
     }
 

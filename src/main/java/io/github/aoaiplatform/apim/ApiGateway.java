@@ -13,7 +13,9 @@ import com.hashicorp.cdktf.providers.azurerm.private_dns_a_record.PrivateDnsARec
 import com.hashicorp.cdktf.providers.azurerm.role_assignment.RoleAssignment;
 import com.hashicorp.cdktf.providers.azurerm.user_assigned_identity.UserAssignedIdentity;
 import io.github.aoaiplatform.core.Diagnostics;
+import io.github.aoaiplatform.core.IdReferences;
 import io.github.aoaiplatform.core.PrivateEndpoint;
+import io.github.aoaiplatform.core.PrivateEndpointProps;
 import io.github.aoaiplatform.monitoring.AppInsights;
 import io.github.aoaiplatform.network.GatewayNetworkMode;
 import software.constructs.Construct;
@@ -196,9 +198,12 @@ public final class ApiGateway extends Construct {
                     .tags(props.tags())
                     .build());
         } else {
-            new PrivateEndpoint(this, "PrivateEndpoint", new PrivateEndpoint.Props(
-                    "pep-" + props.name(), props.privateEndpointLocation(), props.resourceGroupName(),
-                    props.privateEndpointSubnetId(), resource.getId(), "Gateway", props.privateEndpointDnsZoneIds(), null, props.tags()));
+            new PrivateEndpoint(this, "PrivateEndpoint", PrivateEndpointProps.builder()
+                    .name("pep-" + props.name()).location(props.privateEndpointLocation()).resourceGroupName(props.resourceGroupName())
+                    .subnet(IdReferences.subnet(this, "PrivateEndpointSubnet", props.privateEndpointSubnetId(), props.privateEndpointLocation()))
+                    .targetResourceId(resource.getId()).subresource("Gateway")
+                    .dnsZones(IdReferences.privateDnsZones(this, "PrivateEndpointZone", props.privateEndpointDnsZoneIds()))
+                    .tags(props.tags()).build());
         }
 
         Diagnostics.toWorkspace(this, resource.getId(), props.workspaceId(), true);

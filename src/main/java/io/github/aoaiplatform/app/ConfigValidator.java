@@ -6,19 +6,26 @@ import io.github.aoaiplatform.core.Guids;
 
 import io.github.aoaiplatform.apim.LlmLogging;
 import io.github.aoaiplatform.core.AzureResourceId;
-import io.github.aoaiplatform.dns.PrivateDnsZones;
+import io.github.aoaiplatform.core.IPrivateDnsZone;
+import io.github.aoaiplatform.core.InvalidPropsException;
+import io.github.aoaiplatform.core.PropsCheck;
+import io.github.aoaiplatform.dns.PrivateDnsZone;
+import io.github.aoaiplatform.dns.PrivateDnsZonesProps;
 import io.github.aoaiplatform.identity.EntraApiApplication;
-import io.github.aoaiplatform.network.ExistingNetwork;
-import io.github.aoaiplatform.network.PlatformNetwork;
+import io.github.aoaiplatform.network.ExistingVirtualNetworkProps;
+import io.github.aoaiplatform.network.PlatformNetworkProps;
 import io.github.aoaiplatform.openai.ContentFilter;
 import io.github.aoaiplatform.openai.ModelCatalogue;
 import io.github.aoaiplatform.openai.OpenAiAccount;
 
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
+
+import software.constructs.RootConstruct;
 
 /** Semantic checks on a bound {@link EnvironmentConfig}; every problem is collected with its field path. */
 public final class ConfigValidator {
@@ -49,8 +56,8 @@ public final class ConfigValidator {
             if (v != null && v.length() > 256) p.add("tags." + k, "tag value must be at most 256 characters");
         });
         backend(c.backend(), p);
-        network(c.network(), p);
-        p.addAll(PrivateDnsZones.validate(c.dns().existingZoneIds()));
+        network(c.network(), c.location(), p);
+        dns(c.dns(), p);
         if (c.monitoring().retentionDays() < 30 || c.monitoring().retentionDays() > 730)
             p.add("monitoring.retentionDays", "must be between 30 and 730 days, got " + c.monitoring().retentionDays());
         if (c.monitoring().dailyQuotaGb() != null && c.monitoring().dailyQuotaGb() <= 0)
@@ -166,16 +173,54 @@ public final class ConfigValidator {
         }
     }
 
-    private static void network(EnvironmentConfig.NetworkConfig n, Problems p) {
+    /** The network rules live in the network package's props; this maps their fields onto stack-file paths. */
+    private static void network(EnvironmentConfig.NetworkConfig n, String location, Problems p) {
         if (n == null) { p.add("network", "is required: give addressSpace and subnets, or existing (bring your own VNet)"); return; }
         if (n.existing() != null) {
             if (n.addressSpace() != null || n.subnets() != null || n.ddosProtectionPlanId() != null)
                 p.add("network.existing", "cannot be combined with addressSpace, subnets or ddosProtectionPlanId; use one or the other");
             var ids = n.existing().subnetIds();
-            p.addAll(ExistingNetwork.validate(n.existing().virtualNetworkId(), ids == null ? Map.of() : ids.byRole()));
+            try {
+                new ExistingVirtualNetworkProps(n.existing().virtualNetworkId(), location, ids == null ? Map.of() : ids.byRole());
+            } catch (InvalidPropsException e) {
+                // the region is the stack's own location, checked above
+                e.problems().stream().filter(problem -> !problem.field().equals("location"))
+                        .forEach(problem -> p.add("network.existing." + problem.field(), problem.message()));
+            }
         } else {
             if (n.addressSpace() == null) { p.add("network.addressSpace", "is required, e.g. 10.10.0.0/22 (or give network.existing)"); return; }
-            p.addAll(PlatformNetwork.validate(n.addressSpace(), n.subnets() == null ? Map.of() : n.subnets().byRole(), n.ddosProtectionPlanId()));
+            PropsCheck check = PropsCheck.of("PlatformNetworkProps");
+            PlatformNetworkProps.checkAddressing(check, n.addressSpace(), n.subnets() == null ? Map.of() : n.subnets().byRole(),
+                    n.ddosProtectionPlanId());
+            addProblems(p, "network.", check);
+        }
+    }
+
+    /** The hub-zone rules live in the dns package (the id's type, the zone's name); this maps them onto stack-file paths. */
+    private static void dns(EnvironmentConfig.DnsConfig dns, Problems p) {
+        var scratch = new RootConstruct("config-validation");
+        Map<String, IPrivateDnsZone> zones = new LinkedHashMap<>();
+        dns.existingZoneIds().forEach((zone, id) -> {
+            try {
+                zones.put(zone, PrivateDnsZone.fromResourceId(scratch, zone, id));
+            } catch (InvalidPropsException e) {
+                e.problems().forEach(problem -> p.add("dns.existingZoneIds." + zone, problem.message()));
+            }
+        });
+        try {     // no zones are requested, so every problem is about an existingZones.<zone> entry
+            PrivateDnsZonesProps.builder().existingZones(zones).build();
+        } catch (InvalidPropsException e) {
+            e.problems().forEach(problem -> p.add("dns.existingZoneIds." + problem.field().substring("existingZones.".length()),
+                    problem.message()));
+        }
+    }
+
+    /** Adds a props check's problems, each field under {@code pathPrefix}. */
+    private static void addProblems(Problems p, String pathPrefix, PropsCheck check) {
+        try {
+            check.throwIfAny();
+        } catch (InvalidPropsException e) {
+            e.problems().forEach(problem -> p.add(pathPrefix + problem.field(), problem.message()));
         }
     }
 

@@ -25,18 +25,25 @@ import io.github.aoaiplatform.chargeback.PriceTable;
 import io.github.aoaiplatform.apim.policy.TokenQuotaPeriod;
 import io.github.aoaiplatform.chargeback.Chargeback;
 import io.github.aoaiplatform.chargeback.ChargebackQueries;
+import io.github.aoaiplatform.core.DiagnosticSettings;
+import io.github.aoaiplatform.core.IPrivateDnsZone;
+import io.github.aoaiplatform.core.IResourceGroup;
 import io.github.aoaiplatform.core.Naming;
 import io.github.aoaiplatform.core.PlatformTags;
 import io.github.aoaiplatform.dns.DnsZoneCatalogue;
+import io.github.aoaiplatform.dns.PrivateDnsZone;
 import io.github.aoaiplatform.dns.PrivateDnsZones;
+import io.github.aoaiplatform.dns.PrivateDnsZonesProps;
 import io.github.aoaiplatform.identity.EntraApiApplication;
 import io.github.aoaiplatform.monitoring.LogAnalytics;
 import io.github.aoaiplatform.monitoring.MonitorPrivateLinkScope;
 import io.github.aoaiplatform.monitoring.UsageEventHub;
-import io.github.aoaiplatform.network.ExistingNetwork;
 import io.github.aoaiplatform.network.GatewayNetworkMode;
-import io.github.aoaiplatform.network.INetwork;
+import io.github.aoaiplatform.network.IVirtualNetwork;
 import io.github.aoaiplatform.network.PlatformNetwork;
+import io.github.aoaiplatform.network.PlatformNetworkProps;
+import io.github.aoaiplatform.network.SubnetNaming;
+import io.github.aoaiplatform.network.VirtualNetwork;
 import io.github.aoaiplatform.network.SubnetRole;
 import io.github.aoaiplatform.openai.OpenAiAccount;
 import io.github.aoaiplatform.patterns.RegionalOpenAi;
@@ -65,7 +72,7 @@ public final class PlatformStack extends TerraformStack {
     private final AzapiProvider azapi;
     private final ResourceGroup resourceGroup;
     private final LogAnalytics logs;
-    private final INetwork network;
+    private final IVirtualNetwork network;
     private final PrivateDnsZones dns;
     private final RegionalOpenAi openAi;
     private final ApiGateway gateway;
@@ -120,15 +127,24 @@ public final class PlatformStack extends TerraformStack {
 
         var net = config.network();
         GatewayNetworkMode mode = config.gateway().internalVnetMode() ? GatewayNetworkMode.INTERNAL_INJECTION : GatewayNetworkMode.INTEGRATION;
+        IResourceGroup group = io.github.aoaiplatform.core.ResourceGroup.fromName(this, "ResourceGroupReference", rg, config.location());
         if (net.existing() != null) {
-            this.network = new ExistingNetwork(net.existing().virtualNetworkId(), net.existing().subnetIds().byRole(), config.location());
+            this.network = VirtualNetwork.fromResourceId(this, "Network", net.existing().virtualNetworkId(), config.location(),
+                    net.existing().subnetIds().byRole());
         } else {
-            this.network = new PlatformNetwork(this, "Network", new PlatformNetwork.Props(
-                    naming.name(Naming.Abbreviation.VIRTUAL_NETWORK, config.location()), config.location(), rg,
-                    net.addressSpace(), net.subnets().byRole(), mode, net.ddosProtectionPlanId(),
-                    (role, kind) -> naming.name(kind.equals("nsg") ? Naming.Abbreviation.NETWORK_SECURITY_GROUP : Naming.Abbreviation.SUBNET,
-                            config.location(), role.configKey().toLowerCase()),
-                    logs.workspaceId(), tags));
+            this.network = new PlatformNetwork(this, "Network", PlatformNetworkProps.builder()
+                    .name(naming.name(Naming.Abbreviation.VIRTUAL_NETWORK, config.location()))
+                    .resourceGroup(group)
+                    .addressSpace(net.addressSpace())
+                    .subnets(net.subnets().byRole())
+                    .gatewayMode(mode)
+                    .ddosProtectionPlanId(net.ddosProtectionPlanId())
+                    .subnetNaming((role, kind) -> naming.name(kind == SubnetNaming.Kind.NETWORK_SECURITY_GROUP
+                            ? Naming.Abbreviation.NETWORK_SECURITY_GROUP : Naming.Abbreviation.SUBNET,
+                            config.location(), role.configKey().toLowerCase()))
+                    .diagnostics(DiagnosticSettings.toWorkspace(logs))
+                    .tags(tags)
+                    .build());
         }
 
         List<String> openAiZones = DnsZoneCatalogue.forOpenAi(config.openAi().kind().equals("AIServices"));
@@ -136,8 +152,17 @@ public final class PlatformStack extends TerraformStack {
         zones.addAll(DnsZoneCatalogue.forApiManagement(mode == GatewayNetworkMode.INTERNAL_INJECTION));
         if (mon.privateLinkScope()) zones.addAll(DnsZoneCatalogue.forMonitor());
         if (mon.usageEventHub()) zones.addAll(DnsZoneCatalogue.forEventHub());
-        this.dns = new PrivateDnsZones(this, "Dns", new PrivateDnsZones.Props(zones, config.dns().existingZoneIds(),
-                network.virtualNetworkId(), rg, "link-" + naming.name(Naming.Abbreviation.VIRTUAL_NETWORK, config.location()), tags));
+        Map<String, IPrivateDnsZone> hubZones = new LinkedHashMap<>();
+        config.dns().existingZoneIds().forEach((zone, zoneId) ->
+                hubZones.put(zone, PrivateDnsZone.fromResourceId(this, "HubZone-" + zone, zoneId)));
+        this.dns = new PrivateDnsZones(this, "Dns", PrivateDnsZonesProps.builder()
+                .zones(List.copyOf(zones))
+                .existingZones(hubZones)
+                .virtualNetwork(network)
+                .resourceGroup(group)
+                .linkName("link-" + naming.name(Naming.Abbreviation.VIRTUAL_NETWORK, config.location()))
+                .tags(tags)
+                .build());
 
         this.openAi = new RegionalOpenAi(this, "OpenAi", regionalOpenAiProps(openAiZones, rg));
 
@@ -175,8 +200,8 @@ public final class PlatformStack extends TerraformStack {
         linked.put("AppInsights", gateway.appInsights().resourceId());
         return new MonitorPrivateLinkScope(this, "MonitorPrivateLinkScope", new MonitorPrivateLinkScope.Props(
                 naming.name(Naming.Abbreviation.MONITOR_PRIVATE_LINK_SCOPE, config.location()), rg, linked,
-                network.requireSubnetId(SubnetRole.PRIVATE_ENDPOINTS), network.location(),
-                dns.zoneIds(DnsZoneCatalogue.forMonitor()), tags));
+                network.requireSubnet(SubnetRole.PRIVATE_ENDPOINTS).resourceId(), network.location(),
+                zoneIds(DnsZoneCatalogue.forMonitor()), tags));
     }
 
     /** The Entra API app registration, when the environment asks the library to create it (else null: bring your own). */
@@ -203,8 +228,13 @@ public final class PlatformStack extends TerraformStack {
                 o.deployments().stream().map(d -> new RegionalOpenAi.DeploymentSpec(new OpenAiAccount.DeploymentOptions(d.name(), d.model(),
                         d.version(), d.sku(), d.capacityThousandsTpm() != null ? d.capacityThousandsTpm() : o.capacityThousandsTpm(),
                         d.versionUpgrade(), d.contentFilter()), d.regions())).toList(),
-                naming, rg, network.requireSubnetId(SubnetRole.PRIVATE_ENDPOINTS), network.location(), dns.zoneIds(openAiZones),
+                naming, rg, network.requireSubnet(SubnetRole.PRIVATE_ENDPOINTS).resourceId(), network.location(), zoneIds(openAiZones),
                 logs.workspaceId(), azapi, tags);
+    }
+
+    /** The resource ids of DNS zones, created here or the hub's. */
+    private List<String> zoneIds(List<String> zoneNames) {
+        return dns.zones(zoneNames).stream().map(IPrivateDnsZone::resourceId).toList();
     }
 
     /** Each deployment's model, by deployment name, in config order. */
@@ -247,13 +277,13 @@ public final class PlatformStack extends TerraformStack {
         if (internal)
             for (String zone : DnsZoneCatalogue.forApiManagement(true)) {
                 var created = dns.createdZones().get(zone);
-                if (created != null) recordZones.put(zone, created.getName());
+                if (created != null) recordZones.put(zone, created.zoneNameReference());
             }
         ApiGateway gw = new ApiGateway(this, "Gateway", new ApiGateway.Props(
                 naming.name(Naming.Abbreviation.API_MANAGEMENT, config.location()), config.location(), rg,
-                g.sku(), g.units(), g.publisherName(), g.publisherEmail(), network.requireSubnetId(SubnetRole.GATEWAY),
-                internal ? null : network.requireSubnetId(SubnetRole.PRIVATE_ENDPOINTS), network.location(),
-                internal ? List.of() : dns.zoneIds(DnsZoneCatalogue.forApiManagement(false)), recordZones,
+                g.sku(), g.units(), g.publisherName(), g.publisherEmail(), network.requireSubnet(SubnetRole.GATEWAY).resourceId(),
+                internal ? null : network.requireSubnet(SubnetRole.PRIVATE_ENDPOINTS).resourceId(), network.location(),
+                internal ? List.of() : zoneIds(DnsZoneCatalogue.forApiManagement(false)), recordZones,
                 g.publicNetworkAccess(), naming.name(Naming.Abbreviation.MANAGED_IDENTITY, config.location(), "apim"),
                 accountIds, logs.workspaceId(), naming.name(Naming.Abbreviation.APPLICATION_INSIGHTS, config.location()), tags,
                 !config.monitoring().privateLinkScope()));
@@ -261,8 +291,8 @@ public final class PlatformStack extends TerraformStack {
         if (config.monitoring().usageEventHub()) {
             this.usageEventHub = new UsageEventHub(this, "UsageEventHub", new UsageEventHub.Props(
                     naming.name(Naming.Abbreviation.EVENT_HUB_NAMESPACE, config.location()), config.location(), rg,
-                    network.requireSubnetId(SubnetRole.PRIVATE_ENDPOINTS), network.location(),
-                    dns.zoneIds(DnsZoneCatalogue.forEventHub()), logs.workspaceId(), gw.identityPrincipalId(), tags));
+                    network.requireSubnet(SubnetRole.PRIVATE_ENDPOINTS).resourceId(), network.location(),
+                    zoneIds(DnsZoneCatalogue.forEventHub()), logs.workspaceId(), gw.identityPrincipalId(), tags));
             usageLoggerName = EventHubLogger.create(usageEventHub, "Logger", new EventHubLogger.Props(gw.name(), rg,
                     usageEventHub, gw.identityClientId())).getName();
         }
@@ -302,7 +332,7 @@ public final class PlatformStack extends TerraformStack {
     public AzurermProvider azurerm() { return azurerm; }
     public AzapiProvider azapi() { return azapi; }
     public LogAnalytics logs() { return logs; }
-    public INetwork network() { return network; }
+    public IVirtualNetwork network() { return network; }
     public PrivateDnsZones dns() { return dns; }
     public RegionalOpenAi openAi() { return openAi; }
     /** The API app registration created by the library, or null when the environment brings its own app id. */

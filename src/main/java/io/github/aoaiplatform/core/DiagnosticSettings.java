@@ -97,14 +97,14 @@ public record DiagnosticSettings(ILogAnalyticsWorkspace workspace, String name, 
         private Builder() {}
 
         /**
-         * Sets the the destination workspace.
+         * Sets the destination workspace.
          *
          * @param v the value
          * @return this builder
          */
         public Builder workspace(ILogAnalyticsWorkspace v) { workspace = v; return this; }
         /**
-         * Sets the the setting's name.
+         * Sets the setting's name.
          *
          * @param v the value
          * @return this builder
@@ -125,14 +125,14 @@ public record DiagnosticSettings(ILogAnalyticsWorkspace workspace, String name, 
          */
         public Builder logCategories(List<String> v) { logCategories.clear(); logCategories.addAll(v); return this; }
         /**
-         * Sets the send all metrics.
+         * Sets whether all metrics are sent.
          *
          * @param v the value
          * @return this builder
          */
         public Builder metrics(boolean v) { metrics = v; return this; }
         /**
-         * Sets the resource-specific tables.
+         * Sets whether resource-specific tables are used.
          *
          * @param v the value
          * @return this builder

@@ -13,15 +13,16 @@ import java.util.List;
  * @param staticIp a static private IP in the subnet; Defaults to: dynamic.
  */
 public record PrivateEndpointOptions(ISubnet subnet, List<IPrivateDnsZone> dnsZones, String name, String staticIp) {
-    private static final java.util.regex.Pattern IPV4 = java.util.regex.Pattern.compile(
+    /** A dotted-quad IPv4 address (also used by {@link PrivateEndpointProps}). */
+    static final java.util.regex.Pattern IPV4 = java.util.regex.Pattern.compile(
             "((25[0-5]|2[0-4]\\d|1?\\d?\\d)\\.){3}(25[0-5]|2[0-4]\\d|1?\\d?\\d)");
 
     /**
-     * Validates and copies; see the record's components.
+     * Validates and copies.
      *
-     * @param subnet see {@link #subnet()}
+     * @param subnet   see {@link #subnet()}
      * @param dnsZones see {@link #dnsZones()}
-     * @param name see {@link #name()}
+     * @param name     see {@link #name()}
      * @param staticIp see {@link #staticIp()}
      */
     public PrivateEndpointOptions {
@@ -54,31 +55,23 @@ public record PrivateEndpointOptions(ISubnet subnet, List<IPrivateDnsZone> dnsZo
         private Builder() {}
 
         /**
-         * Sets the the endpoint's subnet.
-         *
-         * @param v the value
-         * @return this builder
+         * @param v the endpoint's subnet
+         * @return this
          */
         public Builder subnet(ISubnet v) { subnet = v; return this; }
         /**
-         * Sets the the zones of the zone group.
-         *
-         * @param v the value
-         * @return this builder
+         * @param v the zones of the zone group
+         * @return this
          */
         public Builder dnsZones(List<IPrivateDnsZone> v) { dnsZones.clear(); dnsZones.addAll(v); return this; }
         /**
-         * Sets the the endpoint's name.
-         *
-         * @param v the value
-         * @return this builder
+         * @param v the endpoint's name
+         * @return this
          */
         public Builder name(String v) { name = v; return this; }
         /**
-         * Sets the a static IP.
-         *
-         * @param v the value
-         * @return this builder
+         * @param v a static IP
+         * @return this
          */
         public Builder staticIp(String v) { staticIp = v; return this; }
 

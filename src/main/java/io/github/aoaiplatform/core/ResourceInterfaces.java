@@ -11,7 +11,6 @@ import software.constructs.IConstruct;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Renders the uniform inputs every resource construct takes, as Azure Verified Modules do: diagnostic settings, private
@@ -70,9 +69,11 @@ public final class ResourceInterfaces {
             PrivateEndpointOptions o = endpoints.get(i);
             String name = o.name() != null ? o.name() : "pep-" + targetName + (i == 0 ? "" : "-" + (i + 1));
             PrivateEndpoint pe = new PrivateEndpoint(scope, i == 0 ? "PrivateEndpoint" : "PrivateEndpoint" + (i + 1),
-                    new PrivateEndpoint.Props(name, o.subnet().location(), resourceGroupName, o.subnet().resourceId(),
-                            targetResourceId, subresource, o.dnsZones().stream().map(IPrivateDnsZone::resourceId).toList(),
-                            o.staticIp(), Map.of()), dependsOn == null ? List.of() : dependsOn);
+                    PrivateEndpointProps.builder()
+                            .name(name).resourceGroupName(resourceGroupName).subnet(o.subnet())
+                            .targetResourceId(targetResourceId).subresource(subresource)
+                            .dnsZones(o.dnsZones()).staticIp(o.staticIp()).dependsOn(dependsOn)
+                            .build());
             if (lock != null) lock(pe, pe.resourceId(), name, lock);
             created.add(pe);
         }

@@ -1,17 +1,13 @@
 package io.github.aoaiplatform.dns;
 
-import com.hashicorp.cdktf.providers.azurerm.private_dns_zone.PrivateDnsZone;
 import com.hashicorp.cdktf.providers.azurerm.private_dns_zone_virtual_network_link.PrivateDnsZoneVirtualNetworkLink;
-import io.github.aoaiplatform.core.AzureResourceId;
+import io.github.aoaiplatform.core.IPrivateDnsZone;
 import software.constructs.Construct;
 
-import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-import java.util.Set;
 
 /**
  * The private DNS zones the platform resolves through. Each zone is either the hub's existing one (central DNS
@@ -19,81 +15,58 @@ import java.util.Set;
  * the platform VNet (auto-registration off). Child ids: {@code Zone-<zone name>} and {@code Link-<zone name>}.
  */
 public final class PrivateDnsZones extends Construct {
+    private final Map<String, IPrivateDnsZone> zones = new LinkedHashMap<>();
+    private final Map<String, IPrivateDnsZone> created = new LinkedHashMap<>();
 
     /**
-     * @param zones             zone names needed (from {@link DnsZoneCatalogue}).
-     * @param existingZoneIds   zone name to the hub's zone resource id; Defaults to: none (create every zone).
-     * @param virtualNetworkId  VNet to link created zones to.
-     * @param resourceGroupName resource group for created zones.
-     * @param linkName          name of the VNet links.
-     * @param tags              tags.
+     * Creates and links the zones the hub does not have.
+     *
+     * @param scope the parent construct
+     * @param id    the construct id
+     * @param props the zones' inputs
      */
-    public record Props(Set<String> zones, Map<String, String> existingZoneIds, String virtualNetworkId,
-                        String resourceGroupName, String linkName, Map<String, String> tags) {
-        public Props {
-            zones = new LinkedHashSet<>(Objects.requireNonNull(zones, "zones is required"));
-            existingZoneIds = existingZoneIds == null ? Map.of() : Map.copyOf(existingZoneIds);
-            tags = tags == null ? Map.of() : Map.copyOf(tags);
-            List<String> problems = validate(existingZoneIds);
-            for (String z : zones) if (!DnsZoneCatalogue.isKnown(z)) problems.add("zone '" + z + "' is not in the catalogue");
-            if (!problems.isEmpty()) throw new IllegalArgumentException(String.join("; ", problems));
-        }
-    }
-
-    /** Checks hub zone ids: known zone names, ids of private DNS zones whose name matches. */
-    public static List<String> validate(Map<String, String> existingZoneIds) {
-        List<String> problems = new ArrayList<>();
-        existingZoneIds.forEach((zone, id) -> {
-            String path = "dns.existingZoneIds." + zone;
-            if (!DnsZoneCatalogue.isKnown(zone)) {
-                problems.add(path + ": unknown zone; use one of " + DnsZoneCatalogue.all());
-                return;
-            }
-            try {
-                AzureResourceId parsed = AzureResourceId.parse(id, "Microsoft.Network/privateDnsZones");
-                if (!parsed.name().equalsIgnoreCase(zone)) problems.add(path + ": the id names zone '" + parsed.name() + "', not '" + zone + "'");
-            } catch (IllegalArgumentException e) {
-                problems.add(path + ": " + e.getMessage());
-            }
-        });
-        return problems;
-    }
-
-    private final Map<String, String> zoneIds = new LinkedHashMap<>();
-    private final Map<String, PrivateDnsZone> created = new LinkedHashMap<>();
-
-    public PrivateDnsZones(Construct scope, String id, Props props) {
+    public PrivateDnsZones(Construct scope, String id, PrivateDnsZonesProps props) {
         super(scope, id);
         for (String zone : props.zones()) {
-            String existing = props.existingZoneIds().get(zone);
+            IPrivateDnsZone existing = props.existingZones().get(zone);
             if (existing != null) {
-                zoneIds.put(zone, existing);
+                zones.put(zone, existing);
                 continue;
             }
-            PrivateDnsZone z = PrivateDnsZone.Builder.create(this, "Zone-" + zone)
-                    .name(zone).resourceGroupName(props.resourceGroupName()).tags(props.tags()).build();
+            CreatedZone z = new CreatedZone(this, "Zone-" + zone, zone, props.resourceGroup().name(), props.tags());
             PrivateDnsZoneVirtualNetworkLink.Builder.create(this, "Link-" + zone)
                     .name(props.linkName())
-                    .privateDnsZoneName(z.getName())
-                    .resourceGroupName(props.resourceGroupName())
-                    .virtualNetworkId(props.virtualNetworkId())
+                    .privateDnsZoneName(z.zoneNameReference())
+                    .resourceGroupName(props.resourceGroup().name())
+                    .virtualNetworkId(props.virtualNetwork().resourceId())
                     .registrationEnabled(false)
                     .tags(props.tags())
                     .build();
-            zoneIds.put(zone, z.getId());
+            zones.put(zone, z);
             created.put(zone, z);
         }
     }
 
-    /** The zone's resource id (created here or the hub's). */
-    public String zoneId(String zone) {
-        String id = zoneIds.get(zone);
-        if (id == null) throw new IllegalArgumentException("private DNS zone '" + zone + "' was not requested from PrivateDnsZones");
-        return id;
+    /**
+     * @param zoneName a zone listed in {@link PrivateDnsZonesProps#zones()}
+     * @return the zone, created here or the hub's; a created zone's {@link IPrivateDnsZone#zoneNameReference()} makes
+     *         records wait for it
+     * @throws IllegalArgumentException when the zone was not listed
+     */
+    public IPrivateDnsZone zone(String zoneName) {
+        IPrivateDnsZone zone = zones.get(zoneName);
+        if (zone == null)
+            throw new IllegalArgumentException("private DNS zone '" + zoneName + "' is not in PrivateDnsZonesProps.zones; add it there");
+        return zone;
     }
 
-    public List<String> zoneIds(List<String> zones) { return zones.stream().map(this::zoneId).toList(); }
+    /**
+     * @param zoneNames zones listed in {@link PrivateDnsZonesProps#zones()}
+     * @return the zones, in the same order
+     * @throws IllegalArgumentException when a zone was not listed
+     */
+    public List<IPrivateDnsZone> zones(List<String> zoneNames) { return zoneNames.stream().map(this::zone).toList(); }
 
-    /** Zones created by this construct (not the hub's), for adding records. */
-    public Map<String, PrivateDnsZone> createdZones() { return Map.copyOf(created); }
+    /** @return the zones created here (not the hub's) by zone name, in order, e.g. to add records to */
+    public Map<String, IPrivateDnsZone> createdZones() { return Collections.unmodifiableMap(created); }
 }

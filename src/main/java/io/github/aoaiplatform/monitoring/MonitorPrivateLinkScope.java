@@ -1,7 +1,9 @@
 package io.github.aoaiplatform.monitoring;
 
 import com.hashicorp.cdktf.providers.azurerm.monitor_private_link_scoped_service.MonitorPrivateLinkScopedService;
+import io.github.aoaiplatform.core.IdReferences;
 import io.github.aoaiplatform.core.PrivateEndpoint;
+import io.github.aoaiplatform.core.PrivateEndpointProps;
 import software.constructs.Construct;
 
 import java.util.ArrayList;
@@ -91,9 +93,12 @@ public final class MonitorPrivateLinkScope extends Construct {
                         .scopeName(resource.getName())
                         .linkedResourceId(resourceId)
                         .build()));
-        privateEndpoint = new PrivateEndpoint(this, "PrivateEndpoint", new PrivateEndpoint.Props(
-                "pep-" + props.name(), props.privateEndpointLocation(), props.resourceGroupName(), props.privateEndpointSubnetId(),
-                resource.getId(), SUBRESOURCE, props.dnsZoneIds(), null, props.tags()), List.copyOf(scopedServices.values()));
+        privateEndpoint = new PrivateEndpoint(this, "PrivateEndpoint", PrivateEndpointProps.builder()
+                .name("pep-" + props.name()).location(props.privateEndpointLocation()).resourceGroupName(props.resourceGroupName())
+                .subnet(IdReferences.subnet(this, "PrivateEndpointSubnet", props.privateEndpointSubnetId(), props.privateEndpointLocation()))
+                .targetResourceId(resource.getId()).subresource(SUBRESOURCE)
+                .dnsZones(IdReferences.privateDnsZones(this, "PrivateEndpointZone", props.dnsZoneIds()))
+                .tags(props.tags()).dependsOn(List.copyOf(scopedServices.values())).build());
     }
 
     public String resourceId() { return resource.getId(); }

@@ -5,7 +5,9 @@ import com.hashicorp.cdktf.providers.azurerm.eventhub.Eventhub;
 import com.hashicorp.cdktf.providers.azurerm.eventhub_namespace.EventhubNamespace;
 import com.hashicorp.cdktf.providers.azurerm.role_assignment.RoleAssignment;
 import io.github.aoaiplatform.core.Diagnostics;
+import io.github.aoaiplatform.core.IdReferences;
 import io.github.aoaiplatform.core.PrivateEndpoint;
+import io.github.aoaiplatform.core.PrivateEndpointProps;
 import software.constructs.Construct;
 
 import java.util.List;
@@ -99,9 +101,11 @@ public final class UsageEventHub extends Construct {
                 .partitionCount(PARTITION_COUNT)
                 .messageRetention(MESSAGE_RETENTION_DAYS)
                 .build();
-        new PrivateEndpoint(this, "PrivateEndpoint", new PrivateEndpoint.Props(
-                "pep-" + props.namespaceName(), props.privateEndpointLocation(), props.resourceGroupName(),
-                props.privateEndpointSubnetId(), resource.getId(), SUBRESOURCE, props.dnsZoneIds(), null, props.tags()));
+        new PrivateEndpoint(this, "PrivateEndpoint", PrivateEndpointProps.builder()
+                .name("pep-" + props.namespaceName()).location(props.privateEndpointLocation()).resourceGroupName(props.resourceGroupName())
+                .subnet(IdReferences.subnet(this, "PrivateEndpointSubnet", props.privateEndpointSubnetId(), props.privateEndpointLocation()))
+                .targetResourceId(resource.getId()).subresource(SUBRESOURCE)
+                .dnsZones(IdReferences.privateDnsZones(this, "PrivateEndpointZone", props.dnsZoneIds())).tags(props.tags()).build());
         Diagnostics.toWorkspace(this, resource.getId(), props.workspaceId(), false);
 
         dataSender = RoleAssignment.Builder.create(this, "DataSender")

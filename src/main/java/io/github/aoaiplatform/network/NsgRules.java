@@ -13,6 +13,11 @@ public final class NsgRules {
     private static final String TCP = "Tcp";
     private static final String VNET = "VirtualNetwork";
 
+    /**
+     * @param role the subnet's role
+     * @param mode how API Management attaches (decides the gateway subnet's rules)
+     * @return the role's rules, ending with the deny rules
+     */
     public static List<NsgRule> forRole(SubnetRole role, GatewayNetworkMode mode) {
         List<NsgRule> rules = new ArrayList<>();
         switch (role) {

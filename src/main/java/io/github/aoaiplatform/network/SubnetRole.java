@@ -21,10 +21,10 @@ public enum SubnetRole {
         this.maxPrefix = maxPrefix;
     }
 
-    /** The key under {@code network.subnets} in the stack config. */
+    /** @return the role's key in props fields ({@code subnets.gateway}) and under {@code network.subnets} in the stack config */
     public String configKey() { return configKey; }
-    /** The construct id (part of Terraform addresses: a public contract). */
+    /** @return the construct id of the role's subnet (part of Terraform addresses: a public contract) */
     public String constructId() { return constructId; }
-    /** The largest allowed prefix length (i.e. the smallest subnet), e.g. 27 for /27. */
+    /** @return the largest allowed prefix length (i.e. the smallest subnet), e.g. 27 for /27 */
     public int maxPrefix() { return maxPrefix; }
 }

@@ -9,7 +9,9 @@ import com.hashicorp.cdktf.providers.azurerm.cognitive_deployment.CognitiveDeplo
 import com.hashicorp.cdktf.providers.azurerm.cognitive_deployment.CognitiveDeploymentModel;
 import com.hashicorp.cdktf.providers.azurerm.cognitive_deployment.CognitiveDeploymentSku;
 import io.github.aoaiplatform.core.Diagnostics;
+import io.github.aoaiplatform.core.IdReferences;
 import io.github.aoaiplatform.core.PrivateEndpoint;
+import io.github.aoaiplatform.core.PrivateEndpointProps;
 import com.hashicorp.cdktf.providers.azurerm.role_assignment.RoleAssignment;
 import io.github.aoaiplatform.core.IPrincipal;
 import io.github.aoaiplatform.core.ResourceInterfaces;
@@ -151,9 +153,11 @@ public final class OpenAiAccount extends Construct implements IOpenAiAccount {
                     .keyVaultKeyId(cmk.keyVaultKeyId()).identityClientId(cmk.identityClientId()).build());
         resource = builder.build();
 
-        new PrivateEndpoint(this, "PrivateEndpoint", new PrivateEndpoint.Props(
-                "pep-" + props.name(), props.privateEndpointLocation(), props.resourceGroupName(),
-                props.privateEndpointSubnetId(), resource.getId(), "account", props.dnsZoneIds(), null, props.tags()));
+        new PrivateEndpoint(this, "PrivateEndpoint", PrivateEndpointProps.builder()
+                .name("pep-" + props.name()).location(props.privateEndpointLocation()).resourceGroupName(props.resourceGroupName())
+                .subnet(IdReferences.subnet(this, "PrivateEndpointSubnet", props.privateEndpointSubnetId(), props.privateEndpointLocation()))
+                .targetResourceId(resource.getId()).subresource("account")
+                .dnsZones(IdReferences.privateDnsZones(this, "PrivateEndpointZone", props.dnsZoneIds())).tags(props.tags()).build());
         Diagnostics.toWorkspace(this, resource.getId(), props.workspaceId(), false);
     }
 
