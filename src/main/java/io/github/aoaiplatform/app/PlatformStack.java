@@ -25,14 +25,24 @@ import io.github.aoaiplatform.chargeback.PriceTable;
 import io.github.aoaiplatform.apim.policy.TokenQuotaPeriod;
 import io.github.aoaiplatform.chargeback.Chargeback;
 import io.github.aoaiplatform.chargeback.ChargebackQueries;
+import io.github.aoaiplatform.core.DiagnosticSettings;
+import io.github.aoaiplatform.core.IPrincipal;
+import io.github.aoaiplatform.core.IPrivateDnsZone;
+import io.github.aoaiplatform.core.IResourceGroup;
+import io.github.aoaiplatform.core.ISubnet;
 import io.github.aoaiplatform.core.Naming;
+import io.github.aoaiplatform.core.PrincipalType;
+import io.github.aoaiplatform.core.PrivateEndpointOptions;
 import io.github.aoaiplatform.core.PlatformTags;
 import io.github.aoaiplatform.dns.DnsZoneCatalogue;
 import io.github.aoaiplatform.dns.PrivateDnsZones;
 import io.github.aoaiplatform.identity.EntraApiApplication;
 import io.github.aoaiplatform.monitoring.LogAnalytics;
+import io.github.aoaiplatform.monitoring.LogAnalyticsProps;
 import io.github.aoaiplatform.monitoring.MonitorPrivateLinkScope;
+import io.github.aoaiplatform.monitoring.MonitorPrivateLinkScopeProps;
 import io.github.aoaiplatform.monitoring.UsageEventHub;
+import io.github.aoaiplatform.monitoring.UsageEventHubProps;
 import io.github.aoaiplatform.network.ExistingNetwork;
 import io.github.aoaiplatform.network.GatewayNetworkMode;
 import io.github.aoaiplatform.network.INetwork;
@@ -64,6 +74,7 @@ public final class PlatformStack extends TerraformStack {
     private final AzurermProvider azurerm;
     private final AzapiProvider azapi;
     private final ResourceGroup resourceGroup;
+    private final IResourceGroup resourceGroupRef;
     private final LogAnalytics logs;
     private final INetwork network;
     private final PrivateDnsZones dns;
@@ -114,9 +125,11 @@ public final class PlatformStack extends TerraformStack {
 
         String rg = resourceGroup.getName();
         var mon = config.monitoring();
-        this.logs = new LogAnalytics(this, "Logs", new LogAnalytics.Props(
-                naming.name(Naming.Abbreviation.LOG_ANALYTICS, config.location()), config.location(), rg,
-                mon.retentionDays(), mon.dailyQuotaGb(), !mon.privateLinkScope(), tags));
+        this.resourceGroupRef = io.github.aoaiplatform.core.ResourceGroup.fromName(this, "ResourceGroupRef", rg, config.location());
+        this.logs = new LogAnalytics(this, "Logs", LogAnalyticsProps.builder()
+                .name(naming.name(Naming.Abbreviation.LOG_ANALYTICS, config.location())).resourceGroup(resourceGroupRef)
+                .retentionDays(mon.retentionDays()).dailyQuotaGb(mon.dailyQuotaGb()).publicAccess(!mon.privateLinkScope()).tags(tags)
+                .build());
 
         var net = config.network();
         GatewayNetworkMode mode = config.gateway().internalVnetMode() ? GatewayNetworkMode.INTERNAL_INJECTION : GatewayNetworkMode.INTEGRATION;
@@ -128,7 +141,7 @@ public final class PlatformStack extends TerraformStack {
                     net.addressSpace(), net.subnets().byRole(), mode, net.ddosProtectionPlanId(),
                     (role, kind) -> naming.name(kind.equals("nsg") ? Naming.Abbreviation.NETWORK_SECURITY_GROUP : Naming.Abbreviation.SUBNET,
                             config.location(), role.configKey().toLowerCase()),
-                    logs.workspaceId(), tags));
+                    logs.resourceId(), tags));
         }
 
         List<String> openAiZones = DnsZoneCatalogue.forOpenAi(config.openAi().kind().equals("AIServices"));
@@ -144,7 +157,7 @@ public final class PlatformStack extends TerraformStack {
         this.apiApplication = createApiApplication();
         this.gateway = createGateway(rg, mode);
         this.monitorPrivateLinkScope = mon.privateLinkScope() ? createMonitorPrivateLinkScope(rg) : null;
-        this.chargeback = new Chargeback(this, "Chargeback", new Chargeback.Props(logs.workspaceId(), config.location(), rg,
+        this.chargeback = new Chargeback(this, "Chargeback", new Chargeback.Props(logs.resourceId(), config.location(), rg,
                 naming, prices,
                 config.departments().stream().map(d -> new ChargebackQueries.DepartmentRow(d.name(), d.displayName(), d.costCenter(),
                         d.monthlyBudget(), d.tokenQuota(), TokenQuotaPeriod.fromXmlValue(d.tokenQuotaPeriod()), d.alertPercent())).toList(),
@@ -170,13 +183,10 @@ public final class PlatformStack extends TerraformStack {
      * endpoint in the private-endpoint subnet and the Azure Monitor zones (both refuse Internet ingestion and queries).
      */
     private MonitorPrivateLinkScope createMonitorPrivateLinkScope(String rg) {
-        Map<String, String> linked = new LinkedHashMap<>();
-        linked.put("Workspace", logs.workspaceId());
-        linked.put("AppInsights", gateway.appInsights().resourceId());
-        return new MonitorPrivateLinkScope(this, "MonitorPrivateLinkScope", new MonitorPrivateLinkScope.Props(
-                naming.name(Naming.Abbreviation.MONITOR_PRIVATE_LINK_SCOPE, config.location()), rg, linked,
-                network.requireSubnetId(SubnetRole.PRIVATE_ENDPOINTS), network.location(),
-                dns.zoneIds(DnsZoneCatalogue.forMonitor()), tags));
+        return new MonitorPrivateLinkScope(this, "MonitorPrivateLinkScope", MonitorPrivateLinkScopeProps.builder()
+                .name(naming.name(Naming.Abbreviation.MONITOR_PRIVATE_LINK_SCOPE, config.location())).resourceGroup(resourceGroupRef)
+                .workspaces(Map.of("Workspace", logs)).applicationInsights(Map.of("AppInsights", gateway.appInsights()))
+                .privateEndpoint(privateEndpoint("Monitor", DnsZoneCatalogue.forMonitor())).tags(tags).build());
     }
 
     /** The Entra API app registration, when the environment asks the library to create it (else null: bring your own). */
@@ -204,7 +214,7 @@ public final class PlatformStack extends TerraformStack {
                         d.version(), d.sku(), d.capacityThousandsTpm() != null ? d.capacityThousandsTpm() : o.capacityThousandsTpm(),
                         d.versionUpgrade(), d.contentFilter()), d.regions())).toList(),
                 naming, rg, network.requireSubnetId(SubnetRole.PRIVATE_ENDPOINTS), network.location(), dns.zoneIds(openAiZones),
-                logs.workspaceId(), azapi, tags);
+                logs.resourceId(), azapi, tags);
     }
 
     /** Each deployment's model, by deployment name, in config order. */
@@ -255,16 +265,17 @@ public final class PlatformStack extends TerraformStack {
                 internal ? null : network.requireSubnetId(SubnetRole.PRIVATE_ENDPOINTS), network.location(),
                 internal ? List.of() : dns.zoneIds(DnsZoneCatalogue.forApiManagement(false)), recordZones,
                 g.publicNetworkAccess(), naming.name(Naming.Abbreviation.MANAGED_IDENTITY, config.location(), "apim"),
-                accountIds, logs.workspaceId(), naming.name(Naming.Abbreviation.APPLICATION_INSIGHTS, config.location()), tags,
+                accountIds, logs.resourceId(), naming.name(Naming.Abbreviation.APPLICATION_INSIGHTS, config.location()), tags,
                 !config.monitoring().privateLinkScope()));
         String usageLoggerName = null;
         if (config.monitoring().usageEventHub()) {
-            this.usageEventHub = new UsageEventHub(this, "UsageEventHub", new UsageEventHub.Props(
-                    naming.name(Naming.Abbreviation.EVENT_HUB_NAMESPACE, config.location()), config.location(), rg,
-                    network.requireSubnetId(SubnetRole.PRIVATE_ENDPOINTS), network.location(),
-                    dns.zoneIds(DnsZoneCatalogue.forEventHub()), logs.workspaceId(), gw.identityPrincipalId(), tags));
+            this.usageEventHub = new UsageEventHub(this, "UsageEventHub", UsageEventHubProps.builder()
+                    .namespaceName(naming.name(Naming.Abbreviation.EVENT_HUB_NAMESPACE, config.location())).resourceGroup(resourceGroupRef)
+                    .privateEndpoints(List.of(privateEndpoint("EventHub", DnsZoneCatalogue.forEventHub())))
+                    .diagnostics(DiagnosticSettings.toWorkspace(logs)).tags(tags).build());
+            var sendPermission = usageEventHub.grantSend(new GatewayIdentity(gw));
             usageLoggerName = EventHubLogger.create(usageEventHub, "Logger", new EventHubLogger.Props(gw.name(), rg,
-                    usageEventHub, gw.identityClientId())).getName();
+                    usageEventHub, gw.identityClientId(), sendPermission)).getName();
         }
         var identity = config.identity();
         String audienceAppId = identity.application() != null ? apiApplication.clientId() : identity.audienceAppId();
@@ -276,6 +287,50 @@ public final class PlatformStack extends TerraformStack {
                 config.monitoring().llmLogMaxBytes(), List.of(openAiApi.api())));
         createDepartments(gw);
         return gw;
+    }
+
+    /**
+     * A private endpoint in the private-endpoint subnet, registered in {@code zones}. Adapters until the network and dns
+     * packages hand out ISubnet and IPrivateDnsZone objects; {@code key} names their (resource-less) constructs.
+     */
+    private PrivateEndpointOptions privateEndpoint(String key, List<String> zones) {
+        ISubnet subnet = new SubnetRef(this, key + "SubnetRef", network.requireSubnetId(SubnetRole.PRIVATE_ENDPOINTS), network.location());
+        List<String> ids = dns.zoneIds(zones);
+        List<IPrivateDnsZone> zoneRefs = new java.util.ArrayList<>();
+        for (int i = 0; i < zones.size(); i++) zoneRefs.add(new ZoneRef(this, key + "ZoneRef" + i, ids.get(i), zones.get(i)));
+        return PrivateEndpointOptions.in(subnet, zoneRefs);
+    }
+
+    private static final class SubnetRef extends Construct implements ISubnet {
+        private final String resourceId;
+        private final String location;
+        SubnetRef(Construct scope, String id, String resourceId, String location) {
+            super(scope, id);
+            this.resourceId = resourceId;
+            this.location = location;
+        }
+        @Override public String resourceId() { return resourceId; }
+        @Override public String location() { return location; }
+    }
+
+    private static final class ZoneRef extends Construct implements IPrivateDnsZone {
+        private final String resourceId;
+        private final String zoneName;
+        ZoneRef(Construct scope, String id, String resourceId, String zoneName) {
+            super(scope, id);
+            this.resourceId = resourceId;
+            this.zoneName = zoneName;
+        }
+        @Override public String resourceId() { return resourceId; }
+        @Override public String zoneName() { return zoneName; }
+        @Override public String resourceGroupName() { throw new UnsupportedOperationException("not needed by private endpoints"); }
+    }
+
+    /** The gateway's managed identity as a principal, until ApiGateway exposes one. */
+    private record GatewayIdentity(ApiGateway gateway) implements IPrincipal {
+        @Override public String principalId() { return gateway.identityPrincipalId(); }
+        @Override public PrincipalType principalType() { return PrincipalType.SERVICE_PRINCIPAL; }
+        @Override public String grantKey() { return "Gateway-Identity"; }
     }
 
     private void configureBackend() {
