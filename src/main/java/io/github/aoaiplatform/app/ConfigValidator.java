@@ -7,7 +7,11 @@ import io.github.aoaiplatform.core.Guids;
 import io.github.aoaiplatform.apim.LlmLogging;
 import io.github.aoaiplatform.core.AzureResourceId;
 import io.github.aoaiplatform.dns.PrivateDnsZones;
-import io.github.aoaiplatform.identity.EntraApiApplication;
+import io.github.aoaiplatform.core.InvalidPropsException;
+import io.github.aoaiplatform.identity.AppRoleOptions;
+import io.github.aoaiplatform.identity.DaemonClientOptions;
+import io.github.aoaiplatform.identity.EntraApiApplicationProps;
+import io.github.aoaiplatform.identity.SpaClientOptions;
 import io.github.aoaiplatform.network.ExistingNetwork;
 import io.github.aoaiplatform.network.PlatformNetwork;
 import io.github.aoaiplatform.openai.ContentFilter;
@@ -59,7 +63,7 @@ public final class ConfigValidator {
             p.add("monitoring.llmLogMaxBytes", "must be between 1 and " + LlmLogging.MAX_BYTES + " bytes, got " + c.monitoring().llmLogMaxBytes());
         openAi(c.openAi(), p);
         gateway(c.gateway(), c.openAi(), p);
-        identity(c.identity(), p);
+        identity(c, p);
         departments(c, p);
         for (int i = 0; i < c.chargeback().alertEmails().size(); i++) {
             String e = c.chargeback().alertEmails().get(i);
@@ -282,46 +286,46 @@ public final class ConfigValidator {
         });
     }
 
-    private static void identity(EnvironmentConfig.IdentityConfig id, Problems p) {
+    /**
+     * The API app registration's props from the stack file (PlatformStack builds the construct from them; validation
+     * builds them to reuse their rules).
+     */
+    static EntraApiApplicationProps apiApplicationProps(EnvironmentConfig c) {
+        var app = c.identity().application();
+        return EntraApiApplicationProps.builder()
+                .displayName(app.displayName() != null ? app.displayName() : "AOAI Platform (" + c.environmentName() + ")")
+                .scopeName(c.identity().scopeName())
+                .appRoles(app.appRoles().stream().map(r -> new AppRoleOptions(r.value(), r.displayName(), r.description(), r.allowedMemberTypes())).toList())
+                .spaClients(app.spaClients().stream().map(x -> new SpaClientOptions(x.name(), x.redirectUris())).toList())
+                .daemonClients(app.daemonClients().stream().map(x -> new DaemonClientOptions(x.name(), x.role())).toList())
+                .groupClaims(c.departments().stream().anyMatch(d -> !d.groupIds().isEmpty()))
+                .build();
+    }
+
+    /**
+     * Reports a props exception's problems at stack-file paths: {@code prefix + field}, or the path given for a field
+     * in {@code paths}.
+     */
+    static void mapOnto(Problems p, InvalidPropsException e, String prefix, Map<String, String> paths) {
+        e.problems().forEach(x -> p.add(paths.getOrDefault(x.field(), prefix + x.field()), x.message()));
+    }
+
+    private static void identity(EnvironmentConfig c, Problems p) {
+        var id = c.identity();
         if (id == null) { p.add("identity", "is required: give identity.audienceAppId (the API app's client id) or identity.application"); return; }
-        var app = id.application();
-        if (app == null) {
+        if (id.application() == null) {
             guid(p, "identity.audienceAppId", id.audienceAppId(), true);
-        } else {
-            if (id.audienceAppId() != null)
-                p.add("identity.audienceAppId", "cannot be combined with identity.application; remove one (application registers the API app itself)");
-            Set<String> roles = new HashSet<>();
-            for (int i = 0; i < app.appRoles().size(); i++) {
-                var r = app.appRoles().get(i);
-                String path = "identity.application.appRoles[" + i + "]";
-                if (!EntraApiApplication.isValidValue(r.value()))
-                    p.add(path + ".value", "'" + r.value() + "' must start with a letter and contain only letters, digits, . _ - (at most 120 characters)");
-                else if (!roles.add(r.value())) p.add(path + ".value", "'" + r.value() + "' is defined twice");
-                if (r.allowedMemberTypes() != null)
-                    for (String t : r.allowedMemberTypes())
-                        if (!t.equals("User") && !t.equals("Application"))
-                            p.add(path + ".allowedMemberTypes", "'" + t + "' must be User or Application");
-            }
-            if (app.appRoles().isEmpty()) roles.add("Chat.Invoke");
-            for (int i = 0; i < app.spaClients().size(); i++) {
-                var c = app.spaClients().get(i);
-                String path = "identity.application.spaClients[" + i + "]";
-                required(p, path + ".name", c.name());
-                if (c.redirectUris().isEmpty()) p.add(path + ".redirectUris", "must list at least one redirect URI");
-                for (String u : c.redirectUris())
-                    if (!EntraApiApplication.isAllowedRedirectUri(u))
-                        p.add(path + ".redirectUris", "'" + u + "' must use https (or http://localhost)");
-            }
-            for (int i = 0; i < app.daemonClients().size(); i++) {
-                var c = app.daemonClients().get(i);
-                String path = "identity.application.daemonClients[" + i + "]";
-                required(p, path + ".name", c.name());
-                if (c.role() == null || !roles.contains(c.role()))
-                    p.add(path + ".role", "'" + c.role() + "' is not one of the app roles " + roles);
-            }
+            if (!EntraApiApplicationProps.isValidValue(id.scopeName()))
+                p.add("identity.scopeName", "'" + id.scopeName() + "' must be " + EntraApiApplicationProps.VALUE_RULE);
+            return;
         }
-        if (!EntraApiApplication.isValidValue(id.scopeName()))
-            p.add("identity.scopeName", "'" + id.scopeName() + "' must start with a letter and contain only letters, digits, . _ - (at most 120 characters)");
+        if (id.audienceAppId() != null)
+            p.add("identity.audienceAppId", "cannot be combined with identity.application; remove one (application registers the API app itself)");
+        try {
+            apiApplicationProps(c);
+        } catch (InvalidPropsException e) {
+            mapOnto(p, e, "identity.application.", Map.of("scopeName", "identity.scopeName"));
+        }
     }
 
     static void required(Problems p, String path, Object value) {

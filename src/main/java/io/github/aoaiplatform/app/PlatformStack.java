@@ -193,13 +193,7 @@ public final class PlatformStack extends TerraformStack {
     private EntraApiApplication createApiApplication() {
         var app = config.identity().application();
         if (app == null) return null;
-        return new EntraApiApplication(this, "ApiApplication", new EntraApiApplication.Props(
-                app.displayName() != null ? app.displayName() : "AOAI Platform (" + config.environmentName() + ")",
-                config.identity().scopeName(),
-                app.appRoles().stream().map(r -> new EntraApiApplication.AppRole(r.value(), r.displayName(), r.description(), r.allowedMemberTypes())).toList(),
-                app.spaClients().stream().map(c -> new EntraApiApplication.SpaClient(c.name(), c.redirectUris())).toList(),
-                app.daemonClients().stream().map(c -> new EntraApiApplication.DaemonClient(c.name(), c.role())).toList(),
-                config.departments().stream().anyMatch(d -> !d.groupIds().isEmpty())));
+        return new EntraApiApplication(this, "ApiApplication", ConfigValidator.apiApplicationProps(config));
     }
 
     /** The accounts of {@code openAi}: one per region with every configured filter, blocklist and deployment. */
