@@ -51,7 +51,7 @@ class LogAnalyticsTest {
                 .isInstanceOf(InvalidPropsException.class)
                 .hasMessageContaining("LogAnalyticsProps.name: 'x' must be 4-63 letters")
                 .hasMessageContaining("LogAnalyticsProps.retentionDays: must be between 30 and 730, got 7")
-                .hasMessageContaining("LogAnalyticsProps.dailyQuotaGb: must be more than 0 GB");
+                .hasMessageContaining("LogAnalyticsProps.dailyQuotaGb: must be greater than 0 GB");
         assertThatThrownBy(() -> LogAnalyticsProps.builder().name("log-x").build()).hasMessageContaining("LogAnalyticsProps.resourceGroup: is required");
     }
 

@@ -1,5 +1,7 @@
 package io.github.aoaiplatform.app;
 
+import io.github.aoaiplatform.apim.policy.TokenQuotaPeriod;
+import io.github.aoaiplatform.chargeback.ChargebackDepartmentOptions;
 import io.github.aoaiplatform.chargeback.PriceTable;
 import io.github.aoaiplatform.core.AzureRegions;
 import io.github.aoaiplatform.core.Guids;
@@ -8,6 +10,8 @@ import io.github.aoaiplatform.apim.LlmLogging;
 import io.github.aoaiplatform.core.AzureResourceId;
 import io.github.aoaiplatform.dns.PrivateDnsZones;
 import io.github.aoaiplatform.core.InvalidPropsException;
+import io.github.aoaiplatform.core.PropsCheck;
+import io.github.aoaiplatform.monitoring.LogAnalyticsProps;
 import io.github.aoaiplatform.identity.AppRoleOptions;
 import io.github.aoaiplatform.identity.DaemonClientOptions;
 import io.github.aoaiplatform.identity.EntraApiApplicationProps;
@@ -55,21 +59,18 @@ public final class ConfigValidator {
         backend(c.backend(), p);
         network(c.network(), p);
         p.addAll(PrivateDnsZones.validate(c.dns().existingZoneIds()));
-        if (c.monitoring().retentionDays() < 30 || c.monitoring().retentionDays() > 730)
-            p.add("monitoring.retentionDays", "must be between 30 and 730 days, got " + c.monitoring().retentionDays());
-        if (c.monitoring().dailyQuotaGb() != null && c.monitoring().dailyQuotaGb() <= 0)
-            p.add("monitoring.dailyQuotaGb", "must be greater than 0 GB, or omitted for no cap");
+        checkWith(p, "monitoring.", check -> LogAnalyticsProps.checkLimits(check, c.monitoring().retentionDays(), c.monitoring().dailyQuotaGb()));
         if (c.monitoring().llmLogMaxBytes() < 1 || c.monitoring().llmLogMaxBytes() > LlmLogging.MAX_BYTES)
             p.add("monitoring.llmLogMaxBytes", "must be between 1 and " + LlmLogging.MAX_BYTES + " bytes, got " + c.monitoring().llmLogMaxBytes());
         openAi(c.openAi(), p);
         gateway(c.gateway(), c.openAi(), p);
         identity(c, p);
         departments(c, p);
-        for (int i = 0; i < c.chargeback().alertEmails().size(); i++) {
-            String e = c.chargeback().alertEmails().get(i);
-            if (e == null || !EMAIL.matcher(e).matches())
-                p.add("chargeback.alertEmails[" + i + "]", "'" + e + "' is not an e-mail address, e.g. finops@contoso.com");
-        }
+        List<String> emails = c.chargeback().alertEmails();
+        checkWith(p, "chargeback.", check -> {
+            for (int i = 0; i < emails.size(); i++)
+                if (check.require("alertEmails[" + i + "]", emails.get(i))) check.email("alertEmails[" + i + "]", emails.get(i));
+        });
         if (c.chargeback().priceTable().isBlank() || !c.chargeback().priceTable().endsWith(".json"))
             p.add("chargeback.priceTable", "'" + c.chargeback().priceTable() + "' must be a .json file relative to the stacks folder, e.g. "
                     + EnvironmentConfig.ChargebackConfig.DEFAULT_PRICE_TABLE);
@@ -105,7 +106,6 @@ public final class ConfigValidator {
             for (int a = 0; a < d.clientAppIds().size(); a++) guid(p, path + ".clientAppIds[" + a + "]", d.clientAppIds().get(a), true);
             if (d.tokensPerMinute() == null) p.add(path + ".tokensPerMinute", "is required: tokens per minute for the whole department, e.g. 50000");
             else if (d.tokensPerMinute() < 1) p.add(path + ".tokensPerMinute", "must be greater than 0, got " + d.tokensPerMinute());
-            if (d.tokenQuota() != null && d.tokenQuota() < 1) p.add(path + ".tokenQuota", "must be greater than 0, or omitted for no quota");
             if (!QUOTA_PERIODS.contains(d.tokenQuotaPeriod()))
                 p.add(path + ".tokenQuotaPeriod", "'" + d.tokenQuotaPeriod() + "' must be one of " + QUOTA_PERIODS);
             if (d.requestsPerMinute() != null && d.requestsPerMinute() < 1)
@@ -132,11 +132,24 @@ public final class ConfigValidator {
                     p.add(path + ".subscriptions[" + s + "]", "'" + sub + "' must be 1-32 lower-case letters, digits or hyphens");
                 else if (!subs.add(sub)) p.add(path + ".subscriptions[" + s + "]", "'" + sub + "' is listed twice");
             }
-            if (d.monthlyBudget() != null && !(d.monthlyBudget() > 0))
-                p.add(path + ".monthlyBudget", "must be greater than 0 (in the price table's currency), or omitted for no cost alert");
-            if (d.alertPercent() < 1 || d.alertPercent() > 100)
-                p.add(path + ".alertPercent", "must be between 1 and 100 (% of budget or quota), got " + d.alertPercent());
+            try {
+                chargebackDepartment(d);
+            } catch (InvalidPropsException e) {      // name and costCenter are checked above, with the gateway's stricter rules
+                mapOnto(p, new InvalidPropsException(e.propsType(), e.problems().stream()
+                        .filter(x -> CHARGEBACK_DEPARTMENT_FIELDS.contains(x.field())).toList()), path + ".", Map.of());
+            }
         }
+    }
+
+    /** The department fields whose rules live in {@link ChargebackDepartmentOptions}. */
+    private static final Set<String> CHARGEBACK_DEPARTMENT_FIELDS = Set.of("monthlyBudget", "tokenQuota", "alertPercent");
+
+    /** What the chargeback needs of a configured department (PlatformStack builds the reports from it). */
+    static ChargebackDepartmentOptions chargebackDepartment(EnvironmentConfig.DepartmentConfig d) {
+        return ChargebackDepartmentOptions.builder().name(d.name()).displayName(d.displayName()).costCenter(d.costCenter())
+                .monthlyBudget(d.monthlyBudget()).tokenQuota(d.tokenQuota())
+                .tokenQuotaPeriod(QUOTA_PERIODS.contains(d.tokenQuotaPeriod()) ? TokenQuotaPeriod.fromXmlValue(d.tokenQuotaPeriod()) : null)
+                .alertPercent(d.alertPercent()).build();
     }
 
     private static final List<String> QUOTA_PERIODS = java.util.Arrays.stream(io.github.aoaiplatform.apim.policy.TokenQuotaPeriod.values())
@@ -255,8 +268,6 @@ public final class ConfigValidator {
         }
     }
 
-    private static final Pattern EMAIL = Pattern.compile("[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}");
-
     private static void gateway(EnvironmentConfig.GatewayConfig g, EnvironmentConfig.OpenAiConfig openAi, Problems p) {
         if (!GATEWAY_SKUS.contains(g.sku()))
             p.add("gateway.sku", "'" + g.sku() + "' cannot be private; use one of " + GATEWAY_SKUS);
@@ -270,8 +281,8 @@ public final class ConfigValidator {
         }
         if (g.publisherName().isBlank() || g.publisherName().length() > 100)
             p.add("gateway.publisherName", "must be 1-100 characters");
-        if (!EMAIL.matcher(g.publisherEmail()).matches() || g.publisherEmail().length() > 100)
-            p.add("gateway.publisherEmail", "'" + g.publisherEmail() + "' is not an e-mail address, e.g. platform@contoso.com");
+        checkWith(p, "gateway.", check -> check.email("publisherEmail", g.publisherEmail()));
+        if (g.publisherEmail().length() > 100) p.add("gateway.publisherEmail", "must be at most 100 characters");
         if (g.tokensPerMinutePerUser() < 1)
             p.add("gateway.tokensPerMinutePerUser", "must be greater than 0, got " + g.tokensPerMinutePerUser());
         g.backends().forEach((region, b) -> {
@@ -325,6 +336,17 @@ public final class ConfigValidator {
             apiApplicationProps(c);
         } catch (InvalidPropsException e) {
             mapOnto(p, e, "identity.application.", Map.of("scopeName", "identity.scopeName"));
+        }
+    }
+
+    /** Runs a props rule on config values and reports its problems at {@code prefix + field}: each rule lives once. */
+    static void checkWith(Problems p, String prefix, java.util.function.Consumer<PropsCheck> rule) {
+        PropsCheck check = PropsCheck.of("config");
+        rule.accept(check);
+        try {
+            check.throwIfAny();
+        } catch (InvalidPropsException e) {
+            mapOnto(p, e, prefix, Map.of());
         }
     }
 

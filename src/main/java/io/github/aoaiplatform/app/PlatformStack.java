@@ -24,7 +24,7 @@ import io.github.aoaiplatform.app.EnvironmentConfig;
 import io.github.aoaiplatform.chargeback.PriceTable;
 import io.github.aoaiplatform.apim.policy.TokenQuotaPeriod;
 import io.github.aoaiplatform.chargeback.Chargeback;
-import io.github.aoaiplatform.chargeback.ChargebackQueries;
+import io.github.aoaiplatform.chargeback.ChargebackProps;
 import io.github.aoaiplatform.core.DiagnosticSettings;
 import io.github.aoaiplatform.core.IPrincipal;
 import io.github.aoaiplatform.core.IPrivateDnsZone;
@@ -157,11 +157,10 @@ public final class PlatformStack extends TerraformStack {
         this.apiApplication = createApiApplication();
         this.gateway = createGateway(rg, mode);
         this.monitorPrivateLinkScope = mon.privateLinkScope() ? createMonitorPrivateLinkScope(rg) : null;
-        this.chargeback = new Chargeback(this, "Chargeback", new Chargeback.Props(logs.resourceId(), config.location(), rg,
-                naming, prices,
-                config.departments().stream().map(d -> new ChargebackQueries.DepartmentRow(d.name(), d.displayName(), d.costCenter(),
-                        d.monthlyBudget(), d.tokenQuota(), TokenQuotaPeriod.fromXmlValue(d.tokenQuotaPeriod()), d.alertPercent())).toList(),
-                config.chargeback().alertEmails(), tags));
+        this.chargeback = new Chargeback(this, "Chargeback", ChargebackProps.builder().workspace(logs).resourceGroup(resourceGroupRef)
+                .naming(naming).prices(prices)
+                .departments(config.departments().stream().map(ConfigValidator::chargebackDepartment).toList())
+                .alertEmails(config.chargeback().alertEmails()).tags(tags).build());
 
         TerraformOutput.Builder.create(this, "resource_group_name").value(resourceGroup.getName())
                 .description("Resource group holding the platform's resources").build();

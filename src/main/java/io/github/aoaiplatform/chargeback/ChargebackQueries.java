@@ -42,17 +42,6 @@ public final class ChargebackQueries {
     public static final List<String> DIMENSIONS = DefaultPolicy.METRIC_DIMENSIONS.stream()
             .filter(d -> !d.equals(io.github.aoaiplatform.apim.policy.MetricDimension.API_ID)).toList();
 
-    /** What the reports need of a department. */
-    public record DepartmentRow(String name, String displayName, String costCenter, Double monthlyBudget, Long tokenQuota,
-                                TokenQuotaPeriod tokenQuotaPeriod, int alertPercent) {
-        public DepartmentRow {
-            Objects.requireNonNull(name, "name is required");
-            displayName = Objects.requireNonNullElse(displayName, name);
-            Objects.requireNonNull(costCenter, "costCenter is required");
-            tokenQuotaPeriod = Objects.requireNonNullElse(tokenQuotaPeriod, TokenQuotaPeriod.MONTHLY);
-        }
-    }
-
     /** A saved report query. */
     public record Report(String id, String displayName, String query) {}
 
@@ -64,7 +53,7 @@ public final class ChargebackQueries {
                 + "| extend Currency = " + string(table.currency()) + ", PriceTableVersion = " + string(table.version());
     }
 
-    public static String departments(List<DepartmentRow> departments) {
+    public static String departments(List<ChargebackDepartmentOptions> departments) {
         String rows = departments.stream().map(d -> "    " + String.join(", ", string(d.name()), string(d.displayName()),
                         string(d.costCenter()), d.monthlyBudget() == null ? "real(null)" : real(d.monthlyBudget()),
                         d.tokenQuota() == null ? "long(null)" : "long(" + d.tokenQuota() + ")", string(d.tokenQuotaPeriod().xmlValue())))
@@ -94,7 +83,7 @@ public final class ChargebackQueries {
     }
 
     /** The functions by alias, in dependency order. */
-    public static Map<String, String> functions(PriceTable table, List<DepartmentRow> departments) {
+    public static Map<String, String> functions(PriceTable table, List<ChargebackDepartmentOptions> departments) {
         Map<String, String> f = new LinkedHashMap<>();
         f.put(PRICES, prices(table));
         f.put(DEPARTMENTS, departments(departments));

@@ -35,6 +35,18 @@ public record LogAnalyticsProps(String name, IResourceGroup resourceGroup, Strin
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9-]{2,61}[A-Za-z0-9]");
 
+    /**
+     * The rules on {@code retentionDays} and {@code dailyQuotaGb} (public so that a config layer reuses them).
+     *
+     * @param check         where problems go
+     * @param retentionDays the retention; null passes
+     * @param dailyQuotaGb  the cap; null passes
+     */
+    public static void checkLimits(PropsCheck check, Integer retentionDays, Double dailyQuotaGb) {
+        check.between("retentionDays", retentionDays, MIN_RETENTION_DAYS, MAX_RETENTION_DAYS);
+        check.check(dailyQuotaGb == null || dailyQuotaGb > 0, "dailyQuotaGb", "must be greater than 0 GB, or omitted for no cap");
+    }
+
     /** Validates, copies and fills defaults; see the record's components. */
     public LogAnalyticsProps {
         PropsCheck check = PropsCheck.of("LogAnalyticsProps");
@@ -43,9 +55,7 @@ public record LogAnalyticsProps(String name, IResourceGroup resourceGroup, Strin
         if (check.require("resourceGroup", resourceGroup) && location == null) location = resourceGroup.location();
         check.region("location", location);
         retentionDays = retentionDays == null ? DEFAULT_RETENTION_DAYS : retentionDays;
-        check.between("retentionDays", retentionDays, MIN_RETENTION_DAYS, MAX_RETENTION_DAYS);
-        check.check(dailyQuotaGb == null || dailyQuotaGb > 0, "dailyQuotaGb",
-                "must be more than 0 GB, got " + dailyQuotaGb + "; leave it out for no cap");
+        checkLimits(check, retentionDays, dailyQuotaGb);
         publicAccess = publicAccess == null || publicAccess;
         tags = tags == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(tags));
         check.throwIfAny();
