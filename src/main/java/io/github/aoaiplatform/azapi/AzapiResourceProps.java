@@ -22,7 +22,17 @@ import java.util.Map;
  */
 public record AzapiResourceProps(TerraformProvider provider, String type, String name, String parentId, Map<String, Object> body,
                                  Boolean schemaValidation, List<ITerraformDependable> dependsOn) {
-    /** Validates, copies and fills defaults; see the record's components. */
+    /**
+     * Validates, copies and fills defaults; see the record's components.
+     *
+     * @param provider         see {@link #provider()}
+     * @param type             see {@link #type()}
+     * @param name             see {@link #name()}
+     * @param parentId         see {@link #parentId()}
+     * @param body             see {@link #body()}
+     * @param schemaValidation see {@link #schemaValidation()}
+     * @param dependsOn        see {@link #dependsOn()}
+     */
     public AzapiResourceProps {
         PropsCheck check = PropsCheck.of("AzapiResourceProps");
         check.require("provider", provider);

@@ -19,7 +19,15 @@ import java.util.Map;
  */
 public record AzapiUpdateResourceProps(TerraformProvider provider, String type, String resourceId, Map<String, Object> body,
                                        List<ITerraformDependable> dependsOn) {
-    /** Validates, copies and fills defaults; see the record's components. */
+    /**
+     * Validates, copies and fills defaults; see the record's components.
+     *
+     * @param provider   see {@link #provider()}
+     * @param type       see {@link #type()}
+     * @param resourceId see {@link #resourceId()}
+     * @param body       see {@link #body()}
+     * @param dependsOn  see {@link #dependsOn()}
+     */
     public AzapiUpdateResourceProps {
         PropsCheck check = PropsCheck.of("AzapiUpdateResourceProps");
         check.require("provider", provider);

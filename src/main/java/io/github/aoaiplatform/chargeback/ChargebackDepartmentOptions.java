@@ -22,7 +22,27 @@ public record ChargebackDepartmentOptions(String name, String displayName, Strin
     /** The alert threshold when none is given. */
     public static final int DEFAULT_ALERT_PERCENT = 80;
 
-    /** Validates and fills defaults; see the record's components. */
+    /**
+
+     * Validates and fills defaults; see the record's components.
+
+     *
+
+     * @param name             see {@link #name()}
+
+     * @param displayName      see {@link #displayName()}
+
+     * @param costCenter       see {@link #costCenter()}
+
+     * @param monthlyBudget    see {@link #monthlyBudget()}
+
+     * @param tokenQuota       see {@link #tokenQuota()}
+
+     * @param tokenQuotaPeriod see {@link #tokenQuotaPeriod()}
+
+     * @param alertPercent     see {@link #alertPercent()}
+
+     */
     public ChargebackDepartmentOptions {
         PropsCheck check = PropsCheck.of("ChargebackDepartmentOptions");
         check.require("name", name);

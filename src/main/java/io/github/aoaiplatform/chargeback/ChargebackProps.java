@@ -26,7 +26,18 @@ import java.util.Map;
 public record ChargebackProps(ILogAnalyticsWorkspace workspace, IResourceGroup resourceGroup, String location, Naming naming,
                               PriceTable prices, List<ChargebackDepartmentOptions> departments, List<String> alertEmails,
                               Map<String, String> tags) {
-    /** Validates, copies and fills defaults; see the record's components. */
+    /**
+     * Validates, copies and fills defaults; see the record's components.
+     *
+     * @param workspace     see {@link #workspace()}
+     * @param resourceGroup see {@link #resourceGroup()}
+     * @param location      see {@link #location()}
+     * @param naming        see {@link #naming()}
+     * @param prices        see {@link #prices()}
+     * @param departments   see {@link #departments()}
+     * @param alertEmails   see {@link #alertEmails()}
+     * @param tags          see {@link #tags()}
+     */
     public ChargebackProps {
         PropsCheck check = PropsCheck.of("ChargebackProps");
         check.require("workspace", workspace);

@@ -12,7 +12,14 @@ import java.util.List;
  * @param allowedMemberTypes who may hold it, {@code User} and/or {@code Application}; Defaults to: both.
  */
 public record AppRoleOptions(String value, String displayName, String description, List<String> allowedMemberTypes) {
-    /** Copies and fills defaults; see the record's components. */
+    /**
+     * Copies and fills defaults; see the record's components.
+     *
+     * @param value              see {@link #value()}
+     * @param displayName        see {@link #displayName()}
+     * @param description        see {@link #description()}
+     * @param allowedMemberTypes see {@link #allowedMemberTypes()}
+     */
     public AppRoleOptions {
         displayName = displayName != null ? displayName : value;
         description = description != null ? description : "Call the Azure OpenAI platform as " + value;

@@ -34,7 +34,25 @@ public record EntraApiApplicationProps(String displayName, String scopeName, Lis
     public static final String VALUE_RULE = "a letter, then only letters, digits, . _ - (at most 120 characters)";
     private static final Set<String> MEMBER_TYPES = Set.of("User", "Application");
 
-    /** Validates, copies and fills defaults; see the record's components. */
+    /**
+
+     * Validates, copies and fills defaults; see the record's components.
+
+     *
+
+     * @param displayName   see {@link #displayName()}
+
+     * @param scopeName     see {@link #scopeName()}
+
+     * @param appRoles      see {@link #appRoles()}
+
+     * @param spaClients    see {@link #spaClients()}
+
+     * @param daemonClients see {@link #daemonClients()}
+
+     * @param groupClaims   see {@link #groupClaims()}
+
+     */
     public EntraApiApplicationProps {
         PropsCheck check = PropsCheck.of("EntraApiApplicationProps");
         check.require("displayName", displayName);

@@ -10,7 +10,12 @@ import java.util.List;
  * @param redirectUris where Entra ID returns tokens: https, or http only on localhost. Required, at least one.
  */
 public record SpaClientOptions(String name, List<String> redirectUris) {
-    /** Copies; see the record's components. */
+    /**
+     * Validates and fills defaults; see the record's components.
+     *
+     * @param name         see {@link #name()}
+     * @param redirectUris see {@link #redirectUris()}
+     */
     public SpaClientOptions {
         redirectUris = redirectUris == null ? List.of() : List.copyOf(redirectUris);
     }

@@ -32,7 +32,29 @@ public record AppInsightsProps(String name, IResourceGroup resourceGroup, String
                                Map<String, String> tags) {
     private static final Pattern NAME = Pattern.compile("[^%&\\\\?/]{1,255}");
 
-    /** Validates, copies and fills defaults; see the record's components. */
+    /**
+
+     * Validates, copies and fills defaults; see the record's components.
+
+     *
+
+     * @param name              see {@link #name()}
+
+     * @param resourceGroup     see {@link #resourceGroup()}
+
+     * @param location          see {@link #location()}
+
+     * @param workspace         see {@link #workspace()}
+
+     * @param diagnostics       see {@link #diagnostics()}
+
+     * @param localAuthDisabled see {@link #localAuthDisabled()}
+
+     * @param publicAccess      see {@link #publicAccess()}
+
+     * @param tags              see {@link #tags()}
+
+     */
     public AppInsightsProps {
         PropsCheck check = PropsCheck.of("AppInsightsProps");
         if (check.require("name", name)) check.matches("name", name, NAME, "1-255 characters without % & \\ ? /");

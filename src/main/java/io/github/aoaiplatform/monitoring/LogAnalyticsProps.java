@@ -47,7 +47,29 @@ public record LogAnalyticsProps(String name, IResourceGroup resourceGroup, Strin
         check.check(dailyQuotaGb == null || dailyQuotaGb > 0, "dailyQuotaGb", "must be greater than 0 GB, or omitted for no cap");
     }
 
-    /** Validates, copies and fills defaults; see the record's components. */
+    /**
+
+     * Validates, copies and fills defaults; see the record's components.
+
+     *
+
+     * @param name          see {@link #name()}
+
+     * @param resourceGroup see {@link #resourceGroup()}
+
+     * @param location      see {@link #location()}
+
+     * @param retentionDays see {@link #retentionDays()}
+
+     * @param dailyQuotaGb  see {@link #dailyQuotaGb()}
+
+     * @param publicAccess  see {@link #publicAccess()}
+
+     * @param lock          see {@link #lock()}
+
+     * @param tags          see {@link #tags()}
+
+     */
     public LogAnalyticsProps {
         PropsCheck check = PropsCheck.of("LogAnalyticsProps");
         if (check.require("name", name))

@@ -30,7 +30,25 @@ public record MonitorPrivateLinkScopeProps(String name, IResourceGroup resourceG
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9._-]{1,255}");
     private static final Pattern KEY = Pattern.compile("[A-Z][A-Za-z0-9]{0,39}");
 
-    /** Validates, copies and fills defaults; see the record's components. */
+    /**
+
+     * Validates, copies and fills defaults; see the record's components.
+
+     *
+
+     * @param name                see {@link #name()}
+
+     * @param resourceGroup       see {@link #resourceGroup()}
+
+     * @param workspaces          see {@link #workspaces()}
+
+     * @param applicationInsights see {@link #applicationInsights()}
+
+     * @param privateEndpoint     see {@link #privateEndpoint()}
+
+     * @param tags                see {@link #tags()}
+
+     */
     public MonitorPrivateLinkScopeProps {
         PropsCheck check = PropsCheck.of("MonitorPrivateLinkScopeProps");
         if (check.require("name", name)) check.matches("name", name, NAME, "1-255 letters, digits, periods, hyphens or underscores");
