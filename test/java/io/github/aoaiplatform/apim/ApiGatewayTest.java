@@ -191,7 +191,7 @@ class ApiGatewayTest {
 
     static ApiGateway.Props props(String sku, String peSubnet) {
         return new ApiGateway.Props("apim-test-x", "japaneast", "rg", sku, 2, "P", "p@example.com", "gw-subnet", peSubnet,
-                null, List.of("zone-id"), null, null, "id-apim", Map.of("japaneast", "acct-1", "eastus", "acct-2"), "law", "appi", null);
+                null, List.of("zone-id"), null, null, "id-apim", Map.of("japaneast", "acct-1", "eastus", "acct-2"), "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg/providers/Microsoft.OperationalInsights/workspaces/law", "appi", null);
     }
 
     @Test

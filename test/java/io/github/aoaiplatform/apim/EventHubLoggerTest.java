@@ -1,12 +1,14 @@
 package io.github.aoaiplatform.apim;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.aoaiplatform.core.DiagnosticSettings;
+import io.github.aoaiplatform.monitoring.MonitoringFixtures;
 import io.github.aoaiplatform.monitoring.UsageEventHub;
+import io.github.aoaiplatform.monitoring.UsageEventHubProps;
 import io.github.aoaiplatform.testing.Synth;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -17,9 +19,11 @@ class EventHubLoggerTest {
     @Test
     void loggerWritesWithTheManagedIdentityAfterTheRoleIsGranted() {
         JsonNode tf = Synth.of(s -> {
-            var hub = new UsageEventHub(s, "Usage", new UsageEventHub.Props("evhns-test-x", "japaneast", "rg", "pe-subnet", null,
-                    List.of(), "workspace-id", "principal-id", Map.of()));
-            EventHubLogger.create(hub, "Logger", new EventHubLogger.Props("apim-x", "rg-apim", hub, "client-id"));
+            var hub = new UsageEventHub(s, "Usage", UsageEventHubProps.builder().namespaceName("evhns-test-x")
+                    .resourceGroup(MonitoringFixtures.resourceGroup(s)).privateEndpoints(List.of(MonitoringFixtures.endpoint(s, List.of())))
+                    .diagnostics(DiagnosticSettings.toWorkspace(MonitoringFixtures.workspace(s))).build());
+            EventHubLogger.create(hub, "Logger", new EventHubLogger.Props("apim-x", "rg-apim", hub, "client-id",
+                    hub.grantSend(MonitoringFixtures.sender())));
         });
         JsonNode logger = Synth.single(tf, "azurerm_api_management_logger");
         assertThat(logger.path("name").asText()).isEqualTo(EventHubLogger.NAME);
@@ -37,7 +41,7 @@ class EventHubLoggerTest {
 
     @Test
     void failsWithoutTheIdentity() {
-        assertThatThrownBy(() -> new EventHubLogger.Props("apim", "rg", null, "client-id"))
+        assertThatThrownBy(() -> new EventHubLogger.Props("apim", "rg", null, "client-id", null))
                 .hasMessageContaining("eventHub is required");
     }
 }

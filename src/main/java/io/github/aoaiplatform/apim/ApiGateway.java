@@ -15,8 +15,12 @@ import com.hashicorp.cdktf.providers.azurerm.user_assigned_identity.UserAssigned
 import io.github.aoaiplatform.core.Diagnostics;
 import io.github.aoaiplatform.core.IdReferences;
 import io.github.aoaiplatform.core.PrivateEndpoint;
+import io.github.aoaiplatform.core.DiagnosticSettings;
 import io.github.aoaiplatform.core.PrivateEndpointProps;
+import io.github.aoaiplatform.core.ResourceGroup;
 import io.github.aoaiplatform.monitoring.AppInsights;
+import io.github.aoaiplatform.monitoring.AppInsightsProps;
+import io.github.aoaiplatform.monitoring.LogAnalytics;
 import io.github.aoaiplatform.network.GatewayNetworkMode;
 import software.constructs.Construct;
 
@@ -207,8 +211,11 @@ public final class ApiGateway extends Construct {
         }
 
         Diagnostics.toWorkspace(this, resource.getId(), props.workspaceId(), true);
-        appInsights = new AppInsights(this, "AppInsights", new AppInsights.Props(props.appInsightsName(), props.location(),
-                props.resourceGroupName(), props.workspaceId(), false, props.tags(), props.appInsightsPublicAccess()));
+        var workspace = LogAnalytics.fromResourceId(this, "WorkspaceRef", props.workspaceId());
+        appInsights = new AppInsights(this, "AppInsights", AppInsightsProps.builder().name(props.appInsightsName())
+                .resourceGroup(ResourceGroup.fromName(this, "ResourceGroupRef", props.resourceGroupName(), props.location()))
+                .workspace(workspace).diagnostics(DiagnosticSettings.toWorkspace(workspace)).localAuthDisabled(false)
+                .publicAccess(props.appInsightsPublicAccess()).tags(props.tags()).build());
         logger = ApiManagementLogger.Builder.create(this, "Logger")
                 .name(LOGGER_NAME)
                 .apiManagementName(resource.getName())

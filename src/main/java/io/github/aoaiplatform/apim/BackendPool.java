@@ -2,6 +2,7 @@ package io.github.aoaiplatform.apim;
 
 import com.hashicorp.cdktf.TerraformProvider;
 import io.github.aoaiplatform.azapi.AzapiResource;
+import io.github.aoaiplatform.azapi.AzapiResourceProps;
 import software.constructs.Construct;
 
 import java.util.ArrayList;
@@ -72,8 +73,8 @@ public final class BackendPool extends Construct {
     public BackendPool(Construct scope, String id, TerraformProvider azapi, Props props) {
         super(scope, id);
         this.props = props;
-        resource = new AzapiResource(this, "Resource", azapi, new AzapiResource.Props(TYPE, props.name(), props.apiManagementId(),
-                body(props), null, null));
+        resource = new AzapiResource(this, "Resource", AzapiResourceProps.builder().provider(azapi).type(TYPE)
+                .name(props.name()).parentId(props.apiManagementId()).body(body(props)).build());
     }
 
     /** The ARM body: {@code {properties: {type: Pool, description?, pool: {services: [{id, priority, weight}]}}}}. */

@@ -3,6 +3,7 @@ package io.github.aoaiplatform.apim;
 import com.hashicorp.cdktf.TerraformProvider;
 import com.hashicorp.cdktf.providers.azurerm.api_management_api_diagnostic.ApiManagementApiDiagnostic;
 import io.github.aoaiplatform.azapi.AzapiUpdateResource;
+import io.github.aoaiplatform.azapi.AzapiUpdateResourceProps;
 import software.constructs.Construct;
 
 import java.util.List;
@@ -22,9 +23,8 @@ public final class DiagnosticMetrics extends Construct {
     public DiagnosticMetrics(Construct scope, String id, TerraformProvider azapi, ApiManagementApiDiagnostic diagnostic) {
         super(scope, id);
         Objects.requireNonNull(diagnostic, "diagnostic is required");
-        resource = new AzapiUpdateResource(this, "Resource", Objects.requireNonNull(azapi, "azapi is required"),
-                new AzapiUpdateResource.Props(TYPE, diagnostic.getId(), Map.of("properties", Map.of("metrics", true)),
-                        List.of(diagnostic)));
+        resource = new AzapiUpdateResource(this, "Resource", AzapiUpdateResourceProps.builder().provider(azapi).type(TYPE)
+                .resourceId(diagnostic.getId()).body(Map.of("properties", Map.of("metrics", true))).dependsOn(List.of(diagnostic)).build());
     }
 
     public AzapiUpdateResource resource() { return resource; }

@@ -2,6 +2,7 @@ package io.github.aoaiplatform.apim;
 
 import com.hashicorp.cdktf.providers.azurerm.api_management_logger.ApiManagementLogger;
 import com.hashicorp.cdktf.providers.azurerm.api_management_logger.ApiManagementLoggerEventhub;
+import com.hashicorp.cdktf.providers.azurerm.role_assignment.RoleAssignment;
 import io.github.aoaiplatform.monitoring.UsageEventHub;
 import software.constructs.Construct;
 
@@ -25,18 +26,20 @@ public final class EventHubLogger {
     /**
      * @param apiManagementName              the API Management service that gets the logger. Required.
      * @param apiManagementResourceGroupName its resource group. Required.
-     * @param eventHub                       the usage Event Hub; the logger is created after its sender role assignment.
-     *                                       Required.
+     * @param eventHub                       the usage Event Hub. Required.
      * @param identityClientId               client id of the user-assigned identity the logger authenticates with: the
      *                                       hub's sender. Required.
+     * @param sendPermission                 that identity's role assignment on the hub
+     *                                       ({@link UsageEventHub#grantSend}); the logger is created after it. Required.
      */
     public record Props(String apiManagementName, String apiManagementResourceGroupName, UsageEventHub eventHub,
-                        String identityClientId) {
+                        String identityClientId, RoleAssignment sendPermission) {
         public Props {
             Objects.requireNonNull(apiManagementName, "apiManagementName is required");
             Objects.requireNonNull(apiManagementResourceGroupName, "apiManagementResourceGroupName is required");
             Objects.requireNonNull(eventHub, "eventHub is required");
             Objects.requireNonNull(identityClientId, "identityClientId is required: the logger authenticates with a managed identity");
+            Objects.requireNonNull(sendPermission, "sendPermission is required: the logger must wait for the identity's role on the hub");
         }
     }
 
@@ -59,7 +62,7 @@ public final class EventHubLogger {
                         .endpointUri(props.eventHub().namespaceName() + ".servicebus.windows.net")
                         .userAssignedIdentityClientId(props.identityClientId())
                         .build())
-                .dependsOn(List.of(props.eventHub().dataSender()))
+                .dependsOn(List.of(props.sendPermission()))
                 .build();
     }
 }

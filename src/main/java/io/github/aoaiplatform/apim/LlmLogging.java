@@ -3,6 +3,8 @@ package io.github.aoaiplatform.apim;
 import com.hashicorp.cdktf.ITerraformDependable;
 import com.hashicorp.cdktf.TerraformProvider;
 import io.github.aoaiplatform.azapi.AzapiResource;
+import io.github.aoaiplatform.azapi.AzapiResourceProps;
+import io.github.aoaiplatform.azapi.AzapiResourceProps;
 import software.constructs.Construct;
 
 import java.util.List;
@@ -43,16 +45,16 @@ public final class LlmLogging extends Construct {
     public LlmLogging(Construct scope, String id, TerraformProvider azapi, Props props) {
         super(scope, id);
         Map<String, Object> messages = Map.of("messages", "all", "maxSizeInBytes", props.maxSizeInBytes());
-        resource = new AzapiResource(this, "Resource", azapi, new AzapiResource.Props(TYPE, "azuremonitor",
-                props.gatewayId() + "/apis/" + props.apiName(),
-                Map.of("properties", Map.of(
+        resource = new AzapiResource(this, "Resource", AzapiResourceProps.builder().provider(azapi).type(TYPE).name("azuremonitor")
+                .parentId(props.gatewayId() + "/apis/" + props.apiName())
+                .body(Map.of("properties", Map.of(
                         "loggerId", props.gatewayId() + "/loggers/azuremonitor",
                         "alwaysLog", "allErrors",
                         "logClientIp", true,
                         "verbosity", "information",
                         "sampling", Map.of("samplingType", "fixed", "percentage", 100),
-                        "largeLanguageModel", Map.of("logs", "enabled", "requests", messages, "responses", messages))),
-                false, props.dependsOn()));
+                        "largeLanguageModel", Map.of("logs", "enabled", "requests", messages, "responses", messages))))
+                .schemaValidation(false).dependsOn(props.dependsOn()).build());
     }
 
     public AzapiResource resource() { return resource; }

@@ -1,5 +1,7 @@
 package io.github.aoaiplatform.app;
 
+import io.github.aoaiplatform.apim.policy.TokenQuotaPeriod;
+import io.github.aoaiplatform.chargeback.ChargebackDepartmentOptions;
 import io.github.aoaiplatform.chargeback.PriceTable;
 import io.github.aoaiplatform.core.AzureRegions;
 import io.github.aoaiplatform.core.Guids;
@@ -11,7 +13,12 @@ import io.github.aoaiplatform.core.InvalidPropsException;
 import io.github.aoaiplatform.core.PropsCheck;
 import io.github.aoaiplatform.dns.PrivateDnsZone;
 import io.github.aoaiplatform.dns.PrivateDnsZonesProps;
+import io.github.aoaiplatform.identity.AppRoleOptions;
+import io.github.aoaiplatform.identity.DaemonClientOptions;
 import io.github.aoaiplatform.identity.EntraApiApplication;
+import io.github.aoaiplatform.identity.EntraApiApplicationProps;
+import io.github.aoaiplatform.identity.SpaClientOptions;
+import io.github.aoaiplatform.monitoring.LogAnalyticsProps;
 import io.github.aoaiplatform.network.ExistingVirtualNetworkProps;
 import io.github.aoaiplatform.network.PlatformNetworkProps;
 import io.github.aoaiplatform.openai.ContentFilter;
@@ -58,21 +65,18 @@ public final class ConfigValidator {
         backend(c.backend(), p);
         network(c.network(), c.location(), p);
         dns(c.dns(), p);
-        if (c.monitoring().retentionDays() < 30 || c.monitoring().retentionDays() > 730)
-            p.add("monitoring.retentionDays", "must be between 30 and 730 days, got " + c.monitoring().retentionDays());
-        if (c.monitoring().dailyQuotaGb() != null && c.monitoring().dailyQuotaGb() <= 0)
-            p.add("monitoring.dailyQuotaGb", "must be greater than 0 GB, or omitted for no cap");
+        checkWith(p, "monitoring.", check -> LogAnalyticsProps.checkLimits(check, c.monitoring().retentionDays(), c.monitoring().dailyQuotaGb()));
         if (c.monitoring().llmLogMaxBytes() < 1 || c.monitoring().llmLogMaxBytes() > LlmLogging.MAX_BYTES)
             p.add("monitoring.llmLogMaxBytes", "must be between 1 and " + LlmLogging.MAX_BYTES + " bytes, got " + c.monitoring().llmLogMaxBytes());
         openAi(c.openAi(), p);
         gateway(c.gateway(), c.openAi(), p);
-        identity(c.identity(), p);
+        identity(c, p);
         departments(c, p);
-        for (int i = 0; i < c.chargeback().alertEmails().size(); i++) {
-            String e = c.chargeback().alertEmails().get(i);
-            if (e == null || !EMAIL.matcher(e).matches())
-                p.add("chargeback.alertEmails[" + i + "]", "'" + e + "' is not an e-mail address, e.g. finops@contoso.com");
-        }
+        List<String> emails = c.chargeback().alertEmails();
+        checkWith(p, "chargeback.", check -> {
+            for (int i = 0; i < emails.size(); i++)
+                if (check.require("alertEmails[" + i + "]", emails.get(i))) check.email("alertEmails[" + i + "]", emails.get(i));
+        });
         if (c.chargeback().priceTable().isBlank() || !c.chargeback().priceTable().endsWith(".json"))
             p.add("chargeback.priceTable", "'" + c.chargeback().priceTable() + "' must be a .json file relative to the stacks folder, e.g. "
                     + EnvironmentConfig.ChargebackConfig.DEFAULT_PRICE_TABLE);
@@ -108,7 +112,6 @@ public final class ConfigValidator {
             for (int a = 0; a < d.clientAppIds().size(); a++) guid(p, path + ".clientAppIds[" + a + "]", d.clientAppIds().get(a), true);
             if (d.tokensPerMinute() == null) p.add(path + ".tokensPerMinute", "is required: tokens per minute for the whole department, e.g. 50000");
             else if (d.tokensPerMinute() < 1) p.add(path + ".tokensPerMinute", "must be greater than 0, got " + d.tokensPerMinute());
-            if (d.tokenQuota() != null && d.tokenQuota() < 1) p.add(path + ".tokenQuota", "must be greater than 0, or omitted for no quota");
             if (!QUOTA_PERIODS.contains(d.tokenQuotaPeriod()))
                 p.add(path + ".tokenQuotaPeriod", "'" + d.tokenQuotaPeriod() + "' must be one of " + QUOTA_PERIODS);
             if (d.requestsPerMinute() != null && d.requestsPerMinute() < 1)
@@ -135,11 +138,24 @@ public final class ConfigValidator {
                     p.add(path + ".subscriptions[" + s + "]", "'" + sub + "' must be 1-32 lower-case letters, digits or hyphens");
                 else if (!subs.add(sub)) p.add(path + ".subscriptions[" + s + "]", "'" + sub + "' is listed twice");
             }
-            if (d.monthlyBudget() != null && !(d.monthlyBudget() > 0))
-                p.add(path + ".monthlyBudget", "must be greater than 0 (in the price table's currency), or omitted for no cost alert");
-            if (d.alertPercent() < 1 || d.alertPercent() > 100)
-                p.add(path + ".alertPercent", "must be between 1 and 100 (% of budget or quota), got " + d.alertPercent());
+            try {
+                chargebackDepartment(d);
+            } catch (InvalidPropsException e) {      // name and costCenter are checked above, with the gateway's stricter rules
+                mapOnto(p, new InvalidPropsException(e.propsType(), e.problems().stream()
+                        .filter(x -> CHARGEBACK_DEPARTMENT_FIELDS.contains(x.field())).toList()), path + ".", Map.of());
+            }
         }
+    }
+
+    /** The department fields whose rules live in {@link ChargebackDepartmentOptions}. */
+    private static final Set<String> CHARGEBACK_DEPARTMENT_FIELDS = Set.of("monthlyBudget", "tokenQuota", "alertPercent");
+
+    /** What the chargeback needs of a configured department (PlatformStack builds the reports from it). */
+    static ChargebackDepartmentOptions chargebackDepartment(EnvironmentConfig.DepartmentConfig d) {
+        return ChargebackDepartmentOptions.builder().name(d.name()).displayName(d.displayName()).costCenter(d.costCenter())
+                .monthlyBudget(d.monthlyBudget()).tokenQuota(d.tokenQuota())
+                .tokenQuotaPeriod(QUOTA_PERIODS.contains(d.tokenQuotaPeriod()) ? TokenQuotaPeriod.fromXmlValue(d.tokenQuotaPeriod()) : null)
+                .alertPercent(d.alertPercent()).build();
     }
 
     private static final List<String> QUOTA_PERIODS = java.util.Arrays.stream(io.github.aoaiplatform.apim.policy.TokenQuotaPeriod.values())
@@ -296,8 +312,6 @@ public final class ConfigValidator {
         }
     }
 
-    private static final Pattern EMAIL = Pattern.compile("[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}");
-
     private static void gateway(EnvironmentConfig.GatewayConfig g, EnvironmentConfig.OpenAiConfig openAi, Problems p) {
         if (!GATEWAY_SKUS.contains(g.sku()))
             p.add("gateway.sku", "'" + g.sku() + "' cannot be private; use one of " + GATEWAY_SKUS);
@@ -311,8 +325,8 @@ public final class ConfigValidator {
         }
         if (g.publisherName().isBlank() || g.publisherName().length() > 100)
             p.add("gateway.publisherName", "must be 1-100 characters");
-        if (!EMAIL.matcher(g.publisherEmail()).matches() || g.publisherEmail().length() > 100)
-            p.add("gateway.publisherEmail", "'" + g.publisherEmail() + "' is not an e-mail address, e.g. platform@contoso.com");
+        checkWith(p, "gateway.", check -> check.email("publisherEmail", g.publisherEmail()));
+        if (g.publisherEmail().length() > 100) p.add("gateway.publisherEmail", "must be at most 100 characters");
         if (g.tokensPerMinutePerUser() < 1)
             p.add("gateway.tokensPerMinutePerUser", "must be greater than 0, got " + g.tokensPerMinutePerUser());
         g.backends().forEach((region, b) -> {
@@ -327,46 +341,57 @@ public final class ConfigValidator {
         });
     }
 
-    private static void identity(EnvironmentConfig.IdentityConfig id, Problems p) {
+    /**
+     * The API app registration's props from the stack file (PlatformStack builds the construct from them; validation
+     * builds them to reuse their rules).
+     */
+    static EntraApiApplicationProps apiApplicationProps(EnvironmentConfig c) {
+        var app = c.identity().application();
+        return EntraApiApplicationProps.builder()
+                .displayName(app.displayName() != null ? app.displayName() : "AOAI Platform (" + c.environmentName() + ")")
+                .scopeName(c.identity().scopeName())
+                .appRoles(app.appRoles().stream().map(r -> new AppRoleOptions(r.value(), r.displayName(), r.description(), r.allowedMemberTypes())).toList())
+                .spaClients(app.spaClients().stream().map(x -> new SpaClientOptions(x.name(), x.redirectUris())).toList())
+                .daemonClients(app.daemonClients().stream().map(x -> new DaemonClientOptions(x.name(), x.role())).toList())
+                .groupClaims(c.departments().stream().anyMatch(d -> !d.groupIds().isEmpty()))
+                .build();
+    }
+
+    /**
+     * Reports a props exception's problems at stack-file paths: {@code prefix + field}, or the path given for a field
+     * in {@code paths}.
+     */
+    static void mapOnto(Problems p, InvalidPropsException e, String prefix, Map<String, String> paths) {
+        e.problems().forEach(x -> p.add(paths.getOrDefault(x.field(), prefix + x.field()), x.message()));
+    }
+
+    private static void identity(EnvironmentConfig c, Problems p) {
+        var id = c.identity();
         if (id == null) { p.add("identity", "is required: give identity.audienceAppId (the API app's client id) or identity.application"); return; }
-        var app = id.application();
-        if (app == null) {
+        if (id.application() == null) {
             guid(p, "identity.audienceAppId", id.audienceAppId(), true);
-        } else {
-            if (id.audienceAppId() != null)
-                p.add("identity.audienceAppId", "cannot be combined with identity.application; remove one (application registers the API app itself)");
-            Set<String> roles = new HashSet<>();
-            for (int i = 0; i < app.appRoles().size(); i++) {
-                var r = app.appRoles().get(i);
-                String path = "identity.application.appRoles[" + i + "]";
-                if (!EntraApiApplication.isValidValue(r.value()))
-                    p.add(path + ".value", "'" + r.value() + "' must start with a letter and contain only letters, digits, . _ - (at most 120 characters)");
-                else if (!roles.add(r.value())) p.add(path + ".value", "'" + r.value() + "' is defined twice");
-                if (r.allowedMemberTypes() != null)
-                    for (String t : r.allowedMemberTypes())
-                        if (!t.equals("User") && !t.equals("Application"))
-                            p.add(path + ".allowedMemberTypes", "'" + t + "' must be User or Application");
-            }
-            if (app.appRoles().isEmpty()) roles.add("Chat.Invoke");
-            for (int i = 0; i < app.spaClients().size(); i++) {
-                var c = app.spaClients().get(i);
-                String path = "identity.application.spaClients[" + i + "]";
-                required(p, path + ".name", c.name());
-                if (c.redirectUris().isEmpty()) p.add(path + ".redirectUris", "must list at least one redirect URI");
-                for (String u : c.redirectUris())
-                    if (!EntraApiApplication.isAllowedRedirectUri(u))
-                        p.add(path + ".redirectUris", "'" + u + "' must use https (or http://localhost)");
-            }
-            for (int i = 0; i < app.daemonClients().size(); i++) {
-                var c = app.daemonClients().get(i);
-                String path = "identity.application.daemonClients[" + i + "]";
-                required(p, path + ".name", c.name());
-                if (c.role() == null || !roles.contains(c.role()))
-                    p.add(path + ".role", "'" + c.role() + "' is not one of the app roles " + roles);
-            }
+            if (!EntraApiApplicationProps.isValidValue(id.scopeName()))
+                p.add("identity.scopeName", "'" + id.scopeName() + "' must be " + EntraApiApplicationProps.VALUE_RULE);
+            return;
         }
-        if (!EntraApiApplication.isValidValue(id.scopeName()))
-            p.add("identity.scopeName", "'" + id.scopeName() + "' must start with a letter and contain only letters, digits, . _ - (at most 120 characters)");
+        if (id.audienceAppId() != null)
+            p.add("identity.audienceAppId", "cannot be combined with identity.application; remove one (application registers the API app itself)");
+        try {
+            apiApplicationProps(c);
+        } catch (InvalidPropsException e) {
+            mapOnto(p, e, "identity.application.", Map.of("scopeName", "identity.scopeName"));
+        }
+    }
+
+    /** Runs a props rule on config values and reports its problems at {@code prefix + field}: each rule lives once. */
+    static void checkWith(Problems p, String prefix, java.util.function.Consumer<PropsCheck> rule) {
+        PropsCheck check = PropsCheck.of("config");
+        rule.accept(check);
+        try {
+            check.throwIfAny();
+        } catch (InvalidPropsException e) {
+            mapOnto(p, e, prefix, Map.of());
+        }
     }
 
     static void required(Problems p, String path, Object value) {

@@ -13,10 +13,17 @@ import software.constructs.Construct;
  * managed identity or ARM_* variables) and needs no attributes.
  */
 public final class AzapiProvider extends TerraformProvider {
-    /** The pinned provider version, within Azure Verified Modules' permitted range (>= 2.0, < 3.0). */
+    /** The pinned provider version, within Azure Verified Modules' permitted range (at least 2.0, below 3.0). */
     public static final String VERSION = "2.5.0";
+    /** The provider's registry source. */
     public static final String SOURCE = "Azure/azapi";
 
+    /**
+     * Declares the provider in a stack.
+     *
+     * @param scope the stack (or a construct in it)
+     * @param id    the construct id
+     */
     public AzapiProvider(Construct scope, String id) {
         super(scope, id, TerraformProviderConfig.builder()
                 .terraformResourceType("azapi")
@@ -26,7 +33,7 @@ public final class AzapiProvider extends TerraformProvider {
                 .build());
     }
 
-    /** The resource config of an azapi resource type ({@code azapi_resource}, {@code azapi_update_resource}) on {@code provider}. */
+    /** The resource config of an azapi resource type ({@code azapi_resource}, {@code azapi_update_resource}) on a provider. */
     static TerraformResourceConfig resourceConfig(String resourceType, TerraformProvider provider, java.util.List<ITerraformDependable> dependsOn) {
         return TerraformResourceConfig.builder()
                 .terraformResourceType(resourceType)

@@ -11,16 +11,15 @@ import com.hashicorp.cdktf.providers.azurerm.monitor_scheduled_query_rules_alert
 import com.hashicorp.cdktf.providers.azurerm.monitor_scheduled_query_rules_alert_v2.MonitorScheduledQueryRulesAlertV2Action;
 import com.hashicorp.cdktf.providers.azurerm.monitor_scheduled_query_rules_alert_v2.MonitorScheduledQueryRulesAlertV2Criteria;
 import com.hashicorp.cdktf.providers.azurerm.monitor_scheduled_query_rules_alert_v2.MonitorScheduledQueryRulesAlertV2CriteriaFailingPeriods;
-import io.github.aoaiplatform.chargeback.PriceTable;
 import io.github.aoaiplatform.core.Naming;
 import software.constructs.Construct;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.UUID;
 
 /**
@@ -34,33 +33,8 @@ import java.util.UUID;
  * {@code CostAlert-<department>}, {@code QuotaAlert-<department>}.
  */
 public final class Chargeback extends Construct {
+    /** The saved searches' category. */
     public static final String CATEGORY = "AOAI chargeback";
-
-    /**
-     * @param workspaceId       the Log Analytics workspace (reports and alert scope). Required.
-     * @param location          region of the workbook and alerts. Required.
-     * @param resourceGroupName Required.
-     * @param naming            names the alerts ({@code alert-...-cost-<department>-...}), the action group and the
-     *                          workbook (a GUID derived from workload and environment). Required.
-     * @param prices            the price table. Required.
-     * @param departments       the departments. Defaults to: none (reports only).
-     * @param alertEmails       alert recipients; Defaults to: none (no action group).
-     * @param tags              Defaults to: none.
-     */
-    public record Props(String workspaceId, String location, String resourceGroupName, Naming naming,
-                        PriceTable prices, List<ChargebackQueries.DepartmentRow> departments, List<String> alertEmails,
-                        Map<String, String> tags) {
-        public Props {
-            Objects.requireNonNull(workspaceId, "workspaceId is required");
-            Objects.requireNonNull(location, "location is required");
-            Objects.requireNonNull(resourceGroupName, "resourceGroupName is required");
-            Objects.requireNonNull(naming, "naming is required");
-            Objects.requireNonNull(prices, "prices is required");
-            departments = departments == null ? List.of() : List.copyOf(departments);
-            alertEmails = alertEmails == null ? List.of() : List.copyOf(alertEmails);
-            tags = tags == null ? Map.of() : Map.copyOf(tags);
-        }
-    }
 
     private final Map<String, LogAnalyticsSavedSearch> functions = new LinkedHashMap<>();
     private final Map<String, LogAnalyticsSavedSearch> reports = new LinkedHashMap<>();
@@ -69,8 +43,17 @@ public final class Chargeback extends Construct {
     private final Map<String, MonitorScheduledQueryRulesAlertV2> costAlerts = new LinkedHashMap<>();
     private final Map<String, MonitorScheduledQueryRulesAlertV2> quotaAlerts = new LinkedHashMap<>();
 
-    public Chargeback(Construct scope, String id, Props props) {
+    /**
+     * Creates the functions, reports, workbook, action group and alerts.
+     *
+     * @param scope the parent construct
+     * @param id    the construct id
+     * @param props the chargeback's inputs
+     */
+    public Chargeback(Construct scope, String id, ChargebackProps props) {
         super(scope, id);
+        String workspaceId = props.workspace().resourceId();
+        String resourceGroupName = props.resourceGroup().name();
         ChargebackQueries.functions(props.prices(), props.departments()).forEach((alias, query) ->
                 functions.put(alias, LogAnalyticsSavedSearch.Builder.create(this, "Function-" + alias)
                         .name(alias)
@@ -78,7 +61,7 @@ public final class Chargeback extends Construct {
                         .category(CATEGORY)
                         .functionAlias(alias)
                         .query(query)
-                        .logAnalyticsWorkspaceId(props.workspaceId())
+                        .logAnalyticsWorkspaceId(workspaceId)
                         .tags(props.tags())
                         .build()));
         List<LogAnalyticsSavedSearch> all = new ArrayList<>(functions.values());
@@ -88,7 +71,7 @@ public final class Chargeback extends Construct {
                     .displayName(r.displayName())
                     .category(CATEGORY)
                     .query(r.query())
-                    .logAnalyticsWorkspaceId(props.workspaceId())
+                    .logAnalyticsWorkspaceId(workspaceId)
                     .tags(props.tags())
                     .dependsOn(List.copyOf(all))
                     .build());
@@ -99,8 +82,8 @@ public final class Chargeback extends Construct {
                 .description("Azure OpenAI cost and token use per department, user, model and day; price table "
                         + props.prices().version() + " (" + props.prices().currency() + ")")
                 .location(props.location())
-                .resourceGroupName(props.resourceGroupName())
-                .sourceId(Fn.lower(props.workspaceId()))
+                .resourceGroupName(resourceGroupName)
+                .sourceId(Fn.lower(workspaceId))
                 .category("workbook")
                 .dataJson(workbookJson(props.prices()))
                 .tags(props.tags())
@@ -110,7 +93,7 @@ public final class Chargeback extends Construct {
         actionGroup = props.alertEmails().isEmpty() ? null : MonitorActionGroup.Builder.create(this, "ActionGroup")
                 .name(props.naming().name(Naming.Abbreviation.ACTION_GROUP, props.location(), "chargeback"))
                 .shortName("aoaicost")
-                .resourceGroupName(props.resourceGroupName())
+                .resourceGroupName(resourceGroupName)
                 .emailReceiver(java.util.stream.IntStream.range(0, props.alertEmails().size()).mapToObj(i ->
                         MonitorActionGroupEmailReceiver.builder()
                                 .name("email-" + (i + 1))
@@ -140,16 +123,16 @@ public final class Chargeback extends Construct {
         }
     }
 
-    private MonitorScheduledQueryRulesAlertV2 alert(String id, Props props, String qualifier, String displayName, String description,
+    private MonitorScheduledQueryRulesAlertV2 alert(String id, ChargebackProps props, String qualifier, String displayName, String description,
                                                     String query, String column, String window, double threshold,
                                                     List<LogAnalyticsSavedSearch> dependsOn) {
         var b = MonitorScheduledQueryRulesAlertV2.Builder.create(this, id)
                 .name(props.naming().name(Naming.Abbreviation.ALERT_RULE, props.location(), qualifier))
                 .displayName(displayName)
                 .description(description)
-                .resourceGroupName(props.resourceGroupName())
+                .resourceGroupName(props.resourceGroup().name())
                 .location(props.location())
-                .scopes(List.of(props.workspaceId()))
+                .scopes(List.of(props.workspace().resourceId()))
                 .severity(2)
                 .evaluationFrequency("PT1H")
                 .windowDuration(window)
@@ -212,11 +195,21 @@ public final class Chargeback extends Construct {
         return m;
     }
 
-    public Map<String, LogAnalyticsSavedSearch> functions() { return Map.copyOf(functions); }
-    public Map<String, LogAnalyticsSavedSearch> reports() { return Map.copyOf(reports); }
+    /** @return the workspace functions by alias, in creation order */
+    public Map<String, LogAnalyticsSavedSearch> functions() { return Collections.unmodifiableMap(functions); }
+
+    /** @return the saved reports by id, in creation order */
+    public Map<String, LogAnalyticsSavedSearch> reports() { return Collections.unmodifiableMap(reports); }
+
+    /** @return the workbook */
     public ApplicationInsightsWorkbook workbook() { return workbook; }
-    /** The action group, or null when there are no alert recipients. */
+
+    /** @return the action group, or null when there are no alert recipients */
     public MonitorActionGroup actionGroup() { return actionGroup; }
-    public Map<String, MonitorScheduledQueryRulesAlertV2> costAlerts() { return Map.copyOf(costAlerts); }
-    public Map<String, MonitorScheduledQueryRulesAlertV2> quotaAlerts() { return Map.copyOf(quotaAlerts); }
+
+    /** @return the cost alerts by department, for departments with a monthly budget */
+    public Map<String, MonitorScheduledQueryRulesAlertV2> costAlerts() { return Collections.unmodifiableMap(costAlerts); }
+
+    /** @return the quota alerts by department, for departments with a token quota */
+    public Map<String, MonitorScheduledQueryRulesAlertV2> quotaAlerts() { return Collections.unmodifiableMap(quotaAlerts); }
 }

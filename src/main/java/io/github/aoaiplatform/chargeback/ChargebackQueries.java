@@ -31,31 +31,35 @@ import java.util.stream.Collectors;
 public final class ChargebackQueries {
     private ChargebackQueries() {}
 
+    /** Alias of the price table function. */
     public static final String PRICES = "AoaiPrices";
+    /** Alias of the departments function. */
     public static final String DEPARTMENTS = "AoaiDepartments";
+    /** Alias of the hourly token use function. */
     public static final String USAGE = "AoaiTokenUsage";
+    /** Alias of the priced usage function. */
     public static final String COST = "AoaiCost";
     /** The token metric names APIM emits. */
     public static final String PROMPT_TOKENS_METRIC = "Prompt Tokens";
+    /** The completion token metric's name. */
     public static final String COMPLETION_TOKENS_METRIC = "Completion Tokens";
     /** Dimensions the reports group by: the metric dimensions except APIM's API ID. */
     public static final List<String> DIMENSIONS = DefaultPolicy.METRIC_DIMENSIONS.stream()
             .filter(d -> !d.equals(io.github.aoaiplatform.apim.policy.MetricDimension.API_ID)).toList();
 
-    /** What the reports need of a department. */
-    public record DepartmentRow(String name, String displayName, String costCenter, Double monthlyBudget, Long tokenQuota,
-                                TokenQuotaPeriod tokenQuotaPeriod, int alertPercent) {
-        public DepartmentRow {
-            Objects.requireNonNull(name, "name is required");
-            displayName = Objects.requireNonNullElse(displayName, name);
-            Objects.requireNonNull(costCenter, "costCenter is required");
-            tokenQuotaPeriod = Objects.requireNonNullElse(tokenQuotaPeriod, TokenQuotaPeriod.MONTHLY);
-        }
-    }
-
-    /** A saved report query. */
+    /**
+     * A saved report query.
+     *
+     * @param id          the report's id, part of its construct id and name
+     * @param displayName the name shown in the portal and the workbook
+     * @param query       the KQL
+     */
     public record Report(String id, String displayName, String query) {}
 
+    /**
+     * @param table the price table
+     * @return the {@value #PRICES} function: a datatable of the prices per model, with the table's version and currency
+     */
     public static String prices(PriceTable table) {
         String rows = table.models().entrySet().stream().map(e -> "    " + string(e.getKey()) + ", "
                 + real(e.getValue().inputPer1K()) + ", " + real(e.getValue().cachedInputPer1K()) + ", " + real(e.getValue().outputPer1K()))
@@ -64,7 +68,11 @@ public final class ChargebackQueries {
                 + "| extend Currency = " + string(table.currency()) + ", PriceTableVersion = " + string(table.version());
     }
 
-    public static String departments(List<DepartmentRow> departments) {
+    /**
+     * @param departments the departments
+     * @return the {@value #DEPARTMENTS} function: a datatable of the departments' cost centers, budgets and quotas
+     */
+    public static String departments(List<ChargebackDepartmentOptions> departments) {
         String rows = departments.stream().map(d -> "    " + String.join(", ", string(d.name()), string(d.displayName()),
                         string(d.costCenter()), d.monthlyBudget() == null ? "real(null)" : real(d.monthlyBudget()),
                         d.tokenQuota() == null ? "long(null)" : "long(" + d.tokenQuota() + ")", string(d.tokenQuotaPeriod().xmlValue())))
@@ -73,6 +81,7 @@ public final class ChargebackQueries {
                 + "QuotaPeriod: string)\n[\n" + rows + "\n]";
     }
 
+    /** @return the {@value #USAGE} function: prompt and completion tokens per hour and dimension set */
     public static String usage() {
         String extend = DIMENSIONS.stream().map(d -> d + " = tostring(Properties[" + string(d) + "])").collect(Collectors.joining(", "));
         return "AppMetrics\n"
@@ -83,6 +92,7 @@ public final class ChargebackQueries {
                 + string(COMPLETION_TOKENS_METRIC) + ") by TimeGenerated = bin(TimeGenerated, 1h), " + String.join(", ", DIMENSIONS);
     }
 
+    /** @return the {@value #COST} function: {@value #USAGE} priced with {@value #PRICES} */
     public static String cost() {
         return USAGE + "()\n"
                 + "| join kind=leftouter (" + PRICES + "()) on Model\n"
@@ -93,8 +103,12 @@ public final class ChargebackQueries {
                 + ", PromptTokens, CompletionTokens, TotalTokens = PromptTokens + CompletionTokens, Cost, Currency, PriceTableVersion";
     }
 
-    /** The functions by alias, in dependency order. */
-    public static Map<String, String> functions(PriceTable table, List<DepartmentRow> departments) {
+    /**
+     * @param table       the price table
+     * @param departments the departments
+     * @return the functions by alias, in dependency order
+     */
+    public static Map<String, String> functions(PriceTable table, List<ChargebackDepartmentOptions> departments) {
         Map<String, String> f = new LinkedHashMap<>();
         f.put(PRICES, prices(table));
         f.put(DEPARTMENTS, departments(departments));
@@ -105,7 +119,7 @@ public final class ChargebackQueries {
 
     private static final String THIS_MONTH = "| where TimeGenerated >= startofmonth(now())\n";
 
-    /** The saved reports: cost per department, user, model and day (month to date), and quota use per department. */
+    /** @return the saved reports: cost per department, user, model and day (month to date), and quota use per department */
     public static List<Report> reports() {
         return List.of(
                 new Report("cost-per-department", "Cost per department (month to date)", COST + "()\n" + THIS_MONTH
@@ -142,28 +156,46 @@ public final class ChargebackQueries {
      * The cost alert's query: the department's cost over the alert window (one day) projected to a 30-day month.
      * Log alerts look back at most two days, so a month-to-date sum cannot be alerted on; the projection fires early
      * instead of late. The result column is {@value #PROJECTED_COST_COLUMN}.
+     *
+     * @param department the department's name
+     * @return the query
      */
     public static String costAlert(String department) {
         return COST + "()\n| where Department == " + string(department) + "\n| summarize " + PROJECTED_COST_COLUMN
                 + " = sum(Cost) * " + DAYS_PER_MONTH;
     }
 
+    /** The cost alert's result column. */
     public static final String PROJECTED_COST_COLUMN = "ProjectedMonthlyCost";
+    /** The quota alert's result column. */
     public static final String PROJECTED_TOKENS_COLUMN = "ProjectedPeriodTokens";
+    /** The month the cost alert projects to, in days. */
     public static final int DAYS_PER_MONTH = 30;
 
-    /** The quota alert's query: the department's tokens over the alert window projected to its quota period. */
+    /**
+     * The quota alert's query: the department's tokens over the alert window projected to its quota period.
+     *
+     * @param department the department's name
+     * @param period     its quota period
+     * @return the query
+     */
     public static String quotaAlert(String department, TokenQuotaPeriod period) {
         return USAGE + "()\n| where Department == " + string(department) + "\n| summarize " + PROJECTED_TOKENS_COLUMN
                 + " = sum(PromptTokens + CompletionTokens) * " + quotaProjectionFactor(period);
     }
 
-    /** The alert window of a quota period: the period itself when it fits in a day, else one day. */
+    /**
+     * @param period a quota period
+     * @return the alert window (ISO 8601 duration): the period itself when it fits in a day, else one day
+     */
     public static String quotaAlertWindow(TokenQuotaPeriod period) {
         return period == TokenQuotaPeriod.HOURLY ? "PT1H" : "P1D";
     }
 
-    /** How many alert windows fit in the quota period. */
+    /**
+     * @param period a quota period
+     * @return how many alert windows fit in the quota period
+     */
     public static int quotaProjectionFactor(TokenQuotaPeriod period) {
         return switch (period) {
             case HOURLY, DAILY -> 1;
@@ -178,7 +210,10 @@ public final class ChargebackQueries {
         return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }
 
-    /** A KQL real literal without exponent notation. */
+    /**
+     * @param d a number
+     * @return a KQL real literal without exponent notation
+     */
     public static String real(double d) {
         return "real(" + BigDecimal.valueOf(d).stripTrailingZeros().toPlainString() + ")";
     }

@@ -20,6 +20,22 @@ public record PriceTable(String version, String currency, String description, Ma
     private static final Pattern VERSION = Pattern.compile("\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])");
     private static final Pattern CURRENCY = Pattern.compile("[A-Z]{3}");
 
+    /**
+
+     * Validates and fills defaults; see the record's components.
+
+     *
+
+     * @param version     see {@link #version()}
+
+     * @param currency    see {@link #currency()}
+
+     * @param description see {@link #description()}
+
+     * @param models      see {@link #models()}
+
+     */
+
     public PriceTable {
         models = models == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(models));
     }
@@ -33,10 +49,13 @@ public record PriceTable(String version, String currency, String description, Ma
      */
     public record ModelPrice(Double inputPer1K, Double cachedInputPer1K, Double outputPer1K) {}
 
-    /** The price of a model, or null when the table has none. */
+    /**
+     * @param model a model name
+     * @return its price, or null when the table has none
+     */
     public ModelPrice price(String model) { return models.get(model); }
 
-    /** Problems as {@code "<path>: <message>"}; empty when the table is usable. */
+    /** @return problems as {@code "<path>: <message>"}; empty when the table is usable */
     public java.util.List<String> validate() {
         var out = new java.util.ArrayList<String>();
         if (version == null || !VERSION.matcher(version).matches())
@@ -67,7 +86,12 @@ public record PriceTable(String version, String currency, String description, Ma
             out.add(path + ": " + value + " is negative; prices are per 1,000 tokens and at least 0");
     }
 
-    /** Convenience for tests and constructs: the table must have a price for every model in {@code models}. */
+    /**
+     * Convenience for tests and constructs: the table must have a price for every model given.
+     *
+     * @param modelNames the models
+     * @throws IllegalArgumentException naming the first model without a price
+     */
     public void requirePrices(Iterable<String> modelNames) {
         for (String m : modelNames)
             if (!models.containsKey(m))

@@ -11,16 +11,14 @@ import com.hashicorp.cdktf.providers.azuread.application.ApplicationSinglePageAp
 import com.hashicorp.cdktf.providers.azuread.application_identifier_uri.ApplicationIdentifierUri;
 import com.hashicorp.cdktf.providers.azuread.application_pre_authorized.ApplicationPreAuthorized;
 import com.hashicorp.cdktf.providers.azuread.service_principal.ServicePrincipal;
+import io.github.aoaiplatform.core.IPrincipal;
+import io.github.aoaiplatform.core.PrincipalType;
 import software.constructs.Construct;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Objects;
-import java.util.Set;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 /**
  * The API's Entra ID app registration: identifier URI {@code api://<client id>}, one delegated scope (default
@@ -32,78 +30,23 @@ import java.util.regex.Pattern;
  * {@code Daemon-<name>/...}.
  */
 public final class EntraApiApplication extends Construct {
-    private static final Pattern VALUE = Pattern.compile("[A-Za-z][A-Za-z0-9._-]{0,119}");
-
-    /** Whether {@code value} is a valid scope or app-role value: a letter, then up to 119 letters, digits, . _ - (one rule for config and construct). */
-    public static boolean isValidValue(String value) { return value != null && VALUE.matcher(value).matches(); }
-
-    /** An app role, e.g. {@code Chat.Invoke} or one per department. */
-    public record AppRole(String value, String displayName, String description, List<String> allowedMemberTypes) {
-        public AppRole {
-            if (value == null || !VALUE.matcher(value).matches())
-                throw new IllegalArgumentException("app role value '" + value + "' must start with a letter: letters, digits, . _ -");
-            displayName = Objects.requireNonNullElse(displayName, value);
-            description = Objects.requireNonNullElse(description, "Call the Azure OpenAI platform as " + value);
-            allowedMemberTypes = allowedMemberTypes == null ? List.of("User", "Application") : List.copyOf(allowedMemberTypes);
-        }
-    }
-
-    /** A single-page app (browser) that signs users in and calls the API with the delegated scope. */
-    public record SpaClient(String name, List<String> redirectUris) {
-        public SpaClient {
-            Objects.requireNonNull(name, "name is required");
-            redirectUris = List.copyOf(redirectUris);
-            for (String u : redirectUris)
-                if (!isAllowedRedirectUri(u))
-                    throw new IllegalArgumentException("SPA '" + name + "' redirect URI '" + u + "' must use https (or http://localhost)");
-        }
-    }
-
-    /** A daemon (service) app that calls the API with an app role (client credentials). */
-    public record DaemonClient(String name, String role) {
-        public DaemonClient { Objects.requireNonNull(name, "name is required"); Objects.requireNonNull(role, "role is required"); }
-    }
-
-    /**
-     * @param displayName API app display name.
-     * @param scopeName   delegated scope; Defaults to: chat.
-     * @param appRoles    app roles; Defaults to: one {@code Chat.Invoke} role for users and applications.
-     * @param spaClients  SPA client registrations; Defaults to: none.
-     * @param daemonClients daemon client registrations (each role must be one of appRoles); Defaults to: none.
-     * @param groupClaims   put the caller's security groups in its tokens ({@code groups} claim), which department
-     *                      membership by group needs; Defaults to: false.
-     */
-    public record Props(String displayName, String scopeName, List<AppRole> appRoles, List<SpaClient> spaClients,
-                        List<DaemonClient> daemonClients, Boolean groupClaims) {
-        public Props(String displayName, String scopeName, List<AppRole> appRoles, List<SpaClient> spaClients,
-                     List<DaemonClient> daemonClients) {
-            this(displayName, scopeName, appRoles, spaClients, daemonClients, null);
-        }
-
-        public Props {
-            groupClaims = Objects.requireNonNullElse(groupClaims, false);
-            Objects.requireNonNull(displayName, "displayName is required");
-            scopeName = Objects.requireNonNullElse(scopeName, "chat");
-            if (!VALUE.matcher(scopeName).matches()) throw new IllegalArgumentException("scopeName '" + scopeName + "' must start with a letter: letters, digits, . _ -");
-            appRoles = appRoles == null || appRoles.isEmpty() ? List.of(new AppRole("Chat.Invoke", null, null, null)) : List.copyOf(appRoles);
-            spaClients = spaClients == null ? List.of() : List.copyOf(spaClients);
-            daemonClients = daemonClients == null ? List.of() : List.copyOf(daemonClients);
-            Set<String> roles = new HashSet<>();
-            for (AppRole r : appRoles) if (!roles.add(r.value())) throw new IllegalArgumentException("app role '" + r.value() + "' is defined twice");
-            for (DaemonClient d : daemonClients)
-                if (!roles.contains(d.role())) throw new IllegalArgumentException("daemon '" + d.name() + "' asks for role '" + d.role() + "', which is not one of " + roles);
-        }
-    }
-
     private final Application application;
     private final ServicePrincipal servicePrincipal;
     private final String scopeId;
+    private final IPrincipal servicePrincipalRef;
 
-    public EntraApiApplication(Construct scope, String id, Props props) {
+    /**
+     * Registers the API app, its service principal and the client apps.
+     *
+     * @param scope the parent construct
+     * @param id    the construct id
+     * @param props the registration's inputs
+     */
+    public EntraApiApplication(Construct scope, String id, EntraApiApplicationProps props) {
         super(scope, id);
         this.scopeId = stableId("scope/" + props.scopeName());
         List<ApplicationAppRole> roles = new ArrayList<>();
-        for (AppRole r : props.appRoles())
+        for (AppRoleOptions r : props.appRoles())
             roles.add(ApplicationAppRole.builder().id(stableId("role/" + r.value())).value(r.value()).displayName(r.displayName())
                     .description(r.description()).allowedMemberTypes(r.allowedMemberTypes()).enabled(true).build());
         application = Application.Builder.create(this, "Resource")
@@ -126,8 +69,9 @@ public final class EntraApiApplication extends Construct {
                 .applicationId(application.getId()).identifierUri("api://" + application.getClientId()).build();
         servicePrincipal = ServicePrincipal.Builder.create(this, "ServicePrincipal")
                 .clientId(application.getClientId()).appRoleAssignmentRequired(true).build();
+        servicePrincipalRef = new ServicePrincipalRef(servicePrincipal.getObjectId(), UserAssignedIdentity.grantKeyOf(this));
 
-        for (SpaClient spa : props.spaClients()) {
+        for (SpaClientOptions spa : props.spaClients()) {
             Construct c = new Construct(this, "Spa-" + spa.name());
             Application app = Application.Builder.create(c, "Resource")
                     .displayName(props.displayName() + " - " + spa.name())
@@ -142,7 +86,7 @@ public final class EntraApiApplication extends Construct {
             ApplicationPreAuthorized.Builder.create(c, "PreAuthorized")
                     .applicationId(application.getId()).authorizedClientId(app.getClientId()).permissionIds(List.of(scopeId)).build();
         }
-        for (DaemonClient daemon : props.daemonClients()) {
+        for (DaemonClientOptions daemon : props.daemonClients()) {
             Construct c = new Construct(this, "Daemon-" + daemon.name());
             String roleId = stableId("role/" + daemon.role());
             Application app = Application.Builder.create(c, "Resource")
@@ -159,19 +103,27 @@ public final class EntraApiApplication extends Construct {
         }
     }
 
-    /** Redirect URIs must use https; plain http is accepted only for local development on localhost. */
-    public static boolean isAllowedRedirectUri(String uri) {
-        return uri.startsWith("https://") || uri.startsWith("http://localhost");
-    }
-
     /** A UUID derived from the value, so scope and role ids never change between synths. */
     static String stableId(String value) {
         return UUID.nameUUIDFromBytes(("aoai-platform/" + value).getBytes(StandardCharsets.UTF_8)).toString();
     }
 
-    /** The API's application (client) id: the audience of the tokens the gateway accepts. */
+    /** @return the API's application (client) id: the audience of the tokens the gateway accepts (a Terraform reference) */
     public String clientId() { return application.getClientId(); }
+
+    /** @return the id of the delegated scope (stable across synths) */
     public String scopeId() { return scopeId; }
-    public String servicePrincipalObjectId() { return servicePrincipal.getObjectId(); }
+
+    /**
+     * @return the API's service principal, to grant it roles; its grant key is this construct's path below the stack,
+     *         e.g. {@code ApiApplication}
+     */
+    public IPrincipal servicePrincipal() { return servicePrincipalRef; }
+
+    /** @return the underlying azuread application, for attributes this class does not expose */
     public Application application() { return application; }
+
+    private record ServicePrincipalRef(String principalId, String grantKey) implements IPrincipal {
+        @Override public PrincipalType principalType() { return PrincipalType.SERVICE_PRINCIPAL; }
+    }
 }

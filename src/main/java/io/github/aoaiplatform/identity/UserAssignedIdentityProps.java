@@ -16,7 +16,19 @@ import java.util.regex.Pattern;
 public record UserAssignedIdentityProps(String name, IResourceGroup resourceGroup, String location) {
     private static final Pattern NAME = Pattern.compile("[a-zA-Z0-9][a-zA-Z0-9_-]{2,127}");
 
-    /** Validates and fills defaults; see the record's components. */
+    /**
+
+     * Validates and fills defaults; see the record's components.
+
+     *
+
+     * @param name          see {@link #name()}
+
+     * @param resourceGroup see {@link #resourceGroup()}
+
+     * @param location      see {@link #location()}
+
+     */
     public UserAssignedIdentityProps {
         PropsCheck check = PropsCheck.of("UserAssignedIdentityProps");
         if (check.require("name", name)) check.matches("name", name, NAME, "3-128 letters, digits, - or _, starting with a letter or digit");

@@ -1,68 +1,82 @@
 package io.github.aoaiplatform.monitoring;
 
 import com.hashicorp.cdktf.providers.azurerm.application_insights.ApplicationInsights;
-import io.github.aoaiplatform.core.Diagnostics;
+import io.github.aoaiplatform.core.ImportedResources;
+import io.github.aoaiplatform.core.PropsCheck;
+import io.github.aoaiplatform.core.ResourceInterfaces;
 import software.constructs.Construct;
 
-import java.util.Map;
-import java.util.Objects;
-
 /**
- * A workspace-based Application Insights component (its data lives in the platform's Log Analytics workspace):
- * the API gateway's request telemetry and token metrics go here. Internet ingestion and query stay on unless
- * {@link Props#publicAccess()} is false (behind an Azure Monitor Private Link Scope). Child ids: {@code Resource},
- * {@code Diagnostics}.
+ * A workspace-based Application Insights component (its data lives in a Log Analytics workspace): the API gateway's
+ * request telemetry and token metrics go here. Internet ingestion and query stay on unless
+ * {@link AppInsightsProps#publicAccess()} is false (behind an Azure Monitor Private Link Scope). Child ids:
+ * {@code Resource}, {@code Diagnostics}.
  */
 public final class AppInsights extends Construct implements IApplicationInsights {
+    /** The Azure resource type of a component id. */
+    public static final String RESOURCE_TYPE = "Microsoft.Insights/components";
 
     /**
-     * @param name                  component name.
-     * @param location              region.
-     * @param resourceGroupName     resource group.
-     * @param workspaceId           Log Analytics workspace that stores the data. Required (classic components are retired).
-     * @param localAuthDisabled     reject ingestion with the instrumentation key alone (Entra ID only); Defaults to: true.
-     *                              Callers that can only send with the connection string (the azurerm API Management
-     *                              logger) must pass false, or their telemetry is dropped.
-     * @param tags                  tags.
-     * @param publicAccess          accept ingestion and queries from the Internet; Defaults to: true (set false together
-     *                              with an Azure Monitor Private Link Scope that holds the component).
+     * A component the app does not create.
+     *
+     * @param scope            the parent construct
+     * @param id               the construct id
+     * @param resourceId       the component's resource id (a Terraform reference is taken unchecked)
+     * @param connectionString its connection string (sensitive; what an API Management logger sends with)
+     * @return the component
+     * @throws io.github.aoaiplatform.core.InvalidPropsException when the id is not a component id or the connection
+     *                                                          string is missing
      */
-    public record Props(String name, String location, String resourceGroupName, String workspaceId,
-                        Boolean localAuthDisabled, Map<String, String> tags, Boolean publicAccess) {
-        public Props {
-            Objects.requireNonNull(name, "name is required");
-            Objects.requireNonNull(workspaceId, "workspaceId is required: the component is workspace-based");
-            localAuthDisabled = Objects.requireNonNullElse(localAuthDisabled, true);
-            tags = tags == null ? Map.of() : Map.copyOf(tags);
-            publicAccess = Objects.requireNonNullElse(publicAccess, true);
+    public static IApplicationInsights fromAttributes(Construct scope, String id, String resourceId, String connectionString) {
+        if (!PropsCheck.isToken(resourceId)) ImportedResources.parse("AppInsights.fromAttributes", resourceId, RESOURCE_TYPE);
+        PropsCheck check = PropsCheck.of("AppInsights.fromAttributes");
+        check.require("connectionString", connectionString);
+        check.throwIfAny();
+        return new Imported(scope, id, resourceId, connectionString);
+    }
+
+    private static final class Imported extends Construct implements IApplicationInsights {
+        private final String resourceId;
+        private final String connectionString;
+
+        Imported(Construct scope, String id, String resourceId, String connectionString) {
+            super(scope, id);
+            this.resourceId = resourceId;
+            this.connectionString = connectionString;
         }
 
-        /** Props with Internet ingestion and query left on (the default). */
-        public Props(String name, String location, String resourceGroupName, String workspaceId, Boolean localAuthDisabled,
-                     Map<String, String> tags) {
-            this(name, location, resourceGroupName, workspaceId, localAuthDisabled, tags, null);
-        }
+        @Override public String resourceId() { return resourceId; }
+        @Override public String connectionString() { return connectionString; }
     }
 
     private final ApplicationInsights resource;
 
-    public AppInsights(Construct scope, String id, Props props) {
+    /**
+     * Creates the component.
+     *
+     * @param scope the parent construct
+     * @param id    the construct id
+     * @param props the component's inputs
+     */
+    public AppInsights(Construct scope, String id, AppInsightsProps props) {
         super(scope, id);
         resource = ApplicationInsights.Builder.create(this, "Resource")
                 .name(props.name())
                 .location(props.location())
-                .resourceGroupName(props.resourceGroupName())
+                .resourceGroupName(props.resourceGroup().name())
                 .applicationType("web")
-                .workspaceId(props.workspaceId())
+                .workspaceId(props.workspace().resourceId())
                 .localAuthenticationDisabled(props.localAuthDisabled())
                 .internetIngestionEnabled(props.publicAccess() ? null : false)
                 .internetQueryEnabled(props.publicAccess() ? null : false)
                 .tags(props.tags())
                 .build();
-        Diagnostics.toWorkspace(this, resource.getId(), props.workspaceId(), false);
+        ResourceInterfaces.diagnostics(this, resource.getId(), props.diagnostics(), true);
     }
 
     @Override public String resourceId() { return resource.getId(); }
     @Override public String connectionString() { return resource.getConnectionString(); }
+
+    /** @return the underlying azurerm resource, for attributes this class does not expose */
     public ApplicationInsights resource() { return resource; }
 }

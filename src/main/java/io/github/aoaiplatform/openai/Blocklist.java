@@ -3,6 +3,7 @@ package io.github.aoaiplatform.openai;
 import com.hashicorp.cdktf.TerraformProvider;
 import com.hashicorp.cdktf.providers.azurerm.cognitive_account_rai_blocklist.CognitiveAccountRaiBlocklist;
 import io.github.aoaiplatform.azapi.AzapiResource;
+import io.github.aoaiplatform.azapi.AzapiResourceProps;
 import software.constructs.Construct;
 
 import java.util.List;
@@ -39,8 +40,9 @@ public final class Blocklist extends Construct {
         resource = CognitiveAccountRaiBlocklist.Builder.create(this, "Resource")
                 .name(props.name()).cognitiveAccountId(props.accountId()).description(props.description()).build();
         for (int i = 0; i < props.terms().size(); i++) {
-            new AzapiResource(this, "Item" + i, azapi, new AzapiResource.Props(ITEM_TYPE, "term-" + i, resource.getId(),
-                    Map.of("properties", Map.of("pattern", props.terms().get(i), "isRegex", false)), null, List.of(resource)));
+            new AzapiResource(this, "Item" + i, AzapiResourceProps.builder().provider(azapi).type(ITEM_TYPE).name("term-" + i)
+                    .parentId(resource.getId()).body(Map.of("properties", Map.of("pattern", props.terms().get(i), "isRegex", false)))
+                    .dependsOn(List.of(resource)).build());
         }
     }
 

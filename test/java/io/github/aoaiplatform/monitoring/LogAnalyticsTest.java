@@ -1,0 +1,74 @@
+package io.github.aoaiplatform.monitoring;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.hashicorp.cdktf.TerraformStack;
+import com.hashicorp.cdktf.Testing;
+import io.github.aoaiplatform.core.InvalidPropsException;
+import io.github.aoaiplatform.core.Lock;
+import io.github.aoaiplatform.testing.Synth;
+import org.junit.jupiter.api.Test;
+import software.constructs.Construct;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import static io.github.aoaiplatform.monitoring.MonitoringFixtures.*;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class LogAnalyticsTest {
+    static Construct scope() { return new TerraformStack(Testing.app(), "t"); }
+
+    @Test
+    void workspaceDefaultsToNinetyDaysNoCapEntraOnlyAndAuditsItself() {
+        JsonNode tf = Synth.of(s -> new LogAnalytics(s, "Logs", LogAnalyticsProps.builder().name("log-x").resourceGroup(resourceGroup(s)).build()));
+        JsonNode w = Synth.single(tf, "azurerm_log_analytics_workspace");
+        assertThat(w.path("location").asText()).isEqualTo("japaneast");
+        assertThat(w.path("retention_in_days").asInt()).isEqualTo(90);
+        assertThat(w.path("daily_quota_gb").asDouble()).isEqualTo(-1);
+        assertThat(w.path("local_authentication_enabled").asBoolean(true)).isFalse();
+        assertThat(w.path("internet_ingestion_enabled").asBoolean()).isTrue();
+        String id = Synth.ref("azurerm_log_analytics_workspace." + Synth.all(tf, "azurerm_log_analytics_workspace").keySet().iterator().next(), "id");
+        JsonNode diag = Synth.single(tf, "azurerm_monitor_diagnostic_setting");
+        assertThat(diag.path("target_resource_id").asText()).isEqualTo(id);
+        assertThat(diag.path("log_analytics_workspace_id").asText()).isEqualTo(id);
+        assertThat(Synth.all(tf, "azurerm_management_lock")).isEmpty();
+    }
+
+    @Test
+    void aLockProtectsTheWorkspace() {
+        JsonNode tf = Synth.of(s -> new LogAnalytics(s, "Logs", LogAnalyticsProps.builder().name("log-x").resourceGroup(resourceGroup(s))
+                .lock(Lock.canNotDelete()).build()));
+        JsonNode lock = Synth.single(tf, "azurerm_management_lock");
+        assertThat(lock.path("name").asText()).isEqualTo("lock-log-x");
+        assertThat(lock.path("lock_level").asText()).isEqualTo("CanNotDelete");
+    }
+
+    @Test
+    void failsOnRetentionCapAndNameNamingEachField() {
+        Construct s = scope();
+        assertThatThrownBy(() -> LogAnalyticsProps.builder().name("x").resourceGroup(resourceGroup(s)).retentionDays(7).dailyQuotaGb(0.0).build())
+                .isInstanceOf(InvalidPropsException.class)
+                .hasMessageContaining("LogAnalyticsProps.name: 'x' must be 4-63 letters")
+                .hasMessageContaining("LogAnalyticsProps.retentionDays: must be between 30 and 730, got 7")
+                .hasMessageContaining("LogAnalyticsProps.dailyQuotaGb: must be greater than 0 GB");
+        assertThatThrownBy(() -> LogAnalyticsProps.builder().name("log-x").build()).hasMessageContaining("LogAnalyticsProps.resourceGroup: is required");
+    }
+
+    @Test
+    void fromResourceIdRejectsAnIdOfAnotherType() {
+        Construct s = scope();
+        assertThat(LogAnalytics.fromResourceId(s, "W", WORKSPACE_ID).resourceId()).isEqualTo(WORKSPACE_ID);
+        assertThatThrownBy(() -> LogAnalytics.fromResourceId(s, "Bad", SUBNET_ID)).isInstanceOf(InvalidPropsException.class)
+                .hasMessageContaining("LogAnalytics.fromResourceId.resourceId").hasMessageContaining("expected a Microsoft.OperationalInsights/workspaces id");
+    }
+
+    @Test
+    void propsKeepAnImmutableCopyOfTheTags() {
+        Map<String, String> tags = new HashMap<>(Map.of("env", "t"));
+        var props = LogAnalyticsProps.builder().name("log-x").resourceGroup(resourceGroup(scope())).tags(tags).build();
+        tags.put("added", "x");
+        assertThat(props.tags()).containsOnlyKeys("env");
+        assertThatThrownBy(() -> props.tags().put("x", "y")).isInstanceOf(UnsupportedOperationException.class);
+    }
+}
