@@ -38,8 +38,18 @@ import io.github.aoaiplatform.network.GatewayNetworkMode;
 import io.github.aoaiplatform.network.INetwork;
 import io.github.aoaiplatform.network.PlatformNetwork;
 import io.github.aoaiplatform.network.SubnetRole;
-import io.github.aoaiplatform.openai.OpenAiAccount;
+import io.github.aoaiplatform.core.DiagnosticSettings;
+import io.github.aoaiplatform.core.IPrivateDnsZone;
+import io.github.aoaiplatform.core.PrivateEndpointOptions;
+import io.github.aoaiplatform.openai.BlocklistOptions;
+import io.github.aoaiplatform.openai.ContentFilterOptions;
+import io.github.aoaiplatform.openai.CustomerManagedKeyOptions;
+import io.github.aoaiplatform.openai.DeploymentOptions;
+import io.github.aoaiplatform.openai.IOpenAiAccount;
+import io.github.aoaiplatform.patterns.RegionalAccountOptions;
+import io.github.aoaiplatform.patterns.RegionalDeploymentOptions;
 import io.github.aoaiplatform.patterns.RegionalOpenAi;
+import io.github.aoaiplatform.patterns.RegionalOpenAiProps;
 import software.constructs.Construct;
 
 import java.util.LinkedHashMap;
@@ -193,18 +203,38 @@ public final class PlatformStack extends TerraformStack {
     }
 
     /** The accounts of {@code openAi}: one per region with every configured filter, blocklist and deployment. */
-    private RegionalOpenAi.Props regionalOpenAiProps(List<String> openAiZones, String rg) {
+    private RegionalOpenAiProps regionalOpenAiProps(List<String> openAiZones, String rg) {
         var o = config.openAi();
         var cmk = o.customerManagedKey();
-        return new RegionalOpenAi.Props(o.regions(), o.kind(),
-                cmk == null ? null : new OpenAiAccount.CustomerManagedKey(cmk.keyVaultKeyId(), cmk.identityId(), cmk.identityClientId()),
-                o.contentFilters().stream().map(f -> new RegionalOpenAi.ContentFilterSpec(f.name(), f.severityThreshold(), f.promptShields(), f.mode())).toList(),
-                o.blocklists().stream().map(b -> new RegionalOpenAi.BlocklistSpec(b.name(), b.description(), b.terms())).toList(),
-                o.deployments().stream().map(d -> new RegionalOpenAi.DeploymentSpec(new OpenAiAccount.DeploymentOptions(d.name(), d.model(),
-                        d.version(), d.sku(), d.capacityThousandsTpm() != null ? d.capacityThousandsTpm() : o.capacityThousandsTpm(),
-                        d.versionUpgrade(), d.contentFilter()), d.regions())).toList(),
-                naming, rg, network.requireSubnetId(SubnetRole.PRIVATE_ENDPOINTS), network.location(), dns.zoneIds(openAiZones),
-                logs.workspaceId(), azapi, tags);
+        Construct refs = new Construct(this, "OpenAiReferences");
+        List<IPrivateDnsZone> zoneRefs = openAiZones.stream()
+                .map(zone -> ConfigReferences.dnsZone(refs, zone, dns.zoneId(zone), zone, rg)).toList();
+        return RegionalOpenAiProps.builder()
+                .accounts(o.regions().stream().map(RegionalAccountOptions::in).toList())
+                .kind(o.kind())
+                .customerManagedKey(cmk == null ? null : CustomerManagedKeyOptions.builder().keyVaultKeyId(cmk.keyVaultKeyId())
+                        .identity(ConfigReferences.keyIdentity(refs, "KeyIdentity", cmk.identityId(), cmk.identityClientId())).build())
+                .contentFilters(o.contentFilters().stream().map(f -> ContentFilterOptions.builder().name(f.name())
+                        .severityThreshold(f.severityThreshold()).promptShields(f.promptShields()).mode(f.mode()).build()).toList())
+                .blocklists(o.blocklists().stream().map(b -> BlocklistOptions.builder().name(b.name())
+                        .description(b.description()).terms(b.terms()).build()).toList())
+                .deployments(o.deployments().stream().map(d -> RegionalDeploymentOptions.builder().deployment(deploymentOptions(o, d))
+                        .regions(d.regions()).build()).toList())
+                .naming(naming)
+                .resourceGroup(io.github.aoaiplatform.core.ResourceGroup.fromName(refs, "ResourceGroup", rg, config.location()))
+                .privateEndpoints(List.of(PrivateEndpointOptions.in(ConfigReferences.subnet(refs, "PrivateEndpointSubnet",
+                        network.requireSubnetId(SubnetRole.PRIVATE_ENDPOINTS), network.location()), zoneRefs)))
+                .diagnostics(DiagnosticSettings.toWorkspace(logs))
+                .azapi(azapi)
+                .tags(tags)
+                .build();
+    }
+
+    /** A configured deployment as the library's options; its capacity defaults to {@code openAi.capacityThousandsTpm}. */
+    static DeploymentOptions deploymentOptions(EnvironmentConfig.OpenAiConfig o, EnvironmentConfig.DeploymentConfig d) {
+        return DeploymentOptions.builder().name(d.name()).model(d.model()).version(d.version()).sku(d.sku())
+                .capacity(d.capacityThousandsTpm() != null ? d.capacityThousandsTpm() : o.capacityThousandsTpm())
+                .versionUpgrade(d.versionUpgrade()).contentFilter(d.contentFilter()).build();
     }
 
     /** Each deployment's model, by deployment name, in config order. */
@@ -236,11 +266,11 @@ public final class PlatformStack extends TerraformStack {
         boolean internal = mode == GatewayNetworkMode.INTERNAL_INJECTION;
         Map<String, String> accountIds = new LinkedHashMap<>();
         Map<String, OpenAiApi.Account> accounts = new LinkedHashMap<>();
-        for (String region : openAi.regions()) {
-            var account = openAi.accounts().get(region);
+        for (IOpenAiAccount account : openAi.accounts()) {
+            String region = account.location();
             var member = g.backend(region);
             accountIds.put(region, account.resourceId());
-            accounts.put(region, new OpenAiApi.Account(account.endpoint(), openAi.deploymentsByRegion().get(region),
+            accounts.put(region, new OpenAiApi.Account(account.endpoint(), account.deploymentNames(),
                     member.priority(), member.weight()));
         }
         Map<String, String> recordZones = new LinkedHashMap<>();
