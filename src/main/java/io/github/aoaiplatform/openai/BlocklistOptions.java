@@ -13,7 +13,14 @@ import java.util.List;
  * @param terms       exact-match terms to block (case-insensitive), none blank. Required, at least one.
  */
 public record BlocklistOptions(String name, String description, List<String> terms) {
-    /** Validates every field and copies the terms; see the record's components. */
+    /**
+     * Validates every field and fills defaults.
+     *
+     * @param name see {@link #name()}
+     * @param description see {@link #description()}
+     * @param terms see {@link #terms()}
+     * @throws io.github.aoaiplatform.core.InvalidPropsException naming every invalid field
+     */
     public BlocklistOptions {
         terms = terms == null ? List.of() : List.copyOf(terms);
         PropsCheck check = PropsCheck.of("BlocklistOptions");

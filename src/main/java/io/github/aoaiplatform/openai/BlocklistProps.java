@@ -11,7 +11,14 @@ import io.github.aoaiplatform.core.PropsCheck;
  * @param azapi     the azapi provider that creates the terms (azurerm has no resource for them). Required.
  */
 public record BlocklistProps(IOpenAiAccount account, BlocklistOptions blocklist, TerraformProvider azapi) {
-    /** Validates; see the record's components. */
+    /**
+     * Validates.
+     *
+     * @param account see {@link #account()}
+     * @param blocklist see {@link #blocklist()}
+     * @param azapi see {@link #azapi()}
+     * @throws io.github.aoaiplatform.core.InvalidPropsException naming every invalid field
+     */
     public BlocklistProps {
         PropsCheck check = PropsCheck.of("BlocklistProps");
         check.require("account", account);

@@ -22,7 +22,16 @@ public record ContentFilterOptions(String name, String basePolicy, String severi
     /** The streaming modes Azure accepts. */
     public static final List<String> MODES = List.of("Default", "Deferred", "Blocking", "Asynchronous_filter");
 
-    /** Validates every field and fills defaults; see the record's components. */
+    /**
+     * Validates every field and fills defaults.
+     *
+     * @param name see {@link #name()}
+     * @param basePolicy see {@link #basePolicy()}
+     * @param severityThreshold see {@link #severityThreshold()}
+     * @param promptShields see {@link #promptShields()}
+     * @param mode see {@link #mode()}
+     * @throws io.github.aoaiplatform.core.InvalidPropsException naming every invalid field
+     */
     public ContentFilterOptions {
         basePolicy = basePolicy == null ? "Microsoft.DefaultV2" : basePolicy;
         severityThreshold = severityThreshold == null ? "Medium" : severityThreshold;

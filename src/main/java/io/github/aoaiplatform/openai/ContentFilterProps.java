@@ -15,7 +15,14 @@ import java.util.Map;
  * @param tags    tags on the policy; Defaults to: none.
  */
 public record ContentFilterProps(IOpenAiAccount account, ContentFilterOptions filter, Map<String, String> tags) {
-    /** Validates and copies; see the record's components. */
+    /**
+     * Validates and copies.
+     *
+     * @param account see {@link #account()}
+     * @param filter see {@link #filter()}
+     * @param tags see {@link #tags()}
+     * @throws io.github.aoaiplatform.core.InvalidPropsException naming every invalid field
+     */
     public ContentFilterProps {
         tags = tags == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(tags));
         PropsCheck check = PropsCheck.of("ContentFilterProps");

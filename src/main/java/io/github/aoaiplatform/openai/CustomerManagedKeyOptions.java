@@ -17,7 +17,13 @@ import java.util.regex.Pattern;
 public record CustomerManagedKeyOptions(String keyVaultKeyId, IUserAssignedIdentity identity) {
     private static final Pattern KEY_ID = Pattern.compile("https://[a-z0-9-]+\\.vault\\.azure\\.net/keys/[A-Za-z0-9-]+(/[0-9a-f]{32})?");
 
-    /** Validates; see the record's components. */
+    /**
+     * Validates.
+     *
+     * @param keyVaultKeyId see {@link #keyVaultKeyId()}
+     * @param identity see {@link #identity()}
+     * @throws io.github.aoaiplatform.core.InvalidPropsException naming every invalid field
+     */
     public CustomerManagedKeyOptions {
         PropsCheck check = PropsCheck.of("CustomerManagedKeyOptions");
         if (check.require("keyVaultKeyId", keyVaultKeyId))

@@ -24,7 +24,18 @@ public record DeploymentOptions(String name, String model, String version, Strin
     public static final List<String> UPGRADE_OPTIONS = List.of("OnceNewDefaultVersionAvailable", "OnceCurrentVersionExpired", "NoAutoUpgrade");
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
 
-    /** Validates every field and fills defaults; see the record's components. */
+    /**
+     * Validates every field and fills defaults.
+     *
+     * @param name see {@link #name()}
+     * @param model see {@link #model()}
+     * @param version see {@link #version()}
+     * @param sku see {@link #sku()}
+     * @param capacity see {@link #capacity()}
+     * @param versionUpgrade see {@link #versionUpgrade()}
+     * @param contentFilter see {@link #contentFilter()}
+     * @throws io.github.aoaiplatform.core.InvalidPropsException naming every invalid field
+     */
     public DeploymentOptions {
         sku = sku == null ? "GlobalStandard" : sku;
         versionUpgrade = versionUpgrade == null ? "OnceCurrentVersionExpired" : versionUpgrade;

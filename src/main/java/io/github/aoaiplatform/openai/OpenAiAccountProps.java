@@ -47,7 +47,24 @@ public record OpenAiAccountProps(String name, IResourceGroup resourceGroup, Stri
     public static final List<String> KINDS = List.of("OpenAI", "AIServices");
     private static final Pattern SUBDOMAIN = Pattern.compile("[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?");
 
-    /** Validates every field and fills defaults; see the record's components. */
+    /**
+     * Validates every field and fills defaults.
+     *
+     * @param name see {@link #name()}
+     * @param resourceGroup see {@link #resourceGroup()}
+     * @param location see {@link #location()}
+     * @param kind see {@link #kind()}
+     * @param privateEndpoints see {@link #privateEndpoints()}
+     * @param diagnostics see {@link #diagnostics()}
+     * @param identities see {@link #identities()}
+     * @param customerManagedKey see {@link #customerManagedKey()}
+     * @param publicNetworkAccess see {@link #publicNetworkAccess()}
+     * @param localAuth see {@link #localAuth()}
+     * @param lock see {@link #lock()}
+     * @param roleAssignments see {@link #roleAssignments()}
+     * @param tags see {@link #tags()}
+     * @throws io.github.aoaiplatform.core.InvalidPropsException naming every invalid field
+     */
     public OpenAiAccountProps {
         kind = kind == null ? "OpenAI" : kind;
         privateEndpoints = privateEndpoints == null ? List.of() : List.copyOf(privateEndpoints);

@@ -20,7 +20,14 @@ public record RegionalAccountOptions(String region, String id, String qualifier)
     private static final Pattern ID = Pattern.compile("[A-Z][A-Za-z0-9]{0,31}");
     private static final Pattern QUALIFIER = Pattern.compile("[a-z0-9]{1,8}");
 
-    /** Validates and fills defaults; see the record's components. */
+    /**
+     * Validates and fills defaults.
+     *
+     * @param region see {@link #region()}
+     * @param id see {@link #id()}
+     * @param qualifier see {@link #qualifier()}
+     * @throws io.github.aoaiplatform.core.InvalidPropsException naming every invalid field
+     */
     public RegionalAccountOptions {
         id = id == null ? DEFAULT_ID : id;
         PropsCheck check = PropsCheck.of("RegionalAccountOptions");

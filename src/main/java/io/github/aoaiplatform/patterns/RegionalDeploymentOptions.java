@@ -14,7 +14,14 @@ import java.util.List;
  *                   to: every account.
  */
 public record RegionalDeploymentOptions(DeploymentOptions deployment, List<String> regions, List<String> accounts) {
-    /** Validates and copies; see the record's components. */
+    /**
+     * Validates and copies.
+     *
+     * @param deployment see {@link #deployment()}
+     * @param regions see {@link #regions()}
+     * @param accounts see {@link #accounts()}
+     * @throws io.github.aoaiplatform.core.InvalidPropsException naming every invalid field
+     */
     public RegionalDeploymentOptions {
         regions = regions == null ? List.of() : List.copyOf(regions);
         accounts = accounts == null ? List.of() : List.copyOf(accounts);

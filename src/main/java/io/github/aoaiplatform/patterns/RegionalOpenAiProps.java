@@ -45,7 +45,24 @@ public record RegionalOpenAiProps(List<RegionalAccountOptions> accounts, String 
                                   List<RegionalDeploymentOptions> deployments, Naming naming, IResourceGroup resourceGroup,
                                   List<PrivateEndpointOptions> privateEndpoints, DiagnosticSettings diagnostics, Lock lock,
                                   TerraformProvider azapi, Map<String, String> tags) {
-    /** Validates every field, including what spans the lists, and fills defaults; see the record's components. */
+    /**
+     * Validates every field, including what spans the lists, and fills defaults.
+     *
+     * @param accounts see {@link #accounts()}
+     * @param kind see {@link #kind()}
+     * @param customerManagedKey see {@link #customerManagedKey()}
+     * @param contentFilters see {@link #contentFilters()}
+     * @param blocklists see {@link #blocklists()}
+     * @param deployments see {@link #deployments()}
+     * @param naming see {@link #naming()}
+     * @param resourceGroup see {@link #resourceGroup()}
+     * @param privateEndpoints see {@link #privateEndpoints()}
+     * @param diagnostics see {@link #diagnostics()}
+     * @param lock see {@link #lock()}
+     * @param azapi see {@link #azapi()}
+     * @param tags see {@link #tags()}
+     * @throws io.github.aoaiplatform.core.InvalidPropsException naming every invalid field
+     */
     public RegionalOpenAiProps {
         accounts = accounts == null ? List.of() : List.copyOf(accounts);
         kind = kind == null ? "OpenAI" : kind;
