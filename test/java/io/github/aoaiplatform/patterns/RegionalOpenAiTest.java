@@ -118,6 +118,18 @@ class RegionalOpenAiTest {
     }
 
     @Test
+    void failsOnAnEndpointNameThatWouldRepeatOnEveryAccount() {
+        Synth.of(s -> {
+            var builder = props(s);
+            var subnet = io.github.aoaiplatform.network.Subnet.fromResourceId(s, "Other", OpenAiFixtures.SUBNET_ID, "japaneast");
+            assertThatThrownBy(() -> builder.privateEndpoints(List.of(io.github.aoaiplatform.core.PrivateEndpointOptions.builder()
+                    .subnet(subnet).name("pep-openai").staticIp("10.0.1.10").build())).build())
+                    .hasMessageContaining("RegionalOpenAiProps.privateEndpoints[0].name: must be left to its default")
+                    .hasMessageContaining("RegionalOpenAiProps.privateEndpoints[0].staticIp");
+        });
+    }
+
+    @Test
     void failsOnABadAccountId() {
         assertThatThrownBy(() -> RegionalAccountOptions.builder().region("japan-east").id("ptu account").build())
                 .hasMessageContaining("RegionalAccountOptions.region: unknown Azure region 'japan-east'")

@@ -34,7 +34,8 @@ import java.util.Set;
  *                           filter must be one of {@code contentFilters} or built in; Defaults to: none.
  * @param naming             how accounts are named. Required.
  * @param resourceGroup      the resource group of every account. Required.
- * @param privateEndpoints   the private endpoints of every account. Required, at least one (the accounts are private).
+ * @param privateEndpoints   the private endpoints of every account, without names or static IPs when there are several
+ *                           accounts. Required, at least one (the accounts are private).
  * @param diagnostics        where every account's logs and metrics go, or why none. Required.
  * @param lock               a lock on every account; Defaults to: none.
  * @param azapi              the azapi provider, which creates blocklist terms. Required when there are blocklists.
@@ -99,6 +100,13 @@ public record RegionalOpenAiProps(List<RegionalAccountOptions> accounts, String 
         check.require("naming", naming);
         check.require("resourceGroup", resourceGroup);
         check.check(!privateEndpoints.isEmpty(), "privateEndpoints", "must list at least one private endpoint: the accounts are private-only");
+        for (int i = 0; accounts.size() > 1 && i < privateEndpoints.size(); i++) {
+            // every account gets these endpoints, so what must be unique per endpoint cannot be given
+            check.check(privateEndpoints.get(i).name() == null, "privateEndpoints[" + i + "].name",
+                    "must be left to its default (pep-<account name>) when there are several accounts");
+            check.check(privateEndpoints.get(i).staticIp() == null, "privateEndpoints[" + i + "].staticIp",
+                    "must be left dynamic when there are several accounts");
+        }
         check.require("diagnostics", diagnostics);
         check.check(blocklists.isEmpty() || azapi != null, "azapi", "is required to create blocklist terms");
         check.throwIfAny();
