@@ -214,6 +214,22 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void failsWithTheLibraryPropsRulesReportedAtConfigPaths() {
+        String broken = VALID.replace("\"capacityThousandsTpm\": 30 }", """
+            "capacityThousandsTpm": 30,
+              "customerManagedKey": {"keyVaultKeyId": "kv-x/keys/aoai", "identityId": "/subscriptions/11111111-2222-3333-4444-555555555555/resourceGroups/r/providers/Microsoft.ManagedIdentity/userAssignedIdentities/id-cmk", "identityClientId": "66666666-7777-8888-9999-000000000000"},
+              "blocklists": [{"name": "codenames", "terms": ["ok", " "]}],
+              "deployments": [{"name": "chat bot", "model": "gpt-4o", "version": "2024-11-20", "versionUpgrade": "Sometimes"}] }""");
+        assertThatThrownBy(() -> ConfigLoader.parse(broken, "s", "dev"))
+                .isInstanceOf(ConfigException.class)
+                .satisfies(e -> assertThat(((ConfigException) e).problems()).extracting(Problems.Problem::path).containsExactly(
+                        "openAi.customerManagedKey.keyVaultKeyId", "openAi.blocklists[0].terms[1]",
+                        "openAi.deployments[0].name", "openAi.deployments[0].versionUpgrade"))
+                .hasMessageContaining("openAi.customerManagedKey.keyVaultKeyId: 'kv-x/keys/aoai' must be a key id")
+                .hasMessageContaining("openAi.deployments[0].name: 'chat bot' must be 1-64 letters, digits, . _ -");
+    }
+
+    @Test
     void failsOnPublicOnlyGatewaySku() {
         String broken = VALID.replace("\"corsOrigins\": [\"*\"]", "\"corsOrigins\": [\"*\"], \"sku\": \"Consumption\"");
         assertThatThrownBy(() -> ConfigLoader.parse(broken, "s", "dev"))

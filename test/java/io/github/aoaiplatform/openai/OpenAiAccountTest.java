@@ -1,75 +1,117 @@
 package io.github.aoaiplatform.openai;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.aoaiplatform.azapi.AzapiProvider;
+import io.github.aoaiplatform.core.IPrincipal;
+import io.github.aoaiplatform.core.InvalidPropsException;
+import io.github.aoaiplatform.core.Lock;
+import io.github.aoaiplatform.core.PrincipalType;
+import io.github.aoaiplatform.core.RoleAssignmentOptions;
+import io.github.aoaiplatform.identity.UserAssignedIdentity;
 import io.github.aoaiplatform.testing.SchemaConformance;
 import io.github.aoaiplatform.testing.Synth;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import static io.github.aoaiplatform.openai.OpenAiFixtures.accountProps;
+import static io.github.aoaiplatform.openai.OpenAiFixtures.hub;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class OpenAiAccountTest {
-    static OpenAiAccount.Props props(String name, OpenAiAccount.CustomerManagedKey cmk) {
-        return new OpenAiAccount.Props(name, "eastus", "rg", null, "pe-subnet-id", "japaneast",
-                List.of("zone-openai", "zone-cog"), "law-id", cmk, null, null, Map.of("env", "t"));
+    private static final String ACCOUNT_ID = OpenAiFixtures.SUBSCRIPTION
+            + "/resourceGroups/ptu/providers/Microsoft.CognitiveServices/accounts/oai-ptu-eastus";
+    private static final String GATEWAY_PRINCIPAL = "11111111-2222-3333-4444-555555555555";
+
+    private static DeploymentOptions.Builder gpt4o() {
+        return DeploymentOptions.builder().name("gpt-4o").model("gpt-4o").version("2024-11-20").capacity(30);
     }
 
     @Test
     void defaultsArePrivateEntraOnlyWithPrivateEndpointAndDiagnostics() {
-        JsonNode tf = Synth.of(s -> new OpenAiAccount(s, "Aoai", props("oai-test-x", null)));
+        JsonNode tf = Synth.of(s -> new OpenAiAccount(s, "Aoai", accountProps(hub(s), "oai-test-x").tags(Map.of("env", "t")).build()));
         assertThat(SchemaConformance.violations(tf)).isEmpty();
         JsonNode acct = Synth.single(tf, "azurerm_cognitive_account");
         assertThat(acct.path("kind").asText()).isEqualTo("OpenAI");
+        assertThat(acct.path("location").asText()).as("the resource group's region").isEqualTo("eastus");
+        assertThat(acct.path("resource_group_name").asText()).isEqualTo("rg");
         assertThat(acct.path("custom_subdomain_name").asText()).isEqualTo("oai-test-x");
         assertThat(acct.path("public_network_access_enabled").asBoolean(true)).isFalse();
         assertThat(acct.path("local_auth_enabled").asBoolean(true)).isFalse();
         assertThat(acct.path("network_acls").path("default_action").asText()).isEqualTo("Deny");
         assertThat(acct.path("identity").path("type").asText()).isEqualTo("SystemAssigned");
+        assertThat(acct.path("identity").has("identity_ids")).isFalse();
         assertThat(acct.has("customer_managed_key")).isFalse();
+        assertThat(Synth.all(tf, "azurerm_management_lock")).isEmpty();
+        assertThat(Synth.all(tf, "azurerm_role_assignment")).isEmpty();
 
-        String accountAddress = Synth.all(tf, "azurerm_cognitive_account").keySet().iterator().next();
+        String accountAddress = "azurerm_cognitive_account." + Synth.all(tf, "azurerm_cognitive_account").keySet().iterator().next();
         JsonNode pe = Synth.single(tf, "azurerm_private_endpoint");
-        assertThat(pe.path("location").asText()).isEqualTo("japaneast");
-        assertThat(pe.path("subnet_id").asText()).isEqualTo("pe-subnet-id");
+        assertThat(pe.path("name").asText()).isEqualTo("pep-oai-test-x");
+        assertThat(pe.path("location").asText()).as("the subnet's region").isEqualTo("japaneast");
+        assertThat(pe.path("subnet_id").asText()).isEqualTo(OpenAiFixtures.SUBNET_ID);
+        assertThat(pe.path("tags").path("env").asText()).as("the account's tags reach its endpoint").isEqualTo("t");
         assertThat(pe.path("private_service_connection").path("private_connection_resource_id").asText())
-                .isEqualTo(Synth.ref("azurerm_cognitive_account." + accountAddress, "id"));
+                .isEqualTo(Synth.ref(accountAddress, "id"));
         assertThat(pe.path("private_service_connection").path("subresource_names").get(0).asText()).isEqualTo("account");
-        assertThat(pe.path("private_service_connection").path("is_manual_connection").asBoolean(true)).isFalse();
         assertThat(pe.path("private_dns_zone_group").path("private_dns_zone_ids")).extracting(JsonNode::asText)
-                .containsExactly("zone-openai", "zone-cog");
+                .containsExactly(OpenAiFixtures.OPENAI_ZONE_ID, OpenAiFixtures.COGNITIVE_ZONE_ID);
 
         JsonNode diag = Synth.single(tf, "azurerm_monitor_diagnostic_setting");
-        assertThat(diag.path("target_resource_id").asText()).isEqualTo(Synth.ref("azurerm_cognitive_account." + accountAddress, "id"));
-        assertThat(diag.path("log_analytics_workspace_id").asText()).isEqualTo("law-id");
+        assertThat(diag.path("target_resource_id").asText()).isEqualTo(Synth.ref(accountAddress, "id"));
+        assertThat(diag.path("log_analytics_workspace_id").asText()).isEqualTo(OpenAiFixtures.WORKSPACE_ID);
         assertThat(diag.path("enabled_log").get(0).path("category_group").asText()).isEqualTo("allLogs");
         assertThat(diag.path("enabled_metric").get(0).path("category").asText()).isEqualTo("AllMetrics");
     }
 
     @Test
-    void deploymentsAreChainedOneAfterAnother() {
+    void lockAndRoleAssignmentsComeFromProps() {
+        JsonNode tf = Synth.of(s -> new OpenAiAccount(s, "Aoai", accountProps(hub(s), "oai-test-x").lock(Lock.canNotDelete())
+                .roleAssignments(List.of(new RoleAssignmentOptions("Reader", IPrincipal.of(GATEWAY_PRINCIPAL, PrincipalType.GROUP), "audit")))
+                .build()));
+        assertThat(SchemaConformance.violations(tf)).isEmpty();
+        assertThat(Synth.all(tf, "azurerm_management_lock").values()).extracting(l -> l.path("name").asText())
+                .containsExactlyInAnyOrder("lock-oai-test-x", "lock-pep-oai-test-x");
+        JsonNode reader = Synth.single(tf, "azurerm_role_assignment");
+        assertThat(reader.path("role_definition_name").asText()).isEqualTo("Reader");
+        assertThat(reader.path("principal_id").asText()).isEqualTo(GATEWAY_PRINCIPAL);
+        assertThat(reader.path("principal_type").asText()).isEqualTo("Group");
+    }
+
+    @Test
+    void deploymentsAreChainedOneAfterAnotherAfterTheContentFilters() {
         JsonNode tf = Synth.of(s -> {
-            OpenAiAccount a = new OpenAiAccount(s, "Aoai", props("oai-test-x", null));
-            ContentFilter f = new ContentFilter(s, "Filter", new ContentFilter.Props("strict", a.resourceId(), null, "Low", null, null, null));
-            a.addDeploymentPrerequisite(f.resource());
-            a.addDeployment(new OpenAiAccount.DeploymentOptions("gpt-4o", "gpt-4o", "2024-11-20", null, 30, null, "strict"));
-            a.addDeployment(new OpenAiAccount.DeploymentOptions("mini", "gpt-4o-mini", "2024-07-18", "Standard", 10, "NoAutoUpgrade", null));
-            a.addDeployment(new OpenAiAccount.DeploymentOptions("emb", "text-embedding-3-small", "1", "Standard", 5, null, null));
+            OpenAiAccount a = new OpenAiAccount(s, "Aoai", accountProps(hub(s), "oai-test-x").build());
+            new ContentFilter(s, "Filter", ContentFilterProps.builder().account(a)
+                    .filter(ContentFilterOptions.builder().name("strict").severityThreshold("Low").build()).build());
+            a.addDeployment(gpt4o().contentFilter("strict").build());
+            a.addDeployment(DeploymentOptions.builder().name("mini").model("gpt-4o-mini").version("2024-07-18").sku("Standard")
+                    .capacity(10).versionUpgrade("NoAutoUpgrade").build());
+            // a filter added after the first deployment still comes before it
+            new ContentFilter(s, "Late", ContentFilterProps.builder().account(a)
+                    .filter(ContentFilterOptions.builder().name("late").build()).build());
+            a.addDeployment(DeploymentOptions.builder().name("emb").model("text-embedding-3-small").version("1").sku("Standard")
+                    .capacity(5).contentFilter("Microsoft.DefaultV2").build());
+            assertThat(a.deploymentNames()).containsExactly("gpt-4o", "mini", "emb");
         });
         assertThat(SchemaConformance.violations(tf)).isEmpty();
+        Map<String, String> addressByName = new HashMap<>();
+        Synth.all(tf, "azurerm_cognitive_deployment").forEach((address, d) -> addressByName.put(d.path("name").asText(), address));
+        Map<String, String> filterByName = new HashMap<>();
+        Synth.all(tf, "azurerm_cognitive_account_rai_policy").forEach((address, f) ->
+                filterByName.put(f.path("name").asText(), "azurerm_cognitive_account_rai_policy." + address));
         var deployments = Synth.all(tf, "azurerm_cognitive_deployment");
-        assertThat(deployments).hasSize(3);
-        String filterAddress = "azurerm_cognitive_account_rai_policy." + Synth.all(tf, "azurerm_cognitive_account_rai_policy").keySet().iterator().next();
-        var byName = new java.util.HashMap<String, String>();
-        deployments.forEach((address, d) -> byName.put(d.path("name").asText(), "azurerm_cognitive_deployment." + address));
-        JsonNode first = deployments.get(byName.get("gpt-4o").substring("azurerm_cognitive_deployment.".length()));
-        JsonNode second = deployments.get(byName.get("mini").substring("azurerm_cognitive_deployment.".length()));
-        JsonNode third = deployments.get(byName.get("emb").substring("azurerm_cognitive_deployment.".length()));
-        assertThat(first.path("depends_on")).extracting(JsonNode::asText).containsExactly(filterAddress);
-        assertThat(second.path("depends_on")).extracting(JsonNode::asText).containsExactly(byName.get("gpt-4o"));
-        assertThat(third.path("depends_on")).extracting(JsonNode::asText).containsExactly(byName.get("mini"));
+        JsonNode first = deployments.get(addressByName.get("gpt-4o"));
+        assertThat(first.path("depends_on")).extracting(JsonNode::asText)
+                .containsExactly(filterByName.get("strict"), filterByName.get("late"));
+        assertThat(deployments.get(addressByName.get("mini")).path("depends_on")).extracting(JsonNode::asText)
+                .containsExactly("azurerm_cognitive_deployment." + addressByName.get("gpt-4o"));
+        assertThat(deployments.get(addressByName.get("emb")).path("depends_on")).extracting(JsonNode::asText)
+                .containsExactly("azurerm_cognitive_deployment." + addressByName.get("mini"));
         assertThat(first.path("rai_policy_name").asText()).isEqualTo("strict");
         assertThat(first.path("sku").path("name").asText()).isEqualTo("GlobalStandard");
         assertThat(first.path("sku").path("capacity").asInt()).isEqualTo(30);
@@ -78,21 +120,55 @@ class OpenAiAccountTest {
     }
 
     @Test
-    void customerManagedKeyAddsUserAssignedIdentity() {
-        String uami = "/subscriptions/11111111-2222-3333-4444-555555555555/resourceGroups/r/providers/Microsoft.ManagedIdentity/userAssignedIdentities/id-cmk";
-        JsonNode acct = Synth.single(Synth.of(s -> new OpenAiAccount(s, "Aoai", props("oai-cmk",
-                new OpenAiAccount.CustomerManagedKey("https://kv-x.vault.azure.net/keys/aoai", uami, "66666666-7777-8888-9999-000000000000")))),
+    void customerManagedKeyRunsTheAccountAsTheKeysIdentity() {
+        String uami = OpenAiFixtures.SUBSCRIPTION + "/resourceGroups/r/providers/Microsoft.ManagedIdentity/userAssignedIdentities/id-cmk";
+        JsonNode acct = Synth.single(Synth.of(s -> new OpenAiAccount(s, "Aoai", accountProps(hub(s), "oai-cmk")
+                .customerManagedKey(CustomerManagedKeyOptions.builder().keyVaultKeyId("https://kv-x.vault.azure.net/keys/aoai")
+                        .identity(UserAssignedIdentity.fromAttributes(s, "Cmk", uami, GATEWAY_PRINCIPAL, "66666666-7777-8888-9999-000000000000"))
+                        .build()).build())),
                 "azurerm_cognitive_account");
         assertThat(acct.path("identity").path("type").asText()).isEqualTo("SystemAssigned, UserAssigned");
-        assertThat(acct.path("identity").path("identity_ids").get(0).asText()).isEqualTo(uami);
+        assertThat(acct.path("identity").path("identity_ids")).extracting(JsonNode::asText).containsExactly(uami);
         assertThat(acct.path("customer_managed_key").path("key_vault_key_id").asText()).isEqualTo("https://kv-x.vault.azure.net/keys/aoai");
+        assertThat(acct.path("customer_managed_key").path("identity_client_id").asText()).isEqualTo("66666666-7777-8888-9999-000000000000");
+    }
+
+    @Test
+    void grantInvokeAssignsOnlyTheOpenAiUserRoleOnce() {
+        JsonNode tf = Synth.of(s -> {
+            OpenAiAccount a = new OpenAiAccount(s, "Aoai", accountProps(hub(s), "oai-test-x").build());
+            IPrincipal gateway = IPrincipal.of(GATEWAY_PRINCIPAL, PrincipalType.SERVICE_PRINCIPAL);
+            assertThat(a.grantInvoke(gateway)).isSameAs(a.grantInvoke(gateway));
+            OpenAiAccount.fromResourceId(s, "Ptu", ACCOUNT_ID, "eastus", List.of("gpt-4o")).grantInvoke(gateway);
+        });
+        var grants = Synth.all(tf, "azurerm_role_assignment").values();
+        assertThat(grants).hasSize(2).allSatisfy(g -> {
+            assertThat(g.path("role_definition_name").asText()).isEqualTo(IOpenAiAccount.INVOKE_ROLE);
+            assertThat(g.path("principal_id").asText()).isEqualTo(GATEWAY_PRINCIPAL);
+        });
+        assertThat(grants).extracting(g -> g.path("scope").asText()).contains(ACCOUNT_ID)
+                .anySatisfy(scope -> assertThat(scope).startsWith("${azurerm_cognitive_account."));
+    }
+
+    @Test
+    void importedAccountKnowsItsEndpointAndDeployments() {
+        Synth.of(s -> {
+            IOpenAiAccount ptu = OpenAiAccount.fromResourceId(s, "Ptu", ACCOUNT_ID, "eastus", List.of("gpt-4o"));
+            assertThat(ptu.name()).isEqualTo("oai-ptu-eastus");
+            assertThat(ptu.endpoint()).isEqualTo("https://oai-ptu-eastus.openai.azure.com/");
+            assertThat(ptu.deploymentNames()).containsExactly("gpt-4o");
+        });
     }
 
     @Test
     void contentFilterBlocksEveryHarmCategoryOnBothSidesAndJailbreaks() {
-        JsonNode policy = Synth.single(Synth.of(s -> new ContentFilter(s, "F", new ContentFilter.Props("strict", "acct", null, "Low", null, null, null))),
+        JsonNode policy = Synth.single(Synth.of(s -> new ContentFilter(s, "F", ContentFilterProps.builder()
+                        .account(OpenAiAccount.fromResourceId(s, "A", ACCOUNT_ID, "eastus", List.of("gpt-4o")))
+                        .filter(ContentFilterOptions.builder().name("strict").severityThreshold("Low").build()).build())),
                 "azurerm_cognitive_account_rai_policy");
+        assertThat(policy.path("cognitive_account_id").asText()).isEqualTo(ACCOUNT_ID);
         assertThat(policy.path("base_policy_name").asText()).isEqualTo("Microsoft.DefaultV2");
+        assertThat(policy.path("mode").asText()).isEqualTo("Default");
         assertThat(policy.path("content_filter")).hasSize(9)
                 .allSatisfy(f -> assertThat(f.path("block_enabled").asBoolean()).isTrue());
         assertThat(policy.path("content_filter")).filteredOn(f -> f.path("source").asText().equals("Completion"))
@@ -102,8 +178,10 @@ class OpenAiAccountTest {
 
     @Test
     void blocklistTermsAreTypedAzapiItems() {
-        JsonNode tf = Synth.of(s -> new Blocklist(s, "B", new io.github.aoaiplatform.azapi.AzapiProvider(s, "Azapi"),
-                new Blocklist.Props("codenames", "acct-id", "d", List.of("bluebird", "kestrel"))));
+        JsonNode tf = Synth.of(s -> new Blocklist(s, "B", BlocklistProps.builder()
+                .account(OpenAiAccount.fromResourceId(s, "A", ACCOUNT_ID, "eastus", List.of("gpt-4o")))
+                .blocklist(BlocklistOptions.builder().name("codenames").description("d").terms(List.of("bluebird", "kestrel")).build())
+                .azapi(new AzapiProvider(s, "Azapi")).build()));
         assertThat(SchemaConformance.violations(tf)).isEmpty();
         var items = Synth.all(tf, "azapi_resource");
         assertThat(items).hasSize(2);
@@ -117,15 +195,93 @@ class OpenAiAccountTest {
     }
 
     @Test
-    void failsOnBadNamesZeroCapacityAndUnknownModels() {
-        assertThatThrownBy(() -> props("Bad_Name", null)).hasMessageContaining("'Bad_Name'").hasMessageContaining("custom subdomain");
-        assertThatThrownBy(() -> new OpenAiAccount.DeploymentOptions("d", "gpt-4o", "2024-11-20", null, 0, null, null))
-                .hasMessageContaining("capacity must be greater than 0");
-        assertThatThrownBy(() -> new OpenAiAccount.DeploymentOptions("d", "gpt-9", "1", null, 1, null, null))
-                .hasMessageContaining("unknown model 'gpt-9'");
-        assertThatThrownBy(() -> new OpenAiAccount.DeploymentOptions("d", "text-embedding-3-large", "1", "ProvisionedManaged", 1, null, null))
-                .hasMessageContaining("cannot be deployed as ProvisionedManaged");
-        assertThatThrownBy(() -> new OpenAiAccount.Props("ok-name", "eastus", "rg", null, null, null, null, "law", null, null, null, null))
-                .hasMessageContaining("privateEndpointSubnetId is required");
+    void propsCollectionsAreImmutableCopies() {
+        Synth.of(s -> {
+            var hub = hub(s);
+            List<io.github.aoaiplatform.core.PrivateEndpointOptions> endpoints = new ArrayList<>(List.of(hub.endpoint()));
+            Map<String, String> tags = new HashMap<>(Map.of("env", "t"));
+            OpenAiAccountProps props = accountProps(hub, "oai-test-x").privateEndpoints(endpoints).tags(tags).build();
+            endpoints.clear();
+            tags.put("env", "changed");
+            assertThat(props.privateEndpoints()).hasSize(1);
+            assertThat(props.tags()).containsEntry("env", "t");
+            assertThatThrownBy(() -> props.privateEndpoints().add(hub.endpoint())).isInstanceOf(UnsupportedOperationException.class);
+            assertThatThrownBy(() -> props.tags().put("x", "y")).isInstanceOf(UnsupportedOperationException.class);
+            List<String> terms = new ArrayList<>(List.of("bluebird"));
+            BlocklistOptions blocklist = BlocklistOptions.builder().name("b").terms(terms).build();
+            terms.add("kestrel");
+            assertThat(blocklist.terms()).containsExactly("bluebird");
+        });
+    }
+
+    @Test
+    void failsOnEveryBadAccountFieldAtOnce() {
+        Synth.of(s -> {
+            var hub = hub(s);
+            assertThatThrownBy(() -> OpenAiAccountProps.builder().name("Bad_Name").location("mars").kind("Speech").build())
+                    .isInstanceOf(InvalidPropsException.class)
+                    .satisfies(e -> assertThat(((InvalidPropsException) e).problems()).extracting(InvalidPropsException.Problem::field)
+                            .containsExactly("name", "resourceGroup", "location", "kind", "privateEndpoints", "diagnostics"))
+                    .hasMessageContaining("OpenAiAccountProps.name: 'Bad_Name' must be 2-64 lower-case letters")
+                    .hasMessageContaining("OpenAiAccountProps.kind: 'Speech' must be one of [OpenAI, AIServices]");
+            assertThat(accountProps(hub, "oai-public").privateEndpoints(List.of()).publicNetworkAccess(true).build().privateEndpoints())
+                    .as("a public account needs no endpoint").isEmpty();
+        });
+    }
+
+    @Test
+    void failsOnBadDeploymentFieldsNamingEach() {
+        assertThatThrownBy(() -> DeploymentOptions.builder().name("bad name").model("gpt-4o").version("2024-11-20").capacity(0)
+                .versionUpgrade("Sometimes").build())
+                .isInstanceOf(InvalidPropsException.class)
+                .satisfies(e -> assertThat(((InvalidPropsException) e).problems()).extracting(InvalidPropsException.Problem::field)
+                        .containsExactly("name", "capacity", "versionUpgrade"))
+                .hasMessageContaining("DeploymentOptions.capacity: must be greater than 0");
+        assertThatThrownBy(() -> gpt4o().model("gpt-9").build()).hasMessageContaining("DeploymentOptions.model: unknown model 'gpt-9'");
+        assertThatThrownBy(() -> gpt4o().version("1999-01-01").build()).hasMessageContaining("DeploymentOptions.version: unknown version");
+        assertThatThrownBy(() -> DeploymentOptions.builder().name("emb").model("text-embedding-3-large").version("1")
+                .sku("ProvisionedManaged").capacity(1).build())
+                .hasMessageContaining("DeploymentOptions.sku: embedding model text-embedding-3-large cannot be deployed as ProvisionedManaged");
+        assertThatThrownBy(() -> DeploymentOptions.builder().build())
+                .satisfies(e -> assertThat(((InvalidPropsException) e).problems()).extracting(InvalidPropsException.Problem::field)
+                        .containsExactly("name", "model", "version", "capacity"));
+    }
+
+    @Test
+    void failsOnBadFilterBlocklistAndKeyFields() {
+        assertThatThrownBy(() -> ContentFilterOptions.builder().name("f").severityThreshold("Extreme").mode("Sometimes").build())
+                .hasMessageContaining("ContentFilterOptions.severityThreshold: 'Extreme' must be one of [Low, Medium, High]")
+                .hasMessageContaining("ContentFilterOptions.mode: 'Sometimes'");
+        assertThatThrownBy(() -> BlocklistOptions.builder().name("b").build()).hasMessageContaining("BlocklistOptions.terms: must list at least one term");
+        assertThatThrownBy(() -> BlocklistOptions.builder().name("b").terms(List.of("ok", " ")).build()).hasMessageContaining("BlocklistOptions.terms[1]");
+        assertThatThrownBy(() -> CustomerManagedKeyOptions.builder().keyVaultKeyId("kv-x/keys/aoai").build())
+                .hasMessageContaining("CustomerManagedKeyOptions.keyVaultKeyId: 'kv-x/keys/aoai' must be a key id")
+                .hasMessageContaining("CustomerManagedKeyOptions.identity: is required");
+    }
+
+    @Test
+    void failsWhenADeploymentNamesAFilterItsAccountDoesNotHave() {
+        assertThatThrownBy(() -> Synth.of(s -> {
+            OpenAiAccount a = new OpenAiAccount(s, "Aoai", accountProps(hub(s), "oai-test-x").build());
+            a.addDeployment(gpt4o().contentFilter("lenient").build());
+        })).hasMessageContaining("DeploymentOptions.contentFilter: deployment 'gpt-4o' names content filter 'lenient', which account 'oai-test-x' does not have");
+    }
+
+    @Test
+    void failsOnTwoDeploymentsOfOneNameOnAnAccount() {
+        Synth.of(s -> {
+            OpenAiAccount a = new OpenAiAccount(s, "Aoai", accountProps(hub(s), "oai-test-x").build());
+            a.addDeployment(gpt4o().build());
+            assertThatThrownBy(() -> a.addDeployment(gpt4o().capacity(10).build()))
+                    .hasMessageContaining("DeploymentOptions.name: 'gpt-4o' is already deployed on account 'oai-test-x'");
+        });
+    }
+
+    @Test
+    void failsOnAnImportedIdOfAnotherType() {
+        Synth.of(s -> assertThatThrownBy(() -> OpenAiAccount.fromResourceId(s, "A", OpenAiFixtures.WORKSPACE_ID, "eastus", List.of("gpt-4o")))
+                .isInstanceOf(InvalidPropsException.class)
+                .hasMessageContaining("OpenAiAccount.fromResourceId.resourceId")
+                .hasMessageContaining("Microsoft.CognitiveServices/accounts"));
     }
 }

@@ -16,20 +16,26 @@ import io.github.aoaiplatform.dns.PrivateDnsZonesProps;
 import io.github.aoaiplatform.identity.AppRoleOptions;
 import io.github.aoaiplatform.identity.DaemonClientOptions;
 import io.github.aoaiplatform.identity.EntraApiApplication;
+import io.github.aoaiplatform.core.InvalidPropsException;
 import io.github.aoaiplatform.identity.EntraApiApplicationProps;
 import io.github.aoaiplatform.identity.SpaClientOptions;
 import io.github.aoaiplatform.monitoring.LogAnalyticsProps;
 import io.github.aoaiplatform.network.ExistingVirtualNetworkProps;
 import io.github.aoaiplatform.network.PlatformNetworkProps;
+import io.github.aoaiplatform.openai.BlocklistOptions;
 import io.github.aoaiplatform.openai.ContentFilter;
+import io.github.aoaiplatform.openai.ContentFilterOptions;
+import io.github.aoaiplatform.openai.CustomerManagedKeyOptions;
 import io.github.aoaiplatform.openai.ModelCatalogue;
-import io.github.aoaiplatform.openai.OpenAiAccount;
+import io.github.aoaiplatform.openai.OpenAiAccountProps;
 
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 import software.constructs.RootConstruct;
@@ -253,12 +259,13 @@ public final class ConfigValidator {
         }
         if (o.capacityThousandsTpm() <= 0)
             p.add("openAi.capacityThousandsTpm", "must be greater than 0 (thousands of tokens per minute), got " + o.capacityThousandsTpm());
-        if (!o.kind().equals("OpenAI") && !o.kind().equals("AIServices"))
-            p.add("openAi.kind", "'" + o.kind() + "' must be OpenAI or AIServices");
+        if (!OpenAiAccountProps.KINDS.contains(o.kind()))
+            p.add("openAi.kind", "'" + o.kind() + "' must be one of " + OpenAiAccountProps.KINDS);
         var cmk = o.customerManagedKey();
         if (cmk != null) {
-            if (cmk.keyVaultKeyId() == null || !cmk.keyVaultKeyId().matches("https://[a-z0-9-]+\\.vault\\.azure\\.net/keys/[A-Za-z0-9-]+(/[0-9a-f]{32})?"))
-                p.add("openAi.customerManagedKey.keyVaultKeyId", "'" + cmk.keyVaultKeyId() + "' must be a key id like https://<vault>.vault.azure.net/keys/<name>");
+            // the identity is checked here by its id; the props check the key id
+            fromProps(p, "openAi.customerManagedKey", Map.of("keyVaultKeyId", "keyVaultKeyId"),
+                    () -> CustomerManagedKeyOptions.builder().keyVaultKeyId(cmk.keyVaultKeyId()).build());
             try {
                 AzureResourceId.parse(cmk.identityId(), "Microsoft.ManagedIdentity/userAssignedIdentities");
             } catch (IllegalArgumentException e) {
@@ -270,47 +277,56 @@ public final class ConfigValidator {
         for (int i = 0; i < o.contentFilters().size(); i++) {
             var f = o.contentFilters().get(i);
             String path = "openAi.contentFilters[" + i + "]";
-            required(p, path + ".name", f.name());
+            fromProps(p, path, Map.of("name", "name", "severityThreshold", "severityThreshold", "mode", "mode"),
+                    () -> ContentFilterOptions.builder().name(f.name()).severityThreshold(f.severityThreshold())
+                            .promptShields(f.promptShields()).mode(f.mode()).build());
             if (f.name() != null && !filters.add(f.name())) p.add(path + ".name", "'" + f.name() + "' is defined twice");
-            if (f.severityThreshold() != null && !ContentFilter.SEVERITIES.contains(f.severityThreshold()))
-                p.add(path + ".severityThreshold", "'" + f.severityThreshold() + "' must be one of " + ContentFilter.SEVERITIES);
-            if (f.mode() != null && !ContentFilter.MODES.contains(f.mode()))
-                p.add(path + ".mode", "'" + f.mode() + "' must be one of " + ContentFilter.MODES);
         }
         Set<String> lists = new HashSet<>();
         for (int i = 0; i < o.blocklists().size(); i++) {
             var b = o.blocklists().get(i);
             String path = "openAi.blocklists[" + i + "]";
-            required(p, path + ".name", b.name());
+            fromProps(p, path, Map.of("name", "name", "terms", "terms"),
+                    () -> BlocklistOptions.builder().name(b.name()).description(b.description()).terms(b.terms()).build());
             if (b.name() != null && !lists.add(b.name())) p.add(path + ".name", "'" + b.name() + "' is defined twice");
-            if (b.terms().isEmpty()) p.add(path + ".terms", "must list at least one term");
         }
         Set<String> names = new HashSet<>();
         for (int i = 0; i < o.deployments().size(); i++) {
             var d = o.deployments().get(i);
             String path = "openAi.deployments[" + i + "]";
-            required(p, path + ".name", d.name());
-            required(p, path + ".model", d.model());
-            required(p, path + ".version", d.version());
+            Map<String, String> fields = new HashMap<>(Map.of("name", "name", "model", "model", "version", "version",
+                    "sku", "sku", "versionUpgrade", "versionUpgrade"));
+            // without its own capacity a deployment takes openAi.capacityThousandsTpm, which is checked above
+            if (d.capacityThousandsTpm() != null) fields.put("capacity", "capacityThousandsTpm");
+            fromProps(p, path, fields, () -> PlatformStack.deploymentOptions(o, d));
             if (d.name() != null && !names.add(d.name())) p.add(path + ".name", "'" + d.name() + "' is used by two deployments; names must be unique");
-            if (d.name() != null && !d.name().matches("[A-Za-z0-9][A-Za-z0-9._-]{0,63}"))
-                p.add(path + ".name", "'" + d.name() + "' must be 1-64 letters, digits, . _ -");
-            if (d.model() != null && d.version() != null) {
-                String sku = d.sku() == null ? "GlobalStandard" : d.sku();
-                String problem = ModelCatalogue.check(d.model(), d.version(), sku);
-                if (problem != null) p.add(path + (problem.contains("SKU") || problem.contains("cannot be deployed") ? ".sku" : problem.contains("version") ? ".version" : ".model"), problem);
-            }
-            if (d.capacityThousandsTpm() != null && d.capacityThousandsTpm() <= 0)
-                p.add(path + ".capacityThousandsTpm", "must be greater than 0, got " + d.capacityThousandsTpm());
             for (int r = 0; r < d.regions().size(); r++)
                 if (!o.regions().contains(d.regions().get(r)))
                     p.add(path + ".regions[" + r + "]", "'" + d.regions().get(r) + "' is not in openAi.regions " + o.regions() + "; add it there or remove it here");
-            if (d.versionUpgrade() != null && !OpenAiAccount.DeploymentOptions.UPGRADE_OPTIONS.contains(d.versionUpgrade()))
-                p.add(path + ".versionUpgrade", "'" + d.versionUpgrade() + "' must be one of " + OpenAiAccount.DeploymentOptions.UPGRADE_OPTIONS);
-            if (d.contentFilter() != null && !filters.contains(d.contentFilter()) && !d.contentFilter().startsWith("Microsoft."))
+            if (d.contentFilter() != null && !filters.contains(d.contentFilter()) && !ContentFilter.isBuiltIn(d.contentFilter()))
                 p.add(path + ".contentFilter", "'" + d.contentFilter() + "' is not defined; add it to openAi.contentFilters or use Microsoft.DefaultV2");
         }
     }
+
+    /**
+     * Builds library props from config values so that their rules (which live once, in the props) report under config
+     * paths: each problem of a field in {@code configFields} is added at {@code path.<config field>}, keeping any index
+     * suffix ({@code terms[2]}). Fields not listed are checked in config terms elsewhere.
+     */
+    private static void fromProps(Problems p, String path, Map<String, String> configFields, Supplier<?> build) {
+        try {
+            build.get();
+        } catch (InvalidPropsException e) {
+            for (InvalidPropsException.Problem problem : e.problems()) {
+                String field = problem.field().replaceFirst("[.\\[].*", "");
+                String configField = configFields.get(field);
+                if (configField != null)
+                    p.add(path + "." + configField + problem.field().substring(field.length()), problem.message());
+            }
+        }
+    }
+
+    private static final Pattern EMAIL = Pattern.compile("[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}");
 
     private static void gateway(EnvironmentConfig.GatewayConfig g, EnvironmentConfig.OpenAiConfig openAi, Problems p) {
         if (!GATEWAY_SKUS.contains(g.sku()))

@@ -1,8 +1,11 @@
 package io.github.aoaiplatform.openai;
 
+import io.github.aoaiplatform.core.InvalidPropsException;
+
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -16,8 +19,21 @@ public final class ModelCatalogue {
     public static final List<String> SKUS = List.of("Standard", "GlobalStandard", "DataZoneStandard", "ProvisionedManaged",
             "GlobalProvisionedManaged", "DataZoneProvisionedManaged", "GlobalBatch", "DataZoneBatch");
 
-    public enum Kind { CHAT, EMBEDDING }
+    /** What a model does, which decides the SKUs it can be deployed as. */
+    public enum Kind {
+        /** Chat completions (and responses). */
+        CHAT,
+        /** Embeddings: pay-as-you-go SKUs only. */
+        EMBEDDING
+    }
 
+    /**
+     * A model the library accepts.
+     *
+     * @param name     the model's name, e.g. {@code gpt-4o}
+     * @param kind     what it does
+     * @param versions the versions Azure serves
+     */
     public record Model(String name, Kind kind, List<String> versions) {}
 
     private static final Map<String, Model> MODELS = new LinkedHashMap<>();
@@ -45,17 +61,36 @@ public final class ModelCatalogue {
 
     private static final Set<String> EMBEDDING_SKUS = Set.of("Standard", "GlobalStandard", "DataZoneStandard");
 
+    /**
+     * @param name a model name
+     * @return the model, or null when the catalogue does not know it
+     */
     public static Model model(String name) { return MODELS.get(name); }
-    public static Set<String> modelNames() { return MODELS.keySet(); }
 
-    /** Null when model, version and SKU fit together; otherwise what is wrong and how to fix it. */
-    public static String check(String model, String version, String sku) {
+    /** @return every known model name, in catalogue order */
+    public static Set<String> modelNames() { return java.util.Collections.unmodifiableSet(MODELS.keySet()); }
+
+    /**
+     * Whether a model, version and SKU fit together.
+     *
+     * @param model   the model name
+     * @param version the model version
+     * @param sku     the deployment SKU
+     * @return empty when they fit; otherwise the field at fault ({@code model}, {@code version} or {@code sku}) with
+     *         what is wrong and how to fix it
+     */
+    public static Optional<InvalidPropsException.Problem> check(String model, String version, String sku) {
         Model m = MODELS.get(model);
-        if (m == null) return "unknown model '" + model + "'; use one of " + MODELS.keySet();
-        if (!m.versions().contains(version)) return "unknown version '" + version + "' of " + model + "; use one of " + m.versions();
-        if (!SKUS.contains(sku)) return "unknown SKU '" + sku + "'; use one of " + SKUS;
+        if (m == null) return problem("model", "unknown model '" + model + "'; use one of " + MODELS.keySet());
+        if (!m.versions().contains(version))
+            return problem("version", "unknown version '" + version + "' of " + model + "; use one of " + m.versions());
+        if (!SKUS.contains(sku)) return problem("sku", "unknown SKU '" + sku + "'; use one of " + SKUS);
         if (m.kind() == Kind.EMBEDDING && !EMBEDDING_SKUS.contains(sku))
-            return "embedding model " + model + " cannot be deployed as " + sku + "; use one of " + EMBEDDING_SKUS;
-        return null;
+            return problem("sku", "embedding model " + model + " cannot be deployed as " + sku + "; use one of " + EMBEDDING_SKUS);
+        return Optional.empty();
+    }
+
+    private static Optional<InvalidPropsException.Problem> problem(String field, String message) {
+        return Optional.of(new InvalidPropsException.Problem(field, message));
     }
 }

@@ -1,0 +1,254 @@
+package io.github.aoaiplatform.patterns;
+
+import com.hashicorp.cdktf.TerraformProvider;
+import io.github.aoaiplatform.core.DiagnosticSettings;
+import io.github.aoaiplatform.core.IResourceGroup;
+import io.github.aoaiplatform.core.Lock;
+import io.github.aoaiplatform.core.Naming;
+import io.github.aoaiplatform.core.PrivateEndpointOptions;
+import io.github.aoaiplatform.core.PropsCheck;
+import io.github.aoaiplatform.openai.BlocklistOptions;
+import io.github.aoaiplatform.openai.ContentFilter;
+import io.github.aoaiplatform.openai.ContentFilterOptions;
+import io.github.aoaiplatform.openai.CustomerManagedKeyOptions;
+import io.github.aoaiplatform.openai.OpenAiAccountProps;
+
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The inputs of a {@link RegionalOpenAi}.
+ *
+ * @param accounts           the accounts, in order (the first is the primary). Required, at least one; each region and
+ *                           id pair once.
+ * @param kind               {@code OpenAI} or {@code AIServices}, for every account; Defaults to: {@code OpenAI}.
+ * @param customerManagedKey encrypt every account with this key; Defaults to: none (Microsoft-managed keys).
+ * @param contentFilters     content filters created on every account before its first deployment, each name once;
+ *                           Defaults to: none.
+ * @param blocklists         blocklists created on every account, each name once; Defaults to: none.
+ * @param deployments        model deployments and the accounts that get them, each name once; a deployment's content
+ *                           filter must be one of {@code contentFilters} or built in; Defaults to: none.
+ * @param naming             how accounts are named. Required.
+ * @param resourceGroup      the resource group of every account. Required.
+ * @param privateEndpoints   the private endpoints of every account, without names or static IPs when there are several
+ *                           accounts. Required, at least one (the accounts are private).
+ * @param diagnostics        where every account's logs and metrics go, or why none. Required.
+ * @param lock               a lock on every account; Defaults to: none.
+ * @param azapi              the azapi provider, which creates blocklist terms. Required when there are blocklists.
+ * @param tags               tags on every account, endpoint and filter; Defaults to: none.
+ */
+public record RegionalOpenAiProps(List<RegionalAccountOptions> accounts, String kind, CustomerManagedKeyOptions customerManagedKey,
+                                  List<ContentFilterOptions> contentFilters, List<BlocklistOptions> blocklists,
+                                  List<RegionalDeploymentOptions> deployments, Naming naming, IResourceGroup resourceGroup,
+                                  List<PrivateEndpointOptions> privateEndpoints, DiagnosticSettings diagnostics, Lock lock,
+                                  TerraformProvider azapi, Map<String, String> tags) {
+    /**
+     * Validates every field, including what spans the lists, and fills defaults.
+     *
+     * @param accounts see {@link #accounts()}
+     * @param kind see {@link #kind()}
+     * @param customerManagedKey see {@link #customerManagedKey()}
+     * @param contentFilters see {@link #contentFilters()}
+     * @param blocklists see {@link #blocklists()}
+     * @param deployments see {@link #deployments()}
+     * @param naming see {@link #naming()}
+     * @param resourceGroup see {@link #resourceGroup()}
+     * @param privateEndpoints see {@link #privateEndpoints()}
+     * @param diagnostics see {@link #diagnostics()}
+     * @param lock see {@link #lock()}
+     * @param azapi see {@link #azapi()}
+     * @param tags see {@link #tags()}
+     * @throws io.github.aoaiplatform.core.InvalidPropsException naming every invalid field
+     */
+    public RegionalOpenAiProps {
+        accounts = accounts == null ? List.of() : List.copyOf(accounts);
+        kind = kind == null ? "OpenAI" : kind;
+        contentFilters = contentFilters == null ? List.of() : List.copyOf(contentFilters);
+        blocklists = blocklists == null ? List.of() : List.copyOf(blocklists);
+        deployments = deployments == null ? List.of() : List.copyOf(deployments);
+        privateEndpoints = privateEndpoints == null ? List.of() : List.copyOf(privateEndpoints);
+        tags = tags == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(tags));
+        PropsCheck check = PropsCheck.of("RegionalOpenAiProps");
+        check.require("accounts", accounts);
+        Set<String> accountKeys = new HashSet<>();
+        for (int i = 0; i < accounts.size(); i++)
+            check.check(accountKeys.add(accounts.get(i).region() + "/" + accounts.get(i).id()), "accounts[" + i + "]",
+                    "'" + accounts.get(i).id() + "' is listed twice in " + accounts.get(i).region() + "; give the second account another id");
+        check.check(OpenAiAccountProps.KINDS.contains(kind), "kind", "'" + kind + "' must be one of " + OpenAiAccountProps.KINDS);
+        Set<String> filterNames = uniqueNames(check, "contentFilters", contentFilters.stream().map(ContentFilterOptions::name).toList());
+        uniqueNames(check, "blocklists", blocklists.stream().map(BlocklistOptions::name).toList());
+        uniqueNames(check, "deployments", deployments.stream().map(d -> d.deployment().name()).toList());
+        List<String> regions = accounts.stream().map(RegionalAccountOptions::region).distinct().toList();
+        List<String> accountIds = accounts.stream().map(RegionalAccountOptions::id).distinct().toList();
+        for (int i = 0; i < deployments.size(); i++) {
+            RegionalDeploymentOptions d = deployments.get(i);
+            String path = "deployments[" + i + "]";
+            for (int r = 0; r < d.regions().size(); r++)
+                check.check(regions.contains(d.regions().get(r)), path + ".regions[" + r + "]",
+                        "'" + d.regions().get(r) + "' has no account " + regions + "; add an account there or remove the region here");
+            for (int a = 0; a < d.accounts().size(); a++)
+                check.check(accountIds.contains(d.accounts().get(a)), path + ".accounts[" + a + "]",
+                        "'" + d.accounts().get(a) + "' is not an account id " + accountIds);
+            String filter = d.deployment().contentFilter();
+            check.check(filter == null || ContentFilter.isBuiltIn(filter) || filterNames.contains(filter), path + ".deployment.contentFilter",
+                    "'" + filter + "' is not defined; add it to contentFilters or use Microsoft.DefaultV2");
+        }
+        check.require("naming", naming);
+        check.require("resourceGroup", resourceGroup);
+        check.check(!privateEndpoints.isEmpty(), "privateEndpoints", "must list at least one private endpoint: the accounts are private-only");
+        for (int i = 0; accounts.size() > 1 && i < privateEndpoints.size(); i++) {
+            // every account gets these endpoints, so what must be unique per endpoint cannot be given
+            check.check(privateEndpoints.get(i).name() == null, "privateEndpoints[" + i + "].name",
+                    "must be left to its default (pep-<account name>) when there are several accounts");
+            check.check(privateEndpoints.get(i).staticIp() == null, "privateEndpoints[" + i + "].staticIp",
+                    "must be left dynamic when there are several accounts");
+        }
+        check.require("diagnostics", diagnostics);
+        check.check(blocklists.isEmpty() || azapi != null, "azapi", "is required to create blocklist terms");
+        check.throwIfAny();
+    }
+
+    private static Set<String> uniqueNames(PropsCheck check, String field, List<String> names) {
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < names.size(); i++)
+            check.check(names.get(i) == null || seen.add(names.get(i)), field + "[" + i + "].name",
+                    "'" + names.get(i) + "' is used twice; names must be unique");
+        return seen;
+    }
+
+    /** @return a builder for {@link RegionalOpenAiProps}; required fields are checked by {@link Builder#build()} */
+    public static Builder builder() { return new Builder(); }
+
+    /** Builds {@link RegionalOpenAiProps}: one setter per component, defaults and validation in the record. */
+    public static final class Builder {
+        private List<RegionalAccountOptions> accounts;
+        private String kind;
+        private CustomerManagedKeyOptions customerManagedKey;
+        private List<ContentFilterOptions> contentFilters;
+        private List<BlocklistOptions> blocklists;
+        private List<RegionalDeploymentOptions> deployments;
+        private Naming naming;
+        private IResourceGroup resourceGroup;
+        private List<PrivateEndpointOptions> privateEndpoints;
+        private DiagnosticSettings diagnostics;
+        private Lock lock;
+        private TerraformProvider azapi;
+        private Map<String, String> tags;
+
+        private Builder() {}
+
+        /**
+         * Sets {@link RegionalOpenAiProps#accounts()}.
+         *
+         * @param accounts the value
+         * @return this builder
+         */
+        public Builder accounts(List<RegionalAccountOptions> accounts) { this.accounts = accounts; return this; }
+
+        /**
+         * Sets {@link RegionalOpenAiProps#kind()}.
+         *
+         * @param kind the value
+         * @return this builder
+         */
+        public Builder kind(String kind) { this.kind = kind; return this; }
+
+        /**
+         * Sets {@link RegionalOpenAiProps#customerManagedKey()}.
+         *
+         * @param customerManagedKey the value
+         * @return this builder
+         */
+        public Builder customerManagedKey(CustomerManagedKeyOptions customerManagedKey) { this.customerManagedKey = customerManagedKey; return this; }
+
+        /**
+         * Sets {@link RegionalOpenAiProps#contentFilters()}.
+         *
+         * @param contentFilters the value
+         * @return this builder
+         */
+        public Builder contentFilters(List<ContentFilterOptions> contentFilters) { this.contentFilters = contentFilters; return this; }
+
+        /**
+         * Sets {@link RegionalOpenAiProps#blocklists()}.
+         *
+         * @param blocklists the value
+         * @return this builder
+         */
+        public Builder blocklists(List<BlocklistOptions> blocklists) { this.blocklists = blocklists; return this; }
+
+        /**
+         * Sets {@link RegionalOpenAiProps#deployments()}.
+         *
+         * @param deployments the value
+         * @return this builder
+         */
+        public Builder deployments(List<RegionalDeploymentOptions> deployments) { this.deployments = deployments; return this; }
+
+        /**
+         * Sets {@link RegionalOpenAiProps#naming()}.
+         *
+         * @param naming the value
+         * @return this builder
+         */
+        public Builder naming(Naming naming) { this.naming = naming; return this; }
+
+        /**
+         * Sets {@link RegionalOpenAiProps#resourceGroup()}.
+         *
+         * @param resourceGroup the value
+         * @return this builder
+         */
+        public Builder resourceGroup(IResourceGroup resourceGroup) { this.resourceGroup = resourceGroup; return this; }
+
+        /**
+         * Sets {@link RegionalOpenAiProps#privateEndpoints()}.
+         *
+         * @param privateEndpoints the value
+         * @return this builder
+         */
+        public Builder privateEndpoints(List<PrivateEndpointOptions> privateEndpoints) { this.privateEndpoints = privateEndpoints; return this; }
+
+        /**
+         * Sets {@link RegionalOpenAiProps#diagnostics()}.
+         *
+         * @param diagnostics the value
+         * @return this builder
+         */
+        public Builder diagnostics(DiagnosticSettings diagnostics) { this.diagnostics = diagnostics; return this; }
+
+        /**
+         * Sets {@link RegionalOpenAiProps#lock()}.
+         *
+         * @param lock the value
+         * @return this builder
+         */
+        public Builder lock(Lock lock) { this.lock = lock; return this; }
+
+        /**
+         * Sets {@link RegionalOpenAiProps#azapi()}.
+         *
+         * @param azapi the value
+         * @return this builder
+         */
+        public Builder azapi(TerraformProvider azapi) { this.azapi = azapi; return this; }
+
+        /**
+         * Sets {@link RegionalOpenAiProps#tags()}.
+         *
+         * @param tags the value
+         * @return this builder
+         */
+        public Builder tags(Map<String, String> tags) { this.tags = tags; return this; }
+
+        /**
+         * @return the validated, immutable props
+         * @throws io.github.aoaiplatform.core.InvalidPropsException naming every invalid field
+         */
+        public RegionalOpenAiProps build() { return new RegionalOpenAiProps(accounts, kind, customerManagedKey, contentFilters, blocklists, deployments, naming, resourceGroup, privateEndpoints, diagnostics, lock, azapi, tags); }
+    }
+}
