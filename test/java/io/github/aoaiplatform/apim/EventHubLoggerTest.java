@@ -19,7 +19,9 @@ class EventHubLoggerTest {
         JsonNode tf = Synth.of(s -> {
             var hub = new UsageEventHub(s, "Usage", new UsageEventHub.Props("evhns-test-x", "japaneast", "rg", "pe-subnet", null,
                     List.of(), "workspace-id", "principal-id", Map.of()));
-            EventHubLogger.create(hub, "Logger", new EventHubLogger.Props("apim-x", "rg-apim", hub, "client-id"));
+            var apim = ApiGateway.fromResourceId(s, "Apim", GatewayFixtures.IDS.replace("/rg/", "/rg-apim/")
+                    + "Microsoft.ApiManagement/service/apim-x", GatewayFixtures.identity(s));
+            EventHubLogger.create(hub, "Logger", EventHubLoggerProps.builder().apiManagement(apim).eventHub(hub).identityClientId("client-id").build());
         });
         JsonNode logger = Synth.single(tf, "azurerm_api_management_logger");
         assertThat(logger.path("name").asText()).isEqualTo(EventHubLogger.NAME);
@@ -36,8 +38,9 @@ class EventHubLoggerTest {
     }
 
     @Test
-    void failsWithoutTheIdentity() {
-        assertThatThrownBy(() -> new EventHubLogger.Props("apim", "rg", null, "client-id"))
-                .hasMessageContaining("eventHub is required");
+    void failsWithoutTheHubOrTheServiceNamingTheFields() {
+        assertThatThrownBy(() -> EventHubLoggerProps.builder().build())
+                .hasMessageContaining("EventHubLoggerProps.apiManagement: is required")
+                .hasMessageContaining("EventHubLoggerProps.eventHub: is required");
     }
 }

@@ -6,7 +6,6 @@ import io.github.aoaiplatform.monitoring.UsageEventHub;
 import software.constructs.Construct;
 
 import java.util.List;
-import java.util.Objects;
 
 /**
  * An API Management logger that writes to an Event Hub with a user-assigned managed identity (no connection string):
@@ -23,24 +22,6 @@ public final class EventHubLogger {
     public static final String NAME = "usage-eventhub";
 
     /**
-     * @param apiManagementName              the API Management service that gets the logger. Required.
-     * @param apiManagementResourceGroupName its resource group. Required.
-     * @param eventHub                       the usage Event Hub; the logger is created after its sender role assignment.
-     *                                       Required.
-     * @param identityClientId               client id of the user-assigned identity the logger authenticates with: the
-     *                                       hub's sender. Required.
-     */
-    public record Props(String apiManagementName, String apiManagementResourceGroupName, UsageEventHub eventHub,
-                        String identityClientId) {
-        public Props {
-            Objects.requireNonNull(apiManagementName, "apiManagementName is required");
-            Objects.requireNonNull(apiManagementResourceGroupName, "apiManagementResourceGroupName is required");
-            Objects.requireNonNull(eventHub, "eventHub is required");
-            Objects.requireNonNull(identityClientId, "identityClientId is required: the logger authenticates with a managed identity");
-        }
-    }
-
-    /**
      * Creates the logger.
      *
      * @param scope where the logger goes (its id is part of the Terraform address)
@@ -48,11 +29,11 @@ public final class EventHubLogger {
      * @param props the logger's settings
      * @return the logger; use {@code getName()} as the policy's {@code logger-id} so the policy is created after it
      */
-    public static ApiManagementLogger create(Construct scope, String id, Props props) {
+    public static ApiManagementLogger create(Construct scope, String id, EventHubLoggerProps props) {
         return ApiManagementLogger.Builder.create(scope, id)
                 .name(NAME)
-                .apiManagementName(props.apiManagementName())
-                .resourceGroupName(props.apiManagementResourceGroupName())
+                .apiManagementName(props.apiManagement().name())
+                .resourceGroupName(props.apiManagement().resourceGroupName())
                 .description("Usage records (one per Azure OpenAI call) to Event Hub " + UsageEventHub.EVENT_HUB_NAME)
                 .eventhub(ApiManagementLoggerEventhub.builder()
                         .name(props.eventHub().eventHubName())

@@ -13,12 +13,18 @@ import com.hashicorp.cdktf.providers.azurerm.provider.AzurermProviderFeaturesCog
 import com.hashicorp.cdktf.providers.azurerm.provider.AzurermProviderFeaturesKeyVault;
 import com.hashicorp.cdktf.providers.azurerm.provider.AzurermProviderFeaturesResourceGroup;
 import com.hashicorp.cdktf.providers.azurerm.resource_group.ResourceGroup;
-import io.github.aoaiplatform.apim.ApiGateway;
 import io.github.aoaiplatform.apim.Department;
-import io.github.aoaiplatform.apim.EventHubLogger;
-import io.github.aoaiplatform.apim.DepartmentPolicy;
-import io.github.aoaiplatform.apim.LlmLogging;
+import io.github.aoaiplatform.apim.DepartmentPolicyProps;
+import io.github.aoaiplatform.apim.DepartmentProps;
 import io.github.aoaiplatform.apim.OpenAiApi;
+import io.github.aoaiplatform.apim.OpenAiBackend;
+import io.github.aoaiplatform.core.DiagnosticSettings;
+import io.github.aoaiplatform.core.IPrivateDnsZone;
+import io.github.aoaiplatform.core.IResourceGroup;
+import io.github.aoaiplatform.core.ISubnet;
+import io.github.aoaiplatform.core.PrivateEndpointOptions;
+import io.github.aoaiplatform.patterns.AiGateway;
+import io.github.aoaiplatform.patterns.AiGatewayProps;
 import io.github.aoaiplatform.azapi.AzapiProvider;
 import io.github.aoaiplatform.app.EnvironmentConfig;
 import io.github.aoaiplatform.chargeback.PriceTable;
@@ -42,6 +48,7 @@ import io.github.aoaiplatform.openai.OpenAiAccount;
 import io.github.aoaiplatform.patterns.RegionalOpenAi;
 import software.constructs.Construct;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -68,12 +75,9 @@ public final class PlatformStack extends TerraformStack {
     private final INetwork network;
     private final PrivateDnsZones dns;
     private final RegionalOpenAi openAi;
-    private final ApiGateway gateway;
+    private final AiGateway gateway;
     private final EntraApiApplication apiApplication;
-    private OpenAiApi openAiApi;
-    private final Map<String, Department> departments = new LinkedHashMap<>();
     private final Chargeback chargeback;
-    private UsageEventHub usageEventHub;
     private final MonitorPrivateLinkScope monitorPrivateLinkScope;
 
     /**
@@ -152,16 +156,16 @@ public final class PlatformStack extends TerraformStack {
 
         TerraformOutput.Builder.create(this, "resource_group_name").value(resourceGroup.getName())
                 .description("Resource group holding the platform's resources").build();
-        TerraformOutput.Builder.create(this, "gateway_url").value(gateway.gatewayUrl())
+        TerraformOutput.Builder.create(this, "gateway_url").value(gateway.apiManagement().gatewayUrl())
                 .description("The AI gateway's URL; Azure OpenAI clients use it as their endpoint").build();
-        TerraformOutput.Builder.create(this, "openai_api_path").value(openAiApi.path())
+        TerraformOutput.Builder.create(this, "openai_api_path").value(gateway.openAiApi().path())
                 .description("Path of the Azure OpenAI API under gateway_url").build();
-        TerraformOutput.Builder.create(this, "gateway_identity_client_id").value(gateway.identityClientId())
+        TerraformOutput.Builder.create(this, "gateway_identity_client_id").value(gateway.identity().clientId())
                 .description("Client id of the gateway's managed identity (the only identity calling Azure OpenAI)").build();
-        TerraformOutput.Builder.create(this, "gateway_identity_principal_id").value(gateway.identityPrincipalId())
+        TerraformOutput.Builder.create(this, "gateway_identity_principal_id").value(gateway.identity().principalId())
                 .description("Principal (object) id of the gateway's managed identity").build();
-        if (usageEventHub != null)
-            TerraformOutput.Builder.create(this, "usage_event_hub_id").value(usageEventHub.eventHubId())
+        if (gateway.usageEventHub() != null)
+            TerraformOutput.Builder.create(this, "usage_event_hub_id").value(gateway.usageEventHub().eventHubId())
                     .description("The usage Event Hub (one JSON record per gateway call); grant readers Azure Event Hubs Data Receiver on it").build();
     }
 
@@ -214,68 +218,118 @@ public final class PlatformStack extends TerraformStack {
         return models;
     }
 
-    /** The departments: one API Management product each, with subscriptions and the department's limits. */
-    private void createDepartments(ApiGateway gw) {
+    /**
+     * The gateway ({@link AiGateway}): API Management with its identity, networking and monitoring, the usage Event Hub
+     * when {@code monitoring.usageEventHub}, the Azure OpenAI API over every regional account, and the departments.
+     */
+    private AiGateway createGateway(String rg, GatewayNetworkMode mode) {
+        var g = config.gateway();
+        boolean internal = mode == GatewayNetworkMode.INTERNAL_INJECTION;
+        IResourceGroup group = io.github.aoaiplatform.core.ResourceGroup.fromName(this, "ResourceGroupRef", rg, config.location());
+        List<OpenAiBackend> backends = new ArrayList<>();
+        for (String region : openAi.regions()) {
+            var member = g.backend(region);
+            backends.add(OpenAiBackend.builder().account(openAi.accounts().get(region))
+                    .priority(member.priority()).weight(member.weight()).build());
+        }
+        List<IPrivateDnsZone> recordZones = new ArrayList<>();
+        if (internal)
+            for (String zone : DnsZoneCatalogue.forApiManagement(true)) {
+                var created = dns.createdZones().get(zone);
+                if (created != null) recordZones.add(new StackZone(this, "Zone-" + zone, zone, created.getId(), created.getName(), rg));
+            }
+        List<PrivateEndpointOptions> endpoints = internal ? List.of() : List.of(PrivateEndpointOptions.in(
+                new StackSubnet(this, "PrivateEndpointSubnet", network.requireSubnetId(SubnetRole.PRIVATE_ENDPOINTS), network.location()),
+                DnsZoneCatalogue.forApiManagement(false).stream().<IPrivateDnsZone>map(zone ->
+                        new StackZone(this, "GatewayPeZone-" + zone, zone, dns.zoneId(zone), zone, rg)).toList()));
+        var identity = config.identity();
+        AiGateway gw = new AiGateway(this, "Gateway", AiGatewayProps.builder()
+                .name(naming.name(Naming.Abbreviation.API_MANAGEMENT, config.location()))
+                .resourceGroup(group)
+                .sku(g.sku())
+                .units(g.units())
+                .publisherName(g.publisherName())
+                .publisherEmail(g.publisherEmail())
+                .gatewaySubnet(new StackSubnet(this, "GatewaySubnet", network.requireSubnetId(SubnetRole.GATEWAY), network.location()))
+                .privateEndpoints(endpoints)
+                .internalDnsZones(recordZones)
+                .diagnostics(DiagnosticSettings.toWorkspace(logs))
+                .publicNetworkAccess(g.publicNetworkAccess())
+                .tags(tags)
+                .identityName(naming.name(Naming.Abbreviation.MANAGED_IDENTITY, config.location(), "apim"))
+                .appInsightsName(naming.name(Naming.Abbreviation.APPLICATION_INSIGHTS, config.location()))
+                .appInsightsPublicAccess(!config.monitoring().privateLinkScope())
+                .backends(backends)
+                .models(modelByDeployment())
+                .subscriptionRequired(config.apiSubscriptionRequired())
+                .tenantId(config.tenantId())
+                .audienceAppId(identity.application() != null ? apiApplication.clientId() : identity.audienceAppId())
+                .scopeName(identity.scopeName())
+                .requireScope(g.requireScope())
+                .corsOrigins(g.corsOrigins())
+                .tokensPerMinutePerUser(g.tokensPerMinutePerUser())
+                .llmLogMaxBytes(config.monitoring().llmLogMaxBytes())
+                .usageEventHub(config.monitoring().usageEventHub() ? gatewayIdentity -> new UsageEventHub(this, "UsageEventHub", new UsageEventHub.Props(
+                        naming.name(Naming.Abbreviation.EVENT_HUB_NAMESPACE, config.location()), config.location(), rg,
+                        network.requireSubnetId(SubnetRole.PRIVATE_ENDPOINTS), network.location(),
+                        dns.zoneIds(DnsZoneCatalogue.forEventHub()), logs.workspaceId(), gatewayIdentity.principalId(), tags)) : null)
+                .azapi(azapi)
+                .build());
+        LegacyAddresses.moveGatewayRoleAssignments(gw);
         Map<String, String> modelByDeployment = modelByDeployment();
         for (var d : config.departments()) {
             List<String> allowed = d.allowedModels().isEmpty() ? List.of()
                     : modelByDeployment.entrySet().stream().filter(e -> d.allowedModels().contains(e.getValue())).map(Map.Entry::getKey).toList();
-            departments.put(d.name(), new Department(gw, "Department-" + d.name(), new Department.Props(gw, openAiApi.api().getName(),
-                    d.displayName(), d.costCenter(), d.subscriptions(), new DepartmentPolicy.Props(d.name(), d.groupIds(),
-                    d.clientAppIds(), allowed, d.tokensPerMinute(), d.tokenQuota(), TokenQuotaPeriod.fromXmlValue(d.tokenQuotaPeriod()),
-                    d.requestsPerMinute(), d.tokensPerMinutePerUser()))));
+            gw.addDepartment(DepartmentProps.builder()
+                    .api(gw.openAiApi())
+                    .displayName(d.displayName())
+                    .costCenter(d.costCenter())
+                    .subscriptions(d.subscriptions())
+                    .policy(DepartmentPolicyProps.builder()
+                            .name(d.name()).groupIds(d.groupIds()).clientAppIds(d.clientAppIds()).allowedDeployments(allowed)
+                            .tokensPerMinute(d.tokensPerMinute()).tokenQuota(d.tokenQuota())
+                            .tokenQuotaPeriod(TokenQuotaPeriod.fromXmlValue(d.tokenQuotaPeriod()))
+                            .requestsPerMinute(d.requestsPerMinute()).tokensPerMinutePerUser(d.tokensPerMinutePerUser())
+                            .build())
+                    .build());
         }
+        return gw;
     }
 
-    /**
-     * The gateway: API Management with its identity, networking and monitoring, the usage Event Hub when
-     * {@code monitoring.usageEventHub} (before the API, whose policy names its logger), and the Azure OpenAI API.
-     */
-    private ApiGateway createGateway(String rg, GatewayNetworkMode mode) {
-        var g = config.gateway();
-        boolean internal = mode == GatewayNetworkMode.INTERNAL_INJECTION;
-        Map<String, String> accountIds = new LinkedHashMap<>();
-        Map<String, OpenAiApi.Account> accounts = new LinkedHashMap<>();
-        for (String region : openAi.regions()) {
-            var account = openAi.accounts().get(region);
-            var member = g.backend(region);
-            accountIds.put(region, account.resourceId());
-            accounts.put(region, new OpenAiApi.Account(account.endpoint(), openAi.deploymentsByRegion().get(region),
-                    member.priority(), member.weight()));
+    /** A subnet of {@link #network} (the network package does not hand out {@link ISubnet}s yet). */
+    private static final class StackSubnet extends Construct implements ISubnet {
+        private final String resourceId;
+        private final String location;
+
+        StackSubnet(Construct scope, String id, String resourceId, String location) {
+            super(scope, id);
+            this.resourceId = resourceId;
+            this.location = location;
         }
-        Map<String, String> recordZones = new LinkedHashMap<>();
-        if (internal)
-            for (String zone : DnsZoneCatalogue.forApiManagement(true)) {
-                var created = dns.createdZones().get(zone);
-                if (created != null) recordZones.put(zone, created.getName());
-            }
-        ApiGateway gw = new ApiGateway(this, "Gateway", new ApiGateway.Props(
-                naming.name(Naming.Abbreviation.API_MANAGEMENT, config.location()), config.location(), rg,
-                g.sku(), g.units(), g.publisherName(), g.publisherEmail(), network.requireSubnetId(SubnetRole.GATEWAY),
-                internal ? null : network.requireSubnetId(SubnetRole.PRIVATE_ENDPOINTS), network.location(),
-                internal ? List.of() : dns.zoneIds(DnsZoneCatalogue.forApiManagement(false)), recordZones,
-                g.publicNetworkAccess(), naming.name(Naming.Abbreviation.MANAGED_IDENTITY, config.location(), "apim"),
-                accountIds, logs.workspaceId(), naming.name(Naming.Abbreviation.APPLICATION_INSIGHTS, config.location()), tags,
-                !config.monitoring().privateLinkScope()));
-        String usageLoggerName = null;
-        if (config.monitoring().usageEventHub()) {
-            this.usageEventHub = new UsageEventHub(this, "UsageEventHub", new UsageEventHub.Props(
-                    naming.name(Naming.Abbreviation.EVENT_HUB_NAMESPACE, config.location()), config.location(), rg,
-                    network.requireSubnetId(SubnetRole.PRIVATE_ENDPOINTS), network.location(),
-                    dns.zoneIds(DnsZoneCatalogue.forEventHub()), logs.workspaceId(), gw.identityPrincipalId(), tags));
-            usageLoggerName = EventHubLogger.create(usageEventHub, "Logger", new EventHubLogger.Props(gw.name(), rg,
-                    usageEventHub, gw.identityClientId())).getName();
+
+        @Override public String resourceId() { return resourceId; }
+        @Override public String location() { return location; }
+    }
+
+    /** A zone of {@link #dns}, created here or the hub's (the dns package does not hand out zone objects yet). */
+    private static final class StackZone extends Construct implements IPrivateDnsZone {
+        private final String zoneName;
+        private final String resourceId;
+        private final String zoneNameReference;
+        private final String resourceGroupName;
+
+        StackZone(Construct scope, String id, String zoneName, String resourceId, String zoneNameReference, String resourceGroupName) {
+            super(scope, id);
+            this.zoneName = zoneName;
+            this.resourceId = resourceId;
+            this.zoneNameReference = zoneNameReference;
+            this.resourceGroupName = resourceGroupName;
         }
-        var identity = config.identity();
-        String audienceAppId = identity.application() != null ? apiApplication.clientId() : identity.audienceAppId();
-        this.openAiApi = new OpenAiApi(gw, "OpenAiApi", new OpenAiApi.Props(gw, accounts, config.apiSubscriptionRequired(),
-                new OpenAiApi.PolicySettings(config.tenantId(), audienceAppId, identity.scopeName(), g.requireScope(),
-                        g.corsOrigins(), g.tokensPerMinutePerUser(), usageLoggerName),
-                azapi, modelByDeployment()));
-        new LlmLogging(openAiApi, "LlmLogging", azapi, new LlmLogging.Props(gw.resourceId(), OpenAiApi.API_NAME,
-                config.monitoring().llmLogMaxBytes(), List.of(openAiApi.api())));
-        createDepartments(gw);
-        return gw;
+
+        @Override public String resourceId() { return resourceId; }
+        @Override public String zoneName() { return zoneName; }
+        @Override public String zoneNameReference() { return zoneNameReference; }
+        @Override public String resourceGroupName() { return resourceGroupName; }
     }
 
     private void configureBackend() {
@@ -307,13 +361,13 @@ public final class PlatformStack extends TerraformStack {
     public RegionalOpenAi openAi() { return openAi; }
     /** The API app registration created by the library, or null when the environment brings its own app id. */
     public EntraApiApplication apiApplication() { return apiApplication; }
-    public ApiGateway gateway() { return gateway; }
-    public OpenAiApi openAiApi() { return openAiApi; }
+    public AiGateway gateway() { return gateway; }
+    public OpenAiApi openAiApi() { return gateway.openAiApi(); }
     /** Departments by name. */
-    public Map<String, Department> departments() { return Map.copyOf(departments); }
+    public Map<String, Department> departments() { return gateway.departments(); }
     public Chargeback chargeback() { return chargeback; }
     /** The usage Event Hub, or null unless {@code monitoring.usageEventHub}. */
-    public UsageEventHub usageEventHub() { return usageEventHub; }
+    public UsageEventHub usageEventHub() { return gateway.usageEventHub(); }
     /** The Azure Monitor Private Link Scope, or null unless {@code monitoring.privateLinkScope}. */
     public MonitorPrivateLinkScope monitorPrivateLinkScope() { return monitorPrivateLinkScope; }
 }
