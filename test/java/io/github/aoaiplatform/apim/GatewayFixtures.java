@@ -39,18 +39,25 @@ final class GatewayFixtures {
     static final String IDS = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg/providers/";
     static final String GUID = "0a0b0c0d-0000-4000-8000-000000000001";
 
+    /** The child {@code id} of {@code s}, created by {@code create} the first time, so fixtures can be asked for twice. */
+    @SuppressWarnings("unchecked")
+    static <T> T once(software.constructs.Construct s, String id, java.util.function.Supplier<T> create) {
+        var existing = s.getNode().tryFindChild(id);
+        return existing != null ? (T) existing : create.get();
+    }
+
     static io.github.aoaiplatform.core.IResourceGroup resourceGroup(software.constructs.Construct s) {
-        return io.github.aoaiplatform.core.ResourceGroup.fromName(s, "Rg", "rg", "japaneast");
+        return once(s, "Rg", () -> io.github.aoaiplatform.core.ResourceGroup.fromName(s, "Rg", "rg", "japaneast"));
     }
 
     static io.github.aoaiplatform.core.ISubnet subnet(software.constructs.Construct s, String name) {
-        return io.github.aoaiplatform.network.Subnet.fromResourceId(s, "Subnet-" + name,
-                IDS + "Microsoft.Network/virtualNetworks/vnet/subnets/" + name, "japaneast");
+        return once(s, "Subnet-" + name, () -> io.github.aoaiplatform.network.Subnet.fromResourceId(s, "Subnet-" + name,
+                IDS + "Microsoft.Network/virtualNetworks/vnet/subnets/" + name, "japaneast"));
     }
 
     static io.github.aoaiplatform.core.IUserAssignedIdentity identity(software.constructs.Construct s) {
-        return io.github.aoaiplatform.identity.UserAssignedIdentity.fromAttributes(s, "Identity",
-                IDS + "Microsoft.ManagedIdentity/userAssignedIdentities/id-apim", GUID, GUID);
+        return once(s, "Identity", () -> io.github.aoaiplatform.identity.UserAssignedIdentity.fromAttributes(s, "Identity",
+                IDS + "Microsoft.ManagedIdentity/userAssignedIdentities/id-apim", GUID, GUID));
     }
 
     static io.github.aoaiplatform.openai.IOpenAiAccount account(software.constructs.Construct s, String name, String location, String... deployments) {
@@ -65,14 +72,14 @@ final class GatewayFixtures {
                 .publisherName("P").publisherEmail("p@example.com").gatewaySubnet(subnet(s, "gateway"))
                 .privateEndpoints(v2 ? List.of(io.github.aoaiplatform.core.PrivateEndpointOptions.in(subnet(s, "pe"), List.of())) : List.of())
                 .identity(identity(s))
-                .diagnostics(io.github.aoaiplatform.core.DiagnosticSettings.toWorkspace(io.github.aoaiplatform.monitoring.LogAnalytics
-                        .fromResourceId(s, "Logs", IDS + "Microsoft.OperationalInsights/workspaces/law")));
+                .diagnostics(io.github.aoaiplatform.core.DiagnosticSettings.toWorkspace(once(s, "Logs", () -> io.github.aoaiplatform.monitoring.LogAnalytics
+                        .fromResourceId(s, "Logs", IDS + "Microsoft.OperationalInsights/workspaces/law"))));
     }
 
     /** API props with the policy settings filled in. */
     static OpenAiApiProps.Builder apiProps(IApiManagement apim, software.constructs.Construct s, OpenAiBackend... backends) {
         return OpenAiApiProps.builder().apiManagement(apim).backends(List.of(backends)).tenantId(TENANT).audienceAppId(APP)
-                .tokensPerMinutePerUser(1000).azapi(new io.github.aoaiplatform.azapi.AzapiProvider(s, "Azapi"));
+                .tokensPerMinutePerUser(1000).azapi(once(s, "Azapi", () -> new io.github.aoaiplatform.azapi.AzapiProvider(s, "Azapi")));
     }
 
     static final String GPT4O = "{\"name\": \"gpt-4o\", \"model\": \"gpt-4o\", \"version\": \"2024-11-20\"}";
