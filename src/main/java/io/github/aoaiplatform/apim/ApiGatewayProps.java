@@ -41,7 +41,7 @@ import java.util.regex.Pattern;
  * @param identity            the user-assigned identity the service calls backends and Event Hubs as; its client id is
  *                            published as the named value {@code {{uami-client-id}}}. Required.
  * @param diagnostics         where the service's logs and metrics go; resource-specific tables are used whatever is
- *                            set here. Required (opt out with {@link DiagnosticSettings#disabled(String)}).
+ *                            set here. Required (opt out with {@code DiagnosticSettings.disabled(reason)}).
  * @param publicNetworkAccess public network access; Azure refuses {@code false} while the service is created, so switch
  *                            it off on a later apply; Defaults to: true.
  * @param lock                a management lock on the service; Defaults to: none.
@@ -61,7 +61,25 @@ public record ApiGatewayProps(String name, IResourceGroup resourceGroup, String 
 
     private static final Pattern NAME = Pattern.compile("[a-zA-Z](?:[a-zA-Z0-9-]{0,48}[a-zA-Z0-9])?");
 
-    /** Validates every field, fills defaults and copies collections; see the record's components. */
+    /**
+     * Validates every field, fills defaults and copies collections; see the record's components.
+     *
+     * @param name see {@link #name()}
+     * @param resourceGroup see {@link #resourceGroup()}
+     * @param location see {@link #location()}
+     * @param sku see {@link #sku()}
+     * @param units see {@link #units()}
+     * @param publisherName see {@link #publisherName()}
+     * @param publisherEmail see {@link #publisherEmail()}
+     * @param gatewaySubnet see {@link #gatewaySubnet()}
+     * @param privateEndpoints see {@link #privateEndpoints()}
+     * @param internalDnsZones see {@link #internalDnsZones()}
+     * @param identity see {@link #identity()}
+     * @param diagnostics see {@link #diagnostics()}
+     * @param publicNetworkAccess see {@link #publicNetworkAccess()}
+     * @param lock see {@link #lock()}
+     * @param tags see {@link #tags()}
+     */
     public ApiGatewayProps {
         PropsCheck check = PropsCheck.of("ApiGatewayProps");
         if (check.require("name", name))

@@ -12,7 +12,13 @@ import io.github.aoaiplatform.core.PropsCheck;
  *                  Defaults to: 1.
  */
 public record BackendPoolMember(String backendId, Integer priority, Integer weight) {
-    /** Validates every field and fills defaults; see the record's components. */
+    /**
+     * Validates every field and fills defaults; see the record's components.
+     *
+     * @param backendId see {@link #backendId()}
+     * @param priority see {@link #priority()}
+     * @param weight see {@link #weight()}
+     */
     public BackendPoolMember {
         PropsCheck check = PropsCheck.of("BackendPoolMember");
         check.require("backendId", backendId);

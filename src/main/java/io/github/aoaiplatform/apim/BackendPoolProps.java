@@ -22,7 +22,15 @@ public record BackendPoolProps(String name, String apiManagementId, String descr
                                TerraformProvider azapi) {
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,79}");
 
-    /** Validates every field and copies the members; see the record's components. */
+    /**
+     * Validates every field and copies the members; see the record's components.
+     *
+     * @param name see {@link #name()}
+     * @param apiManagementId see {@link #apiManagementId()}
+     * @param description see {@link #description()}
+     * @param members see {@link #members()}
+     * @param azapi see {@link #azapi()}
+     */
     public BackendPoolProps {
         PropsCheck check = PropsCheck.of("BackendPoolProps");
         if (check.require("name", name)) check.matches("name", name, NAME, "1-80 letters, digits, . _ - starting with a letter or digit");

@@ -31,7 +31,19 @@ public record DepartmentPolicyProps(String name, List<String> groupIds, List<Str
     public static final Set<String> RESERVED_NAMES = Set.of("starter", "unlimited");
     private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9-]{1,31}");
 
-    /** Validates every field, fills defaults and copies collections; see the record's components. */
+    /**
+     * Validates every field, fills defaults and copies collections; see the record's components.
+     *
+     * @param name see {@link #name()}
+     * @param groupIds see {@link #groupIds()}
+     * @param clientAppIds see {@link #clientAppIds()}
+     * @param allowedDeployments see {@link #allowedDeployments()}
+     * @param tokensPerMinute see {@link #tokensPerMinute()}
+     * @param tokenQuota see {@link #tokenQuota()}
+     * @param tokenQuotaPeriod see {@link #tokenQuotaPeriod()}
+     * @param requestsPerMinute see {@link #requestsPerMinute()}
+     * @param tokensPerMinutePerUser see {@link #tokensPerMinutePerUser()}
+     */
     public DepartmentPolicyProps {
         PropsCheck check = PropsCheck.of("DepartmentPolicyProps");
         if (check.require("name", name)) {

@@ -24,7 +24,15 @@ public record DepartmentProps(OpenAiApi api, DepartmentPolicyProps policy, Strin
     public static final int MAX_COST_CENTER_LENGTH = 64;
     private static final Pattern SUBSCRIPTION = Pattern.compile("[a-z0-9][a-z0-9-]{0,31}");
 
-    /** Validates every field, fills defaults and copies collections; see the record's components. */
+    /**
+     * Validates every field, fills defaults and copies collections; see the record's components.
+     *
+     * @param api see {@link #api()}
+     * @param policy see {@link #policy()}
+     * @param displayName see {@link #displayName()}
+     * @param costCenter see {@link #costCenter()}
+     * @param subscriptions see {@link #subscriptions()}
+     */
     public DepartmentProps {
         PropsCheck check = PropsCheck.of("DepartmentProps");
         check.require("api", api);

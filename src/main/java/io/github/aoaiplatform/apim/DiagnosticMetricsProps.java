@@ -11,7 +11,12 @@ import io.github.aoaiplatform.core.PropsCheck;
  * @param azapi      the azapi provider. Required.
  */
 public record DiagnosticMetricsProps(ApiManagementApiDiagnostic diagnostic, TerraformProvider azapi) {
-    /** Validates every field; see the record's components. */
+    /**
+     * Validates every field; see the record's components.
+     *
+     * @param diagnostic see {@link #diagnostic()}
+     * @param azapi see {@link #azapi()}
+     */
     public DiagnosticMetricsProps {
         PropsCheck check = PropsCheck.of("DiagnosticMetricsProps");
         check.require("diagnostic", diagnostic);

@@ -12,7 +12,13 @@ import io.github.aoaiplatform.monitoring.UsageEventHub;
  *                      sender; Defaults to: the service's identity.
  */
 public record EventHubLoggerProps(IApiManagement apiManagement, UsageEventHub eventHub, String identityClientId) {
-    /** Validates every field and fills defaults; see the record's components. */
+    /**
+     * Validates every field and fills defaults; see the record's components.
+     *
+     * @param apiManagement see {@link #apiManagement()}
+     * @param eventHub see {@link #eventHub()}
+     * @param identityClientId see {@link #identityClientId()}
+     */
     public EventHubLoggerProps {
         PropsCheck check = PropsCheck.of("EventHubLoggerProps");
         if (check.require("apiManagement", apiManagement) && identityClientId == null) identityClientId = apiManagement.identity().clientId();

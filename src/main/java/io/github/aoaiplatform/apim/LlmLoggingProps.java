@@ -12,7 +12,13 @@ import io.github.aoaiplatform.core.PropsCheck;
  * @param azapi          the azapi provider (azurerm cannot express the {@code largeLanguageModel} block). Required.
  */
 public record LlmLoggingProps(OpenAiApi api, Integer maxSizeInBytes, TerraformProvider azapi) {
-    /** Validates every field and fills defaults; see the record's components. */
+    /**
+     * Validates every field and fills defaults; see the record's components.
+     *
+     * @param api see {@link #api()}
+     * @param maxSizeInBytes see {@link #maxSizeInBytes()}
+     * @param azapi see {@link #azapi()}
+     */
     public LlmLoggingProps {
         PropsCheck check = PropsCheck.of("LlmLoggingProps");
         check.require("api", api);

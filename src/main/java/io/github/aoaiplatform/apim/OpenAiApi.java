@@ -160,9 +160,18 @@ public final class OpenAiApi extends Construct {
             routes.put(deployment, new DefaultPolicy.Route(pool.name(), pool.size(), model));
         });
 
-        policyDocument = DefaultPolicy.document(new DefaultPolicy.Props(props.tenantId(), props.audienceAppId(), props.scopeName(),
-                props.requireScope(), props.corsOrigins(), props.tokensPerMinutePerUser(), routes,
-                props.backends().get(0).backendName(), apim.identityClientIdReference(), props.usageLoggerId()));
+        policyDocument = DefaultPolicy.document(DefaultPolicy.Props.builder()
+                .tenantId(props.tenantId())
+                .audienceAppId(props.audienceAppId())
+                .scopeName(props.scopeName())
+                .requireScope(props.requireScope())
+                .corsOrigins(props.corsOrigins())
+                .tokensPerMinutePerUser(props.tokensPerMinutePerUser())
+                .routes(routes)
+                .defaultBackendId(props.backends().get(0).backendName())
+                .identityClientId(apim.identityClientIdReference())
+                .usageLoggerId(props.usageLoggerId())
+                .build());
 
         List<ITerraformDependable> dependsOn = new ArrayList<>();
         if (apim instanceof ApiGateway created) dependsOn.add(created.clientIdNamedValue());

@@ -44,7 +44,25 @@ public record OpenAiApiProps(IApiManagement apiManagement, List<OpenAiBackend> b
     private static final Pattern API_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,79}");
     private static final Pattern PATH = Pattern.compile("[A-Za-z0-9][A-Za-z0-9/._-]{0,399}");
 
-    /** Validates every field, fills defaults and copies collections; see the record's components. */
+    /**
+     * Validates every field, fills defaults and copies collections; see the record's components.
+     *
+     * @param apiManagement see {@link #apiManagement()}
+     * @param backends see {@link #backends()}
+     * @param models see {@link #models()}
+     * @param subscriptionRequired see {@link #subscriptionRequired()}
+     * @param apiName see {@link #apiName()}
+     * @param path see {@link #path()}
+     * @param tenantId see {@link #tenantId()}
+     * @param audienceAppId see {@link #audienceAppId()}
+     * @param scopeName see {@link #scopeName()}
+     * @param requireScope see {@link #requireScope()}
+     * @param corsOrigins see {@link #corsOrigins()}
+     * @param tokensPerMinutePerUser see {@link #tokensPerMinutePerUser()}
+     * @param usageLoggerId see {@link #usageLoggerId()}
+     * @param loggerId see {@link #loggerId()}
+     * @param azapi see {@link #azapi()}
+     */
     public OpenAiApiProps {
         PropsCheck check = PropsCheck.of("OpenAiApiProps");
         if (check.require("apiManagement", apiManagement) && loggerId == null) loggerId = apiManagement.applicationInsightsLoggerId();

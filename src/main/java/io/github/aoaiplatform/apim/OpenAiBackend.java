@@ -22,7 +22,14 @@ import java.util.regex.Pattern;
 public record OpenAiBackend(IOpenAiAccount account, String key, Integer priority, Integer weight) {
     private static final Pattern KEY = Pattern.compile("[A-Za-z0-9][A-Za-z0-9-]{0,39}");
 
-    /** Validates every field and fills defaults; see the record's components. */
+    /**
+     * Validates every field and fills defaults; see the record's components.
+     *
+     * @param account see {@link #account()}
+     * @param key see {@link #key()}
+     * @param priority see {@link #priority()}
+     * @param weight see {@link #weight()}
+     */
     public OpenAiBackend {
         PropsCheck check = PropsCheck.of("OpenAiBackend");
         if (check.require("account", account) && key == null) key = account.location();

@@ -71,7 +71,40 @@ public record AiGatewayProps(String name, IResourceGroup resourceGroup, String l
                              Boolean requireScope, List<String> corsOrigins, Integer tokensPerMinutePerUser,
                              Integer llmLogMaxBytes, Function<IUserAssignedIdentity, UsageEventHub> usageEventHub,
                              TerraformProvider azapi) {
-    /** Checks the pattern's own fields, fills defaults and copies collections; see the record's components. */
+    /**
+     * Checks the pattern's own fields, fills defaults and copies collections; see the record's components.
+     *
+     * @param name see {@link #name()}
+     * @param resourceGroup see {@link #resourceGroup()}
+     * @param location see {@link #location()}
+     * @param sku see {@link #sku()}
+     * @param units see {@link #units()}
+     * @param publisherName see {@link #publisherName()}
+     * @param publisherEmail see {@link #publisherEmail()}
+     * @param gatewaySubnet see {@link #gatewaySubnet()}
+     * @param privateEndpoints see {@link #privateEndpoints()}
+     * @param internalDnsZones see {@link #internalDnsZones()}
+     * @param diagnostics see {@link #diagnostics()}
+     * @param publicNetworkAccess see {@link #publicNetworkAccess()}
+     * @param lock see {@link #lock()}
+     * @param tags see {@link #tags()}
+     * @param identityName see {@link #identityName()}
+     * @param appInsights see {@link #appInsights()}
+     * @param appInsightsName see {@link #appInsightsName()}
+     * @param appInsightsPublicAccess see {@link #appInsightsPublicAccess()}
+     * @param backends see {@link #backends()}
+     * @param models see {@link #models()}
+     * @param subscriptionRequired see {@link #subscriptionRequired()}
+     * @param tenantId see {@link #tenantId()}
+     * @param audienceAppId see {@link #audienceAppId()}
+     * @param scopeName see {@link #scopeName()}
+     * @param requireScope see {@link #requireScope()}
+     * @param corsOrigins see {@link #corsOrigins()}
+     * @param tokensPerMinutePerUser see {@link #tokensPerMinutePerUser()}
+     * @param llmLogMaxBytes see {@link #llmLogMaxBytes()}
+     * @param usageEventHub see {@link #usageEventHub()}
+     * @param azapi see {@link #azapi()}
+     */
     public AiGatewayProps {
         PropsCheck check = PropsCheck.of("AiGatewayProps");
         if (check.require("resourceGroup", resourceGroup) && location == null) location = resourceGroup.location();
