@@ -4,6 +4,8 @@ import io.github.aoaiplatform.chargeback.PriceTable;
 import io.github.aoaiplatform.core.AzureRegions;
 import io.github.aoaiplatform.core.Guids;
 
+import io.github.aoaiplatform.apim.ApiGatewayProps;
+import io.github.aoaiplatform.apim.DepartmentPolicyProps;
 import io.github.aoaiplatform.apim.LlmLogging;
 import io.github.aoaiplatform.core.AzureResourceId;
 import io.github.aoaiplatform.dns.PrivateDnsZones;
@@ -73,7 +75,6 @@ public final class ConfigValidator {
 
     private static final Pattern DEPARTMENT = Pattern.compile("[a-z][a-z0-9-]{1,31}");
     /** Product ids API Management creates on its own in the classic tiers. */
-    private static final Set<String> RESERVED_PRODUCTS = Set.of("starter", "unlimited");
     private static final Pattern SUBSCRIPTION = Pattern.compile("[a-z0-9][a-z0-9-]{0,31}");
 
     private static void departments(EnvironmentConfig c, Problems p) {
@@ -90,7 +91,7 @@ public final class ConfigValidator {
             if (d == null) { p.add(path, "must be an object with at least name, costCenter and tokensPerMinute"); continue; }
             if (d.name() == null || !DEPARTMENT.matcher(d.name()).matches())
                 p.add(path + ".name", "'" + d.name() + "' must be 2-32 lower-case letters, digits or hyphens starting with a letter, e.g. finance");
-            else if (RESERVED_PRODUCTS.contains(d.name()))
+            else if (DepartmentPolicyProps.RESERVED_NAMES.contains(d.name()))
                 p.add(path + ".name", "'" + d.name() + "' is a product API Management creates itself; choose another name");
             else if (!names.add(d.name())) p.add(path + ".name", "'" + d.name() + "' is defined twice; department names must be unique");
             if (d.displayName() != null && (d.displayName().isBlank() || d.displayName().length() > 300))
@@ -179,7 +180,6 @@ public final class ConfigValidator {
         }
     }
 
-    private static final Set<String> GATEWAY_SKUS = Set.of("Developer", "Premium", "StandardV2", "PremiumV2");
 
     private static void openAi(EnvironmentConfig.OpenAiConfig o, Problems p) {
         if (o == null) { p.add("openAi", "is required: give at least openAi.regions, e.g. [\"japaneast\", \"eastus\"]"); return; }
@@ -254,8 +254,8 @@ public final class ConfigValidator {
     private static final Pattern EMAIL = Pattern.compile("[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}");
 
     private static void gateway(EnvironmentConfig.GatewayConfig g, EnvironmentConfig.OpenAiConfig openAi, Problems p) {
-        if (!GATEWAY_SKUS.contains(g.sku()))
-            p.add("gateway.sku", "'" + g.sku() + "' cannot be private; use one of " + GATEWAY_SKUS);
+        if (!ApiGatewayProps.SKUS.contains(g.sku()))
+            p.add("gateway.sku", "'" + g.sku() + "' cannot be private; use one of " + ApiGatewayProps.SKUS);
         if (g.units() < 1 || g.units() > 12) p.add("gateway.units", "must be between 1 and 12, got " + g.units());
         if (g.sku().equals("Developer") && g.units() != 1) p.add("gateway.units", "the Developer tier has exactly 1 unit");
         List<String> origins = g.corsOrigins();
