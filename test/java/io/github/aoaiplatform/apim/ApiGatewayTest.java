@@ -183,23 +183,51 @@ class ApiGatewayTest {
 
     @Test
     void standaloneGatewayConformsToTheSchema() {
-        JsonNode tf = Synth.of(s -> new ApiGateway(s, "Gw", props("PremiumV2", "pe-subnet")));
+        JsonNode tf = Synth.of(s -> new ApiGateway(s, "Gw", GatewayFixtures.apimProps(s, "PremiumV2").build()));
         assertThat(SchemaConformance.violations(tf)).isEmpty();
         assertThat(Synth.single(tf, "azurerm_api_management").path("sku_name").asText()).isEqualTo("PremiumV2_2");
-        assertThat(Synth.all(tf, "azurerm_role_assignment")).hasSize(2);
-    }
-
-    static ApiGateway.Props props(String sku, String peSubnet) {
-        return new ApiGateway.Props("apim-test-x", "japaneast", "rg", sku, 2, "P", "p@example.com", "gw-subnet", peSubnet,
-                null, List.of("zone-id"), null, null, "id-apim", Map.of("japaneast", "acct-1", "eastus", "acct-2"), "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg/providers/Microsoft.OperationalInsights/workspaces/law", "appi", null);
+        assertThat(Synth.all(tf, "azurerm_role_assignment")).as("the L2 grants nothing itself").isEmpty();
+        assertThat(Synth.all(tf, "azurerm_application_insights")).as("the L2 creates no Application Insights").isEmpty();
+        assertThat(Synth.all(tf, "azurerm_private_endpoint")).hasSize(1);
     }
 
     @Test
-    void failsOnBadNameMissingPrivateEndpointSubnetAndPublicSkus() {
-        assertThatThrownBy(() -> new ApiGateway.Props("1bad_name", "japaneast", "rg", "Developer", 1, "P", "p@example.com", "s", null,
-                null, null, null, null, "id", null, "law", "appi", null)).hasMessageContaining("'1bad_name'");
-        assertThatThrownBy(() -> props("StandardV2", null)).hasMessageContaining("privateEndpointSubnetId is required for StandardV2");
-        assertThatThrownBy(() -> props("Consumption", "pe")).hasMessageContaining("'Consumption' cannot be private");
-        assertThatThrownBy(() -> props("Developer", "pe")).hasMessageContaining("Developer tier has exactly 1 unit");
+    void failsOnBadNameMissingPrivateEndpointAndPublicSkusNamingTheFields() {
+        Synth.of(s -> {
+            assertThatThrownBy(() -> GatewayFixtures.apimProps(s, "Developer").name("1bad_name").build())
+                    .hasMessageContaining("ApiGatewayProps.name: '1bad_name'");
+            assertThatThrownBy(() -> GatewayFixtures.apimProps(s, "StandardV2").privateEndpoints(List.of()).build())
+                    .hasMessageContaining("ApiGatewayProps.privateEndpoints: is required for StandardV2");
+            assertThatThrownBy(() -> GatewayFixtures.apimProps(s, "Developer").sku("Consumption").build())
+                    .hasMessageContaining("ApiGatewayProps.sku: 'Consumption' cannot be private");
+            assertThatThrownBy(() -> GatewayFixtures.apimProps(s, "Developer").units(2).build())
+                    .hasMessageContaining("ApiGatewayProps.units: the Developer tier has exactly 1 unit");
+            assertThatThrownBy(() -> GatewayFixtures.apimProps(s, "Premium").units(13).build())
+                    .hasMessageContaining("ApiGatewayProps.units: must be between 1 and 12");
+            assertThatThrownBy(() -> GatewayFixtures.apimProps(s, "Premium").publisherEmail("not-an-email").build())
+                    .hasMessageContaining("ApiGatewayProps.publisherEmail: 'not-an-email' is not an e-mail address");
+            assertThatThrownBy(() -> GatewayFixtures.apimProps(s, "Premium").publisherName("x".repeat(101)).build())
+                    .hasMessageContaining("ApiGatewayProps.publisherName: must be at most 100 characters");
+            assertThatThrownBy(() -> GatewayFixtures.apimProps(s, "Premium").identity(null).gatewaySubnet(null).build())
+                    .hasMessageContaining("ApiGatewayProps.gatewaySubnet: is required").hasMessageContaining("ApiGatewayProps.identity: is required");
+        });
+    }
+
+    @Test
+    void fromResourceIdRejectsAnIdOfAnotherType() {
+        Synth.of(s -> assertThatThrownBy(() -> ApiGateway.fromResourceId(s, "Apim",
+                GatewayFixtures.IDS + "Microsoft.Network/virtualNetworks/vnet", GatewayFixtures.identity(s)))
+                .hasMessageContaining("ApiGateway.fromResourceId.resourceId").hasMessageContaining("expected a Microsoft.ApiManagement/service id"));
+    }
+
+    @Test
+    void propsCollectionsAreImmutableCopies() {
+        Synth.of(s -> {
+            Map<String, String> tags = new java.util.LinkedHashMap<>(Map.of("a", "1"));
+            var props = GatewayFixtures.apimProps(s, "Premium").tags(tags).build();
+            tags.put("b", "2");
+            assertThat(props.tags()).containsOnlyKeys("a");
+            assertThatThrownBy(() -> props.tags().put("c", "3")).isInstanceOf(UnsupportedOperationException.class);
+        });
     }
 }

@@ -11,16 +11,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class BackendPoolTest {
-    static JsonNode synth(BackendPool.Props props) {
-        return Synth.of(s -> new BackendPool(s, "Pool", new AzapiProvider(s, "Azapi"), props));
+    static BackendPoolMember member(String backendId, Integer priority, Integer weight) {
+        return BackendPoolMember.builder().backendId(backendId).priority(priority).weight(weight).build();
+    }
+
+    static JsonNode synth(String name, String apimId, String description, List<BackendPoolMember> members) {
+        return Synth.of(s -> new BackendPool(s, "Pool", BackendPoolProps.builder().name(name).apiManagementId(apimId)
+                .description(description).members(members).azapi(new AzapiProvider(s, "Azapi")).build()));
     }
 
     @Test
     void isAnAzapiPoolBackendWithPriorityAndWeightPerMember() {
-        JsonNode pool = Synth.single(synth(new BackendPool.Props("pool-gpt-4o", "apim-id", "gpt-4o", List.of(
-                new BackendPool.Member("backend-a", 1, 3),
-                new BackendPool.Member("backend-b", 2, null),
-                new BackendPool.Member("backend-c", null, null)))), "azapi_resource");
+        JsonNode pool = Synth.single(synth("pool-gpt-4o", "apim-id", "gpt-4o", List.of(
+                member("backend-a", 1, 3),
+                member("backend-b", 2, null),
+                member("backend-c", null, null))), "azapi_resource");
         assertThat(pool.path("type").asText()).isEqualTo("Microsoft.ApiManagement/service/backends@2024-06-01-preview");
         assertThat(pool.path("name").asText()).isEqualTo("pool-gpt-4o");
         assertThat(pool.path("parent_id").asText()).isEqualTo("apim-id");
@@ -51,15 +56,17 @@ class BackendPoolTest {
     }
 
     @Test
-    void failsOnOutOfRangePriorityOrWeightAndBadMembers() {
-        assertThatThrownBy(() -> new BackendPool.Member("b", 101, 1)).hasMessageContaining("priority must be between 0 and 100, got 101");
-        assertThatThrownBy(() -> new BackendPool.Member("b", -1, 1)).hasMessageContaining("priority must be between 0 and 100");
-        assertThatThrownBy(() -> new BackendPool.Member("b", 1, 0)).hasMessageContaining("weight must be between 1 and 100, got 0");
-        assertThatThrownBy(() -> new BackendPool.Member("b", 1, 101)).hasMessageContaining("weight must be between 1 and 100");
-        assertThatThrownBy(() -> new BackendPool.Props("p", "apim", null, List.of())).hasMessageContaining("needs 1-30 members, got 0");
-        assertThatThrownBy(() -> new BackendPool.Props("p", "apim", null, List.of(new BackendPool.Member("b", 1, 1), new BackendPool.Member("b", 2, 2))))
-                .hasMessageContaining("lists backend b twice");
-        assertThatThrownBy(() -> new BackendPool.Props("bad name", "apim", null, List.of(new BackendPool.Member("b", 1, 1))))
-                .hasMessageContaining("'bad name'");
+    void failsOnOutOfRangePriorityOrWeightAndBadMembersNamingTheFields() {
+        assertThatThrownBy(() -> member("b", 101, 1)).hasMessageContaining("BackendPoolMember.priority: must be between 0 and 100, got 101");
+        assertThatThrownBy(() -> member("b", -1, 1)).hasMessageContaining("BackendPoolMember.priority: must be between 0 and 100");
+        assertThatThrownBy(() -> member("b", 1, 0)).hasMessageContaining("BackendPoolMember.weight: must be between 1 and 100, got 0");
+        assertThatThrownBy(() -> member("b", 1, 101)).hasMessageContaining("BackendPoolMember.weight: must be between 1 and 100");
+        assertThatThrownBy(() -> BackendPoolProps.builder().name("p").apiManagementId("apim").members(List.of()).build())
+                .hasMessageContaining("BackendPoolProps.members: needs 1-30 member backends, got 0")
+                .hasMessageContaining("BackendPoolProps.azapi: is required");
+        assertThatThrownBy(() -> BackendPoolProps.builder().name("p").apiManagementId("apim").members(List.of(member("b", 1, 1), member("b", 2, 2))).build())
+                .hasMessageContaining("BackendPoolProps.members[1].backendId: backend b is listed twice");
+        assertThatThrownBy(() -> BackendPoolProps.builder().name("bad name").apiManagementId("apim").members(List.of(member("b", 1, 1))).build())
+                .hasMessageContaining("BackendPoolProps.name: 'bad name'");
     }
 }

@@ -30,15 +30,19 @@ class DefaultPolicyTest {
             "azure-openai-emit-token-metric", "choose", "authentication-managed-identity", "set-header", "set-header");
 
     static DefaultPolicy.Props props(List<String> cors, Map<String, DefaultPolicy.Route> routes) {
-        return new DefaultPolicy.Props(GatewayFixtures.TENANT, GatewayFixtures.APP, null, null, cors, 5000, routes,
-                "aoai-japaneast", "{{uami-client-id}}");
+        return base().corsOrigins(cors).tokensPerMinutePerUser(5000).routes(routes).build();
+    }
+
+    static DefaultPolicy.Props.Builder base() {
+        return DefaultPolicy.Props.builder().tenantId(GatewayFixtures.TENANT).audienceAppId(GatewayFixtures.APP)
+                .tokensPerMinutePerUser(1).defaultBackendId("aoai-japaneast").identityClientId("{{uami-client-id}}");
     }
 
     static Document doc(DefaultPolicy.Props p) { return parse(DefaultPolicy.document(p).toXml()); }
 
     @Test
     void inboundRunsCorsThenTokenValidationThenLimitsMetricsRoutingAndManagedIdentity() {
-        Document d = doc(props(List.of("https://chat.contoso.com"), Map.of("gpt-4o", new DefaultPolicy.Route("pool-gpt-4o", 2))));
+        Document d = doc(props(List.of("https://chat.contoso.com"), Map.of("gpt-4o", new DefaultPolicy.Route("pool-gpt-4o", 2, null))));
         assertThat(names(section(d, "inbound"))).containsExactlyElementsOf(INBOUND_ORDER);
         assertThat(names(section(d, "outbound"))).containsExactly("base");
         assertThat(names(section(d, "on-error"))).containsExactly("base", "choose");
@@ -70,7 +74,7 @@ class DefaultPolicyTest {
 
     @Test
     void requireScopeAddsTheScpClaim() {
-        var p = new DefaultPolicy.Props(GatewayFixtures.TENANT, GatewayFixtures.APP, "chat", true, null, 1, null, "b", "{{uami-client-id}}");
+        var p = base().scopeName("chat").requireScope(true).defaultBackendId("b").build();
         Element claim = all(doc(p), "claim").get(0);
         assertThat(claim.getAttribute("name")).isEqualTo("scp");
         assertThat(claim.getAttribute("match")).isEqualTo("any");
@@ -124,9 +128,9 @@ class DefaultPolicyTest {
     @Test
     void routesEachDeploymentToItsPoolOrBackendAndUnknownOnesToThePrimary() {
         var routes = new LinkedHashMap<String, DefaultPolicy.Route>();
-        routes.put("gpt-4o", new DefaultPolicy.Route("pool-gpt-4o", 3));
-        routes.put("embedding", new DefaultPolicy.Route("aoai-eastus", 1));
-        routes.put("mini", new DefaultPolicy.Route("aoai-japaneast", 1));
+        routes.put("gpt-4o", new DefaultPolicy.Route("pool-gpt-4o", 3, null));
+        routes.put("embedding", new DefaultPolicy.Route("aoai-eastus", 1, null));
+        routes.put("mini", new DefaultPolicy.Route("aoai-japaneast", 1, null));
         Document d = doc(props(List.of(), routes));
         Element choose = section(d, "inbound").stream().filter(e -> e.getTagName().equals("choose")).findFirst().orElseThrow();
         List<Element> branches = children(choose);
@@ -140,10 +144,10 @@ class DefaultPolicyTest {
     @Test
     void retryCountIsPoolSizeMinusOnePerDeploymentAndSingleBackendsAreNotRetried() {
         var routes = new LinkedHashMap<String, DefaultPolicy.Route>();
-        routes.put("two", new DefaultPolicy.Route("pool-two", 2));
-        routes.put("three", new DefaultPolicy.Route("pool-three", 3));
-        routes.put("three-too", new DefaultPolicy.Route("pool-three-too", 3));
-        routes.put("single", new DefaultPolicy.Route("aoai-eastus", 1));
+        routes.put("two", new DefaultPolicy.Route("pool-two", 2, null));
+        routes.put("three", new DefaultPolicy.Route("pool-three", 3, null));
+        routes.put("three-too", new DefaultPolicy.Route("pool-three-too", 3, null));
+        routes.put("single", new DefaultPolicy.Route("aoai-eastus", 1, null));
         var p = props(List.of(), routes);
         assertThat(DefaultPolicy.retryCounts(p)).containsExactlyInAnyOrderEntriesOf(Map.of("two", 1, "three", 2, "three-too", 2, "single", 0));
         Document d = doc(p);
@@ -243,18 +247,15 @@ class DefaultPolicyTest {
     void thePolicyModelOffersNoWayToSwitchValidationOff() {
         assertThat(java.util.Arrays.stream(DefaultPolicy.Props.class.getRecordComponents()).map(c -> c.getName().toLowerCase()))
                 .noneMatch(n -> n.contains("validat") || n.contains("anonymous") || n.contains("skip") || n.contains("disable"));
-        assertThatThrownBy(() -> new DefaultPolicy.Props(null, GatewayFixtures.APP, null, null, null, 1, null, "b", "{{c}}"))
-                .hasMessageContaining("tenantId is required");
-        assertThatThrownBy(() -> new DefaultPolicy.Props(GatewayFixtures.TENANT, null, null, null, null, 1, null, "b", "{{c}}"))
-                .hasMessageContaining("audienceAppId is required");
+        assertThatThrownBy(() -> base().tenantId(null).build()).hasMessageContaining("DefaultPolicy.Props.tenantId: is required");
+        assertThatThrownBy(() -> base().audienceAppId(null).build()).hasMessageContaining("DefaultPolicy.Props.audienceAppId: is required");
     }
 
     static DefaultPolicy.Props withUsageLogger(String loggerId) {
         var routes = new LinkedHashMap<String, DefaultPolicy.Route>();
         routes.put("chat", new DefaultPolicy.Route("pool-chat", 2, "gpt-4o"));
         routes.put("embed", new DefaultPolicy.Route("aoai-eastus", 1, "text-embedding-3-small"));
-        return new DefaultPolicy.Props(GatewayFixtures.TENANT, GatewayFixtures.APP, null, null, List.of(), 5000, routes,
-                "aoai-japaneast", "{{uami-client-id}}", loggerId);
+        return base().tokensPerMinutePerUser(5000).routes(routes).usageLoggerId(loggerId).build();
     }
 
     @Test
@@ -302,8 +303,7 @@ class DefaultPolicyTest {
 
     @Test
     void withoutRoutesTheRecordNamesTheDefaultBackendAndAnUnknownModel() {
-        var p = new DefaultPolicy.Props(GatewayFixtures.TENANT, GatewayFixtures.APP, null, null, null, 1, null, "aoai-japaneast",
-                "{{uami-client-id}}", "l");
+        var p = base().usageLoggerId("l").build();
         String record = all(doc(p), "log-to-eventhub").get(0).getTextContent();
         assertThat(record).contains("new JProperty(\"model\", \"unknown\")").contains("new JProperty(\"backend\", \"aoai-japaneast\")");
         assertBalanced(record);
@@ -327,10 +327,8 @@ class DefaultPolicyTest {
     void withoutAUsageLoggerThePolicyIsExactlyAsBefore() {
         var routes = new LinkedHashMap<String, DefaultPolicy.Route>();
         routes.put("chat", new DefaultPolicy.Route("pool-chat", 2, "gpt-4o"));
-        var nine = new DefaultPolicy.Props(GatewayFixtures.TENANT, GatewayFixtures.APP, null, null, List.of("*"), 5000, routes,
-                "aoai-japaneast", "{{uami-client-id}}");
-        var ten = new DefaultPolicy.Props(GatewayFixtures.TENANT, GatewayFixtures.APP, null, null, List.of("*"), 5000, routes,
-                "aoai-japaneast", "{{uami-client-id}}", null);
+        var nine = base().corsOrigins(List.of("*")).tokensPerMinutePerUser(5000).routes(routes).build();
+        var ten = base().corsOrigins(List.of("*")).tokensPerMinutePerUser(5000).routes(routes).usageLoggerId(null).build();
         assertThat(nine).isEqualTo(ten);
         String xml = DefaultPolicy.document(nine).toXml();
         assertThat(xml).isEqualTo(DefaultPolicy.document(ten).toXml()).doesNotContain("log-to-eventhub").doesNotContain("tokens-consumed");
@@ -340,12 +338,12 @@ class DefaultPolicyTest {
     @Test
     void failsOnABlankUsageLoggerId() {
         assertThatThrownBy(() -> withUsageLogger(" ")).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("usageLoggerId must name an API Management Event Hub logger");
+                .hasMessageContaining("DefaultPolicy.Props.usageLoggerId: must name an API Management Event Hub logger");
     }
 
     @Test
     void failsOnBadDeploymentNamesAndRouteSizes() {
-        assertThatThrownBy(() -> props(List.of(), Map.of("bad\"name", new DefaultPolicy.Route("b", 1)))).hasMessageContaining("'bad\"name'");
-        assertThatThrownBy(() -> new DefaultPolicy.Route("b", 0)).hasMessageContaining("backendCount must be between 1 and 51");
+        assertThatThrownBy(() -> props(List.of(), Map.of("bad\"name", new DefaultPolicy.Route("b", 1, null)))).hasMessageContaining("DefaultPolicy.Props.routes: 'bad\"name'");
+        assertThatThrownBy(() -> new DefaultPolicy.Route("b", 0, null)).hasMessageContaining("DefaultPolicy.Route.backendCount: must be between 1 and 51");
     }
 }

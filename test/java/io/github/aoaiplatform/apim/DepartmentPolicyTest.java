@@ -18,11 +18,16 @@ class DepartmentPolicyTest {
     static final String GROUP = "aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee";
     static final String APP = "11111111-2222-3333-4444-555555555555";
 
-    static Document doc(DepartmentPolicy.Props p) { return parse(DepartmentPolicy.document(p).toXml()); }
+    static Document doc(DepartmentPolicyProps p) { return parse(DepartmentPolicy.document(p).toXml()); }
 
-    static DepartmentPolicy.Props full() {
-        return new DepartmentPolicy.Props("finance", List.of(GROUP), List.of(APP), List.of("chat", "mini"), 50_000, 5_000_000L,
-                TokenQuotaPeriod.WEEKLY, 600, 10_000);
+    static DepartmentPolicyProps full() {
+        return DepartmentPolicyProps.builder().name("finance").groupIds(List.of(GROUP)).clientAppIds(List.of(APP))
+                .allowedDeployments(List.of("chat", "mini")).tokensPerMinute(50_000).tokenQuota(5_000_000L)
+                .tokenQuotaPeriod(TokenQuotaPeriod.WEEKLY).requestsPerMinute(600).tokensPerMinutePerUser(10_000).build();
+    }
+
+    static DepartmentPolicyProps.Builder minimal(String name) {
+        return DepartmentPolicyProps.builder().name(name).tokensPerMinute(1000);
     }
 
     @Test
@@ -63,19 +68,33 @@ class DepartmentPolicyTest {
 
     @Test
     void anOpenUnrestrictedDepartmentHasOnlyItsTokenLimit() {
-        Document d = doc(new DepartmentPolicy.Props("research", null, null, null, 1000, null, null, null, null));
+        Document d = doc(minimal("research").build());
         assertThat(names(section(d, "inbound"))).containsExactly("base", "azure-openai-token-limit");
         Element limit = all(d, "azure-openai-token-limit").get(0);
         assertThat(limit.getAttribute("counter-key")).isEqualTo("department:research");
         assertThat(limit.hasAttribute("token-quota")).isFalse();
-        assertThat(DepartmentPolicy.membershipCondition(new DepartmentPolicy.Props("research", null, null, null, 1, null, null, null, null))).isNull();
+        assertThat(DepartmentPolicy.membershipCondition(minimal("research").build())).isNull();
     }
 
     @Test
-    void failsOnBadNamesIdsAndLimits() {
-        assertThatThrownBy(() -> new DepartmentPolicy.Props("Finance", null, null, null, 1, null, null, null, null)).hasMessageContaining("'Finance'");
-        assertThatThrownBy(() -> new DepartmentPolicy.Props("finance", List.of("g"), null, null, 1, null, null, null, null)).hasMessageContaining("group id 'g'");
-        assertThatThrownBy(() -> new DepartmentPolicy.Props("finance", null, null, null, 0, null, null, null, null)).hasMessageContaining("tokensPerMinute");
-        assertThatThrownBy(() -> new DepartmentPolicy.Props("finance", null, null, null, 10, null, null, null, 11)).hasMessageContaining("tokensPerMinutePerUser");
+    void failsOnBadNamesIdsAndLimitsNamingTheFields() {
+        assertThatThrownBy(() -> minimal("Finance").build()).hasMessageContaining("DepartmentPolicyProps.name: 'Finance'");
+        assertThatThrownBy(() -> minimal("starter").build()).hasMessageContaining("DepartmentPolicyProps.name: 'starter' is a built-in");
+        assertThatThrownBy(() -> minimal("unlimited").build()).hasMessageContaining("DepartmentPolicyProps.name: 'unlimited' is a built-in");
+        assertThatThrownBy(() -> minimal("finance").groupIds(List.of("g")).build()).hasMessageContaining("DepartmentPolicyProps.groupIds[0]: 'g' is not a GUID");
+        assertThatThrownBy(() -> minimal("finance").clientAppIds(List.of(APP, "c")).build()).hasMessageContaining("DepartmentPolicyProps.clientAppIds[1]: 'c' is not a GUID");
+        assertThatThrownBy(() -> minimal("finance").tokensPerMinute(0).build()).hasMessageContaining("DepartmentPolicyProps.tokensPerMinute: must be > 0");
+        assertThatThrownBy(() -> minimal("finance").tokensPerMinute(null).build()).hasMessageContaining("DepartmentPolicyProps.tokensPerMinute: is required");
+        assertThatThrownBy(() -> minimal("finance").tokensPerMinute(10).tokensPerMinutePerUser(11).build())
+                .hasMessageContaining("DepartmentPolicyProps.tokensPerMinutePerUser: 11 must be between 1 and tokensPerMinute (10)");
+    }
+
+    @Test
+    void propsCollectionsAreImmutableCopies() {
+        List<String> groups = new java.util.ArrayList<>(List.of(GROUP));
+        DepartmentPolicyProps props = minimal("finance").groupIds(groups).build();
+        groups.add("not-checked-any-more");
+        assertThat(props.groupIds()).containsExactly(GROUP);
+        assertThatThrownBy(() -> props.groupIds().add(APP)).isInstanceOf(UnsupportedOperationException.class);
     }
 }

@@ -22,8 +22,9 @@ class EventHubLoggerTest {
             var hub = new UsageEventHub(s, "Usage", UsageEventHubProps.builder().namespaceName("evhns-test-x")
                     .resourceGroup(MonitoringFixtures.resourceGroup(s)).privateEndpoints(List.of(MonitoringFixtures.endpoint(s, List.of())))
                     .diagnostics(DiagnosticSettings.toWorkspace(MonitoringFixtures.workspace(s))).build());
-            EventHubLogger.create(hub, "Logger", new EventHubLogger.Props("apim-x", "rg-apim", hub, "client-id",
-                    hub.grantSend(MonitoringFixtures.sender())));
+            var apim = ApiGateway.fromResourceId(s, "Apim", GatewayFixtures.IDS.replace("/rg/", "/rg-apim/")
+                    + "Microsoft.ApiManagement/service/apim-x", GatewayFixtures.identity(s));
+            EventHubLogger.create(hub, "Logger", EventHubLoggerProps.builder().apiManagement(apim).eventHub(hub).build());
         });
         JsonNode logger = Synth.single(tf, "azurerm_api_management_logger");
         assertThat(logger.path("name").asText()).isEqualTo(EventHubLogger.NAME);
@@ -33,15 +34,19 @@ class EventHubLoggerTest {
         JsonNode eh = logger.path("eventhub");
         assertThat(eh.path("name").asText()).isEqualTo(Synth.ref(address(tf, "azurerm_eventhub"), "name"));
         assertThat(eh.path("endpoint_uri").asText()).isEqualTo(Synth.ref(address(tf, "azurerm_eventhub_namespace"), "name") + ".servicebus.windows.net");
-        assertThat(eh.path("user_assigned_identity_client_id").asText()).isEqualTo("client-id");
+        assertThat(eh.path("user_assigned_identity_client_id").asText()).isEqualTo(GatewayFixtures.GUID);
+        JsonNode sender = Synth.single(tf, "azurerm_role_assignment");
+        assertThat(sender.path("role_definition_name").asText()).isEqualTo(UsageEventHub.SENDER_ROLE);
+        assertThat(sender.path("principal_id").asText()).isEqualTo(GatewayFixtures.GUID);
         assertThat(eh.has("connection_string")).isFalse();
         assertThat(logger.path("depends_on")).extracting(JsonNode::asText).containsExactly(address(tf, "azurerm_role_assignment"));
         assertThat(Synth.all(tf, "azurerm_api_management_logger").keySet()).singleElement().asString().startsWith("Usage_Logger_");
     }
 
     @Test
-    void failsWithoutTheIdentity() {
-        assertThatThrownBy(() -> new EventHubLogger.Props("apim", "rg", null, "client-id", null))
-                .hasMessageContaining("eventHub is required");
+    void failsWithoutTheHubOrTheServiceNamingTheFields() {
+        assertThatThrownBy(() -> EventHubLoggerProps.builder().build())
+                .hasMessageContaining("EventHubLoggerProps.apiManagement: is required")
+                .hasMessageContaining("EventHubLoggerProps.eventHub: is required");
     }
 }

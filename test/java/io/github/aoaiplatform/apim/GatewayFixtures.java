@@ -36,6 +36,52 @@ final class GatewayFixtures {
             }""".formatted(TENANT, regions, deployments, gateway, APP);
     }
 
+    static final String IDS = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg/providers/";
+    static final String GUID = "0a0b0c0d-0000-4000-8000-000000000001";
+
+    /** The child {@code id} of {@code s}, created by {@code create} the first time, so fixtures can be asked for twice. */
+    @SuppressWarnings("unchecked")
+    static <T> T once(software.constructs.Construct s, String id, java.util.function.Supplier<T> create) {
+        var existing = s.getNode().tryFindChild(id);
+        return existing != null ? (T) existing : create.get();
+    }
+
+    static io.github.aoaiplatform.core.IResourceGroup resourceGroup(software.constructs.Construct s) {
+        return once(s, "Rg", () -> io.github.aoaiplatform.core.ResourceGroup.fromName(s, "Rg", "rg", "japaneast"));
+    }
+
+    static io.github.aoaiplatform.core.ISubnet subnet(software.constructs.Construct s, String name) {
+        return once(s, "Subnet-" + name, () -> io.github.aoaiplatform.network.Subnet.fromResourceId(s, "Subnet-" + name,
+                IDS + "Microsoft.Network/virtualNetworks/vnet/subnets/" + name, "japaneast"));
+    }
+
+    static io.github.aoaiplatform.core.IUserAssignedIdentity identity(software.constructs.Construct s) {
+        return once(s, "Identity", () -> io.github.aoaiplatform.identity.UserAssignedIdentity.fromAttributes(s, "Identity",
+                IDS + "Microsoft.ManagedIdentity/userAssignedIdentities/id-apim", GUID, GUID));
+    }
+
+    static io.github.aoaiplatform.openai.IOpenAiAccount account(software.constructs.Construct s, String name, String location, String... deployments) {
+        return io.github.aoaiplatform.openai.OpenAiAccount.fromResourceId(s, "Account-" + name,
+                IDS + "Microsoft.CognitiveServices/accounts/" + name, location, List.of(deployments));
+    }
+
+    /** A valid StandardV2 (two units) or classic API Management, with everything imported. */
+    static ApiGatewayProps.Builder apimProps(software.constructs.Construct s, String sku) {
+        boolean v2 = sku.endsWith("V2");
+        return ApiGatewayProps.builder().name("apim-test-x").resourceGroup(resourceGroup(s)).sku(sku).units(v2 ? 2 : 1)
+                .publisherName("P").publisherEmail("p@example.com").gatewaySubnet(subnet(s, "gateway"))
+                .privateEndpoints(v2 ? List.of(io.github.aoaiplatform.core.PrivateEndpointOptions.in(subnet(s, "pe"), List.of())) : List.of())
+                .identity(identity(s))
+                .diagnostics(io.github.aoaiplatform.core.DiagnosticSettings.toWorkspace(once(s, "Logs", () -> io.github.aoaiplatform.monitoring.LogAnalytics
+                        .fromResourceId(s, "Logs", IDS + "Microsoft.OperationalInsights/workspaces/law"))));
+    }
+
+    /** API props with the policy settings filled in. */
+    static OpenAiApiProps.Builder apiProps(IApiManagement apim, software.constructs.Construct s, OpenAiBackend... backends) {
+        return OpenAiApiProps.builder().apiManagement(apim).backends(List.of(backends)).tenantId(TENANT).audienceAppId(APP)
+                .tokensPerMinutePerUser(1000).azapi(once(s, "Azapi", () -> new io.github.aoaiplatform.azapi.AzapiProvider(s, "Azapi")));
+    }
+
     static final String GPT4O = "{\"name\": \"gpt-4o\", \"model\": \"gpt-4o\", \"version\": \"2024-11-20\"}";
     static final String EMBEDDING_PRIMARY_ONLY = "{\"name\": \"text-embedding-3-small\", \"model\": \"text-embedding-3-small\", \"version\": \"1\", \"sku\": \"Standard\", \"regions\": [\"japaneast\"]}";
 

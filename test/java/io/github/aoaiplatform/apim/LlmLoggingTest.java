@@ -31,13 +31,17 @@ class LlmLoggingTest {
 
     @Test
     void logsAllRequestAndResponseMessagesOnTheApi() {
-        JsonNode tf = Synth.of(s -> new LlmLogging(s, "Llm", new AzapiProvider(s, "Azapi"),
-                new LlmLogging.Props("/subscriptions/x/resourceGroups/r/providers/Microsoft.ApiManagement/service/apim", "azure-openai", 65536, null)));
+        String apimId = GatewayFixtures.IDS + "Microsoft.ApiManagement/service/apim";
+        JsonNode tf = Synth.of(s -> {
+            var apim = ApiGateway.fromResourceId(s, "Apim", apimId, GatewayFixtures.identity(s));
+            var api = new OpenAiApi(s, "Api", GatewayFixtures.apiProps(apim, s, OpenAiBackend.of(GatewayFixtures.account(s, "aoai-x", "japaneast", "gpt-4o"))).build());
+            new LlmLogging(s, "Llm", LlmLoggingProps.builder().api(api).maxSizeInBytes(65536).azapi((com.hashicorp.cdktf.TerraformProvider) s.getNode().findChild("Azapi")).build());
+        });
         JsonNode d = Synth.single(tf, "azapi_resource");
         assertLogsEveryPromptAndCompletion(d, 65536);
-        assertThat(d.path("parent_id").asText()).isEqualTo("/subscriptions/x/resourceGroups/r/providers/Microsoft.ApiManagement/service/apim/apis/azure-openai");
+        assertThat(d.path("parent_id").asText()).isEqualTo(apimId + "/apis/azure-openai");
         assertThat(d.path("body").path("properties").path("loggerId").asText())
-                .isEqualTo("/subscriptions/x/resourceGroups/r/providers/Microsoft.ApiManagement/service/apim/loggers/azuremonitor");
+                .isEqualTo(apimId + "/loggers/azuremonitor");
     }
 
     @ParameterizedTest(name = "{0}")
@@ -55,7 +59,10 @@ class LlmLoggingTest {
 
     @Test
     void failsOnLogSizeOutsideApimLimits() {
-        assertThatThrownBy(() -> new LlmLogging.Props("g", "a", 0, null)).hasMessageContaining("between 1 and 262144");
-        assertThatThrownBy(() -> new LlmLogging.Props("g", "a", 262145, null)).hasMessageContaining("between 1 and 262144");
+        assertThatThrownBy(() -> LlmLoggingProps.builder().maxSizeInBytes(0).build())
+                .hasMessageContaining("LlmLoggingProps.maxSizeInBytes: must be between 1 and 262144")
+                .hasMessageContaining("LlmLoggingProps.api: is required");
+        assertThatThrownBy(() -> LlmLoggingProps.builder().maxSizeInBytes(262145).build())
+                .hasMessageContaining("LlmLoggingProps.maxSizeInBytes: must be between 1 and 262144");
     }
 }

@@ -96,7 +96,7 @@ class PlatformStackTest {
                 new io.github.aoaiplatform.app.EnvironmentConfig.NetworkConfig(null, null, null,
                         new io.github.aoaiplatform.app.EnvironmentConfig.ExistingNetworkConfig(vnet,
                                 new io.github.aoaiplatform.app.EnvironmentConfig.Subnets(vnet + "/subnets/apim", vnet + "/subnets/pe", null, null))),
-                new io.github.aoaiplatform.app.EnvironmentConfig.DnsConfig(dns), base.monitoring(), base.openAi(), base.gateway(), base.identity(), base.departments(), base.chargeback());
+                new io.github.aoaiplatform.app.EnvironmentConfig.DnsConfig(dns), base.monitoring(), base.openAi(), base.gateway(), base.identity(), base.departments(), base.chargeback(), base.locks());
         JsonNode tf = Synth.platform(config);
         assertThat(Synth.all(tf, "azurerm_virtual_network")).isEmpty();
         assertThat(Synth.all(tf, "azurerm_subnet")).isEmpty();
@@ -264,7 +264,7 @@ class PlatformStackTest {
                 base.tenantId(), base.subscriptionId(), base.nameSuffix(), base.tags(), base.backend(), base.network(),
                 new io.github.aoaiplatform.app.EnvironmentConfig.DnsConfig(hubZones),
                 new io.github.aoaiplatform.app.EnvironmentConfig.MonitoringConfig(m.retentionDays(), m.dailyQuotaGb(), m.llmLogMaxBytes(), true, true),
-                base.openAi(), base.gateway(), base.identity(), base.departments(), base.chargeback());
+                base.openAi(), base.gateway(), base.identity(), base.departments(), base.chargeback(), base.locks());
         JsonNode tf = Synth.platform(config);
         assertThat(Synth.all(tf, "azurerm_private_dns_zone").values()).extracting(z -> z.path("name").asText())
                 .doesNotContainAnyElementsOf(observabilityZones);
@@ -326,7 +326,7 @@ class PlatformStackTest {
             "azurerm_virtual_network", "azurerm_network_security_group", "azurerm_log_analytics_workspace",
             "azurerm_application_insights", "azurerm_key_vault", "azurerm_eventhub_namespace", "azurerm_public_ip");
     /** Types with no diagnostic settings of their own (child/config resources, or no log/metric categories). */
-    static final Set<String> NO_DIAGNOSTICS = Set.of("azurerm_resource_group", "azurerm_subnet", "azurerm_network_security_rule",
+    static final Set<String> NO_DIAGNOSTICS = Set.of("azurerm_resource_group", "azurerm_management_lock", "azurerm_subnet", "azurerm_network_security_rule",
             "azurerm_subnet_network_security_group_association", "azurerm_private_dns_zone", "azurerm_private_dns_zone_virtual_network_link",
             "azurerm_private_dns_a_record", "azurerm_private_endpoint", "azurerm_cognitive_deployment", "azurerm_cognitive_account_rai_policy",
             "azurerm_cognitive_account_rai_blocklist", "azurerm_monitor_diagnostic_setting", "azurerm_role_assignment",

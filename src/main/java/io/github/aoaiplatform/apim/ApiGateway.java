@@ -10,228 +10,150 @@ import com.hashicorp.cdktf.providers.azurerm.api_management_logger.ApiManagement
 import com.hashicorp.cdktf.providers.azurerm.api_management_logger.ApiManagementLoggerApplicationInsights;
 import com.hashicorp.cdktf.providers.azurerm.api_management_named_value.ApiManagementNamedValue;
 import com.hashicorp.cdktf.providers.azurerm.private_dns_a_record.PrivateDnsARecord;
-import com.hashicorp.cdktf.providers.azurerm.role_assignment.RoleAssignment;
-import com.hashicorp.cdktf.providers.azurerm.user_assigned_identity.UserAssignedIdentity;
-import io.github.aoaiplatform.core.Diagnostics;
-import io.github.aoaiplatform.core.IdReferences;
+import io.github.aoaiplatform.core.AzureResourceId;
+import io.github.aoaiplatform.core.IPrivateDnsZone;
+import io.github.aoaiplatform.core.IUserAssignedIdentity;
+import io.github.aoaiplatform.core.ImportedResources;
 import io.github.aoaiplatform.core.PrivateEndpoint;
-import io.github.aoaiplatform.core.DiagnosticSettings;
-import io.github.aoaiplatform.core.PrivateEndpointProps;
-import io.github.aoaiplatform.core.ResourceGroup;
-import io.github.aoaiplatform.monitoring.AppInsights;
-import io.github.aoaiplatform.monitoring.AppInsightsProps;
-import io.github.aoaiplatform.monitoring.LogAnalytics;
+import io.github.aoaiplatform.core.PropsCheck;
+import io.github.aoaiplatform.core.ResourceInterfaces;
+import io.github.aoaiplatform.monitoring.IApplicationInsights;
 import io.github.aoaiplatform.network.GatewayNetworkMode;
 import software.constructs.Construct;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Objects;
-import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
- * The AI gateway's API Management service, private and Entra-only towards Azure OpenAI:
+ * An API Management service, private and Entra-only towards its backends (an L2: the identity, the subnets, the DNS
+ * zones, the workspace and Application Insights come in; nothing else is created for it):
  * <ul>
- *   <li>a user-assigned managed identity, attached to the service, granted exactly one role
- *       ({@value #OPENAI_ROLE}) on each Azure OpenAI account and nothing else; its client id is published as the
- *       named value {@code {{}}{@value #CLIENT_ID_NAMED_VALUE}{@code }}} for {@code authentication-managed-identity};</li>
+ *   <li>runs as the given user-assigned identity, whose client id is published as the named value
+ *       {@code {{}}{@value #CLIENT_ID_NAMED_VALUE}{@code }}} for {@code authentication-managed-identity}; backends grant
+ *       that identity access themselves (e.g. {@code account.grantInvoke(gateway.identity())});</li>
  *   <li>TLS 1.2+ only: SSL 3.0, TLS 1.0 and TLS 1.1 off on the frontend and the backend, triple DES and every
  *       configurable CBC and non-forward-secret (TLS_RSA_*) cipher off;</li>
  *   <li>networking by tier ({@link GatewayNetworkMode}): Developer and Premium are injected into the gateway subnet in
  *       {@code Internal} mode (private VIP only) with A records for the gateway, portal, developer portal, management
- *       and SCM host names in the {@code *.azure-api.net} private zones this platform created (hub zones are the hub's
- *       to fill); StandardV2 and PremiumV2 use outbound VNet integration ({@code virtual_network_type = "External"}
- *       with the delegated gateway subnet, which is how azurerm and ARM model v2 integration) and an inbound private
- *       endpoint (group {@code Gateway}) registered in {@code privatelink.azure-api.net};</li>
- *   <li>diagnostics (all logs, all metrics) to the platform workspace in resource-specific tables, and a
- *       workspace-based Application Insights with an API Management logger for request telemetry and token metrics
- *       (closed to Internet ingestion and queries when {@link Props#appInsightsPublicAccess()} is false, for an Azure
- *       Monitor Private Link Scope).</li>
+ *       and SCM host names in the given {@code *.azure-api.net} zones; StandardV2 and PremiumV2 use outbound VNet
+ *       integration ({@code virtual_network_type = "External"} with the delegated gateway subnet, which is how azurerm
+ *       and ARM model v2 integration) and inbound private endpoints (group {@code Gateway});</li>
+ *   <li>diagnostics in resource-specific tables, and an Application Insights logger once
+ *       {@link #addApplicationInsightsLogger} is called.</li>
  * </ul>
  *
  * <p>Limitations: Azure rejects {@code public_network_access_enabled = false} while creating the service (classic and
  * v2 tiers alike), so it is left enabled by default and can be switched off on a later apply
- * ({@link Props#publicNetworkAccess()}). A private endpoint is not supported in Internal mode, so the classic tiers
- * get none. The azurerm logger can only send with the Application Insights connection string, so local
- * authentication stays enabled on that component (a managed-identity logger needs azapi).
+ * ({@link ApiGatewayProps#publicNetworkAccess()}). A private endpoint is not supported in Internal mode.
  *
- * <p>Child ids: {@code Identity}, {@code Resource}, {@code OpenAiUser-<region>}, {@code Diagnostics},
- * {@code AppInsights}, {@code Logger}, {@code IdentityClientId}, {@code PrivateEndpoint} (v2 tiers),
- * {@code DnsRecord-<zone>} (classic tiers).
+ * <p>Child ids: {@code Resource}, {@code Diagnostics}, {@code IdentityClientId}, {@code PrivateEndpoint} (v2 tiers),
+ * {@code DnsRecord-<zone name>} (classic tiers), {@code Lock}, {@code Logger}.
  */
-public final class ApiGateway extends Construct {
-    /** The only role the gateway identity holds, on each Azure OpenAI account. */
-    public static final String OPENAI_ROLE = "Cognitive Services OpenAI User";
+public final class ApiGateway extends Construct implements IApiManagement {
+    /** The Azure resource type of an API Management id. */
+    public static final String RESOURCE_TYPE = "Microsoft.ApiManagement/service";
     /** The named value holding the gateway identity's client id. */
     public static final String CLIENT_ID_NAMED_VALUE = "uami-client-id";
-    /** The API Management logger's name. */
+    /** The Application Insights logger's name. */
     public static final String LOGGER_NAME = "appinsights";
-    public static final Set<String> SKUS = Set.of("Developer", "Premium", "StandardV2", "PremiumV2");
-
-    private static final Pattern NAME = Pattern.compile("[a-zA-Z](?:[a-zA-Z0-9-]{0,48}[a-zA-Z0-9])?");
 
     /**
-     * @param name                       service name (also the {@code <name>.azure-api.net} host name); 1-50 characters.
-     * @param location                   region.
-     * @param resourceGroupName          resource group.
-     * @param sku                        Developer, Premium, StandardV2 or PremiumV2. Required.
-     * @param units                      scale units; Defaults to: 1.
-     * @param publisherName              publisher name. Required.
-     * @param publisherEmail             publisher e-mail. Required.
-     * @param gatewaySubnetId            the gateway subnet (injection or integration). Required.
-     * @param privateEndpointSubnetId    subnet of the private endpoint (v2 tiers); Defaults to: none (required for v2).
-     * @param privateEndpointLocation    region of that subnet's VNet; Defaults to: {@code location}.
-     * @param privateEndpointDnsZoneIds  zone ids for the private endpoint's zone group (v2 tiers); Defaults to: none.
-     * @param internalDnsZoneNames       zone (catalogue name) to the created zone's name reference, for the A records in
-     *                                   Internal mode; zones missing here get no records; Defaults to: none.
-     * @param publicNetworkAccess        public network access; Defaults to: true (see the class comment).
-     * @param identityName               name of the user-assigned identity. Required.
-     * @param openAiAccountIds           region to Azure OpenAI account id: the identity gets {@value #OPENAI_ROLE} on each.
-     * @param workspaceId                Log Analytics workspace for diagnostics and Application Insights. Required.
-     * @param appInsightsName            Application Insights name. Required.
-     * @param tags                       tags.
-     * @param appInsightsPublicAccess    Application Insights accepts ingestion and queries from the Internet; Defaults to:
-     *                                   true (false when an Azure Monitor Private Link Scope holds it: the gateway then
-     *                                   reaches it through the VNet).
+     * An API Management service the app does not create, e.g. the landing zone's. APIs, backends and products can be
+     * added to it; its Application Insights logger, if any, is not known here.
+     *
+     * @param scope      the parent construct
+     * @param id         the construct id
+     * @param resourceId the service's resource id
+     * @param identity   the user-assigned identity attached to the service that its policies authenticate as
+     * @return the service
+     * @throws io.github.aoaiplatform.core.InvalidPropsException when the id is not an API Management id or the
+     *                                                          identity is missing
      */
-    public record Props(String name, String location, String resourceGroupName, String sku, Integer units,
-                        String publisherName, String publisherEmail, String gatewaySubnetId,
-                        String privateEndpointSubnetId, String privateEndpointLocation, List<String> privateEndpointDnsZoneIds,
-                        Map<String, String> internalDnsZoneNames, Boolean publicNetworkAccess, String identityName,
-                        Map<String, String> openAiAccountIds, String workspaceId, String appInsightsName,
-                        Map<String, String> tags, Boolean appInsightsPublicAccess) {
-        public Props {
-            Objects.requireNonNull(name, "name is required");
-            if (!NAME.matcher(name).matches())
-                throw new IllegalArgumentException("API Management name '" + name + "' must be 1-50 letters, digits or hyphens, start with a letter and end with a letter or digit");
-            Objects.requireNonNull(sku, "sku is required");
-            if (!SKUS.contains(sku)) throw new IllegalArgumentException("sku '" + sku + "' cannot be private; use one of " + SKUS);
-            units = Objects.requireNonNullElse(units, 1);
-            if (units < 1 || units > 12) throw new IllegalArgumentException("units must be between 1 and 12, got " + units);
-            if (sku.equals("Developer") && units != 1) throw new IllegalArgumentException("the Developer tier has exactly 1 unit, got " + units);
-            Objects.requireNonNull(publisherName, "publisherName is required");
-            Objects.requireNonNull(publisherEmail, "publisherEmail is required");
-            Objects.requireNonNull(gatewaySubnetId, "gatewaySubnetId is required: the gateway is always attached to the VNet");
-            if (!isInternal(sku) && privateEndpointSubnetId == null)
-                throw new IllegalArgumentException("privateEndpointSubnetId is required for " + sku + ": inbound traffic arrives through a private endpoint");
-            privateEndpointLocation = Objects.requireNonNullElse(privateEndpointLocation, location);
-            privateEndpointDnsZoneIds = privateEndpointDnsZoneIds == null ? List.of() : List.copyOf(privateEndpointDnsZoneIds);
-            internalDnsZoneNames = internalDnsZoneNames == null ? Map.of() : new LinkedHashMap<>(internalDnsZoneNames);
-            publicNetworkAccess = Objects.requireNonNullElse(publicNetworkAccess, true);
-            Objects.requireNonNull(identityName, "identityName is required");
-            openAiAccountIds = openAiAccountIds == null ? Map.of() : new LinkedHashMap<>(openAiAccountIds);
-            Objects.requireNonNull(workspaceId, "workspaceId is required: diagnostics go to the platform workspace");
-            Objects.requireNonNull(appInsightsName, "appInsightsName is required");
-            tags = tags == null ? Map.of() : Map.copyOf(tags);
-            appInsightsPublicAccess = Objects.requireNonNullElse(appInsightsPublicAccess, true);
-        }
-
-        /** Props with Application Insights open to Internet ingestion and queries (the default). */
-        public Props(String name, String location, String resourceGroupName, String sku, Integer units,
-                     String publisherName, String publisherEmail, String gatewaySubnetId,
-                     String privateEndpointSubnetId, String privateEndpointLocation, List<String> privateEndpointDnsZoneIds,
-                     Map<String, String> internalDnsZoneNames, Boolean publicNetworkAccess, String identityName,
-                     Map<String, String> openAiAccountIds, String workspaceId, String appInsightsName,
-                     Map<String, String> tags) {
-            this(name, location, resourceGroupName, sku, units, publisherName, publisherEmail, gatewaySubnetId,
-                    privateEndpointSubnetId, privateEndpointLocation, privateEndpointDnsZoneIds, internalDnsZoneNames,
-                    publicNetworkAccess, identityName, openAiAccountIds, workspaceId, appInsightsName, tags, null);
-        }
-
-        /** How the service attaches to the VNet. */
-        public GatewayNetworkMode networkMode() {
-            return isInternal(sku) ? GatewayNetworkMode.INTERNAL_INJECTION : GatewayNetworkMode.INTEGRATION;
-        }
-
-        private static boolean isInternal(String sku) { return sku.equals("Developer") || sku.equals("Premium"); }
+    public static IApiManagement fromResourceId(Construct scope, String id, String resourceId, IUserAssignedIdentity identity) {
+        AzureResourceId parsed = ImportedResources.parse("ApiGateway.fromResourceId", resourceId, RESOURCE_TYPE);
+        PropsCheck check = PropsCheck.of("ApiGateway.fromResourceId");
+        check.require("identity", identity);
+        check.throwIfAny();
+        return new ImportedApiManagement(scope, id, resourceId, parsed.name(), parsed.resourceGroup(), identity);
     }
 
-    private final Props props;
-    private final UserAssignedIdentity identity;
+    private final ApiGatewayProps props;
     private final ApiManagement resource;
-    private final AppInsights appInsights;
-    private final ApiManagementLogger logger;
     private final ApiManagementNamedValue clientIdNamedValue;
-    private final List<RoleAssignment> roleAssignments = new ArrayList<>();
+    private ApiManagementLogger logger;
 
-    public ApiGateway(Construct scope, String id, Props props) {
+    /**
+     * Creates the service.
+     *
+     * @param scope the parent construct
+     * @param id    the construct id
+     * @param props the service's inputs
+     */
+    public ApiGateway(Construct scope, String id, ApiGatewayProps props) {
         super(scope, id);
         this.props = props;
+        String rg = props.resourceGroup().name();
         boolean internal = props.networkMode() == GatewayNetworkMode.INTERNAL_INJECTION;
-
-        identity = UserAssignedIdentity.Builder.create(this, "Identity")
-                .name(props.identityName())
-                .location(props.location())
-                .resourceGroupName(props.resourceGroupName())
-                .tags(props.tags())
-                .build();
-        props.openAiAccountIds().forEach((region, accountId) -> roleAssignments.add(RoleAssignment.Builder.create(this, "OpenAiUser-" + region)
-                .scope(accountId)
-                .roleDefinitionName(OPENAI_ROLE)
-                .principalId(identity.getPrincipalId())
-                .principalType("ServicePrincipal")
-                .description("API gateway calls Azure OpenAI with its managed identity")
-                .build()));
 
         resource = ApiManagement.Builder.create(this, "Resource")
                 .name(props.name())
                 .location(props.location())
-                .resourceGroupName(props.resourceGroupName())
+                .resourceGroupName(rg)
                 .skuName(props.sku() + "_" + props.units())
                 .publisherName(props.publisherName())
                 .publisherEmail(props.publisherEmail())
-                .identity(ApiManagementIdentity.builder().type("UserAssigned").identityIds(List.of(identity.getId())).build())
+                .identity(ApiManagementIdentity.builder().type("UserAssigned").identityIds(List.of(props.identity().resourceId())).build())
                 .virtualNetworkType(internal ? "Internal" : "External")
-                .virtualNetworkConfiguration(ApiManagementVirtualNetworkConfiguration.builder().subnetId(props.gatewaySubnetId()).build())
+                .virtualNetworkConfiguration(ApiManagementVirtualNetworkConfiguration.builder().subnetId(props.gatewaySubnet().resourceId()).build())
                 .publicNetworkAccessEnabled(props.publicNetworkAccess())
                 .minApiVersion("2021-08-01")
                 .security(strongTlsOnly())
                 .tags(props.tags())
                 .build();
 
-        if (internal) {
-            props.internalDnsZoneNames().forEach((zone, zoneName) -> PrivateDnsARecord.Builder.create(this, "DnsRecord-" + zone)
+        for (IPrivateDnsZone zone : props.internalDnsZones())
+            PrivateDnsARecord.Builder.create(this, "DnsRecord-" + zone.zoneName())
                     .name(props.name())
-                    .zoneName(zoneName)
-                    .resourceGroupName(props.resourceGroupName())
+                    .zoneName(zone.zoneNameReference())
+                    .resourceGroupName(zone.resourceGroupName())
                     .ttl(300)
                     .records(List.of(Token.asString(Fn.element(resource.getPrivateIpAddresses(), 0))))
                     .tags(props.tags())
-                    .build());
-        } else {
-            new PrivateEndpoint(this, "PrivateEndpoint", PrivateEndpointProps.builder()
-                    .name("pep-" + props.name()).location(props.privateEndpointLocation()).resourceGroupName(props.resourceGroupName())
-                    .subnet(IdReferences.subnet(this, "PrivateEndpointSubnet", props.privateEndpointSubnetId(), props.privateEndpointLocation()))
-                    .targetResourceId(resource.getId()).subresource("Gateway")
-                    .dnsZones(IdReferences.privateDnsZones(this, "PrivateEndpointZone", props.privateEndpointDnsZoneIds()))
-                    .tags(props.tags()).build());
-        }
+                    .build();
+        ResourceInterfaces.privateEndpoints(this, resource.getId(), props.name(), "Gateway", rg,
+                props.privateEndpoints(), props.lock(), props.tags(), null);
 
-        Diagnostics.toWorkspace(this, resource.getId(), props.workspaceId(), true);
-        var workspace = LogAnalytics.fromResourceId(this, "WorkspaceRef", props.workspaceId());
-        appInsights = new AppInsights(this, "AppInsights", AppInsightsProps.builder().name(props.appInsightsName())
-                .resourceGroup(ResourceGroup.fromName(this, "ResourceGroupRef", props.resourceGroupName(), props.location()))
-                .workspace(workspace).diagnostics(DiagnosticSettings.toWorkspace(workspace)).localAuthDisabled(false)
-                .publicAccess(props.appInsightsPublicAccess()).tags(props.tags()).build());
-        logger = ApiManagementLogger.Builder.create(this, "Logger")
-                .name(LOGGER_NAME)
-                .apiManagementName(resource.getName())
-                .resourceGroupName(props.resourceGroupName())
-                .resourceId(appInsights.resourceId())
-                .applicationInsights(ApiManagementLoggerApplicationInsights.builder()
-                        .connectionString(appInsights.connectionString()).build())
-                .build();
+        ResourceInterfaces.diagnostics(this, resource.getId(), props.diagnostics().withDedicatedTables(), true);
+        ResourceInterfaces.lock(this, resource.getId(), props.name(), props.lock());
 
         clientIdNamedValue = ApiManagementNamedValue.Builder.create(this, "IdentityClientId")
                 .name(CLIENT_ID_NAMED_VALUE)
                 .displayName(CLIENT_ID_NAMED_VALUE)
                 .apiManagementName(resource.getName())
-                .resourceGroupName(props.resourceGroupName())
-                .value(identity.getClientId())
+                .resourceGroupName(rg)
+                .value(props.identity().clientId())
                 .build();
+    }
+
+    /**
+     * Sends the service's request telemetry and token metrics to Application Insights: an API Management logger (child
+     * {@code Logger}, named {@value #LOGGER_NAME}) that {@link OpenAiApi} diagnostics write through. The azurerm logger
+     * can only send with the connection string, so the component must accept local authentication.
+     *
+     * @param appInsights the component
+     * @return the logger's resource id
+     * @throws IllegalStateException when a logger was added already
+     */
+    public String addApplicationInsightsLogger(IApplicationInsights appInsights) {
+        if (logger != null) throw new IllegalStateException("ApiGateway " + getNode().getPath() + " already has an Application Insights logger");
+        logger = ApiManagementLogger.Builder.create(this, "Logger")
+                .name(LOGGER_NAME)
+                .apiManagementName(resource.getName())
+                .resourceGroupName(props.resourceGroup().name())
+                .resourceId(appInsights.resourceId())
+                .applicationInsights(ApiManagementLoggerApplicationInsights.builder()
+                        .connectionString(appInsights.connectionString()).build())
+                .build();
+        return logger.getId();
     }
 
     /** Frontend and backend TLS 1.2+, no triple DES, no CBC or non-forward-secret ciphers. */
@@ -253,20 +175,44 @@ public final class ApiGateway extends Construct {
                 .build();
     }
 
-    public String resourceId() { return resource.getId(); }
-    /** The service name (a Terraform reference). */
-    public String name() { return resource.getName(); }
-    public String resourceGroupName() { return props.resourceGroupName(); }
-    /** The gateway URL, e.g. {@code https://<name>.azure-api.net}. */
+    @Override public String resourceId() { return resource.getId(); }
+    @Override public String name() { return resource.getName(); }
+    @Override public String resourceGroupName() { return props.resourceGroup().name(); }
+    @Override public IUserAssignedIdentity identity() { return props.identity(); }
+    @Override public String identityClientIdReference() { return "{{" + CLIENT_ID_NAMED_VALUE + "}}"; }
+    @Override public String applicationInsightsLoggerId() { return logger == null ? null : logger.getId(); }
+
+    /** @return the gateway URL, e.g. {@code https://<name>.azure-api.net} (a Terraform reference) */
     public String gatewayUrl() { return resource.getGatewayUrl(); }
-    public String identityClientId() { return identity.getClientId(); }
-    public String identityPrincipalId() { return identity.getPrincipalId(); }
-    /** The named value reference for the identity's client id, {@code {{uami-client-id}}}. */
-    public String identityClientIdNamedValue() { return "{{" + CLIENT_ID_NAMED_VALUE + "}}"; }
+
+    /** @return the named value holding the identity's client id, which policies using it must wait for */
     public ApiManagementNamedValue clientIdNamedValue() { return clientIdNamedValue; }
-    public ApiManagementLogger logger() { return logger; }
-    /** The gateway's Application Insights component (request telemetry and token metrics). */
-    public AppInsights appInsights() { return appInsights; }
+
+    /** @return the azurerm resource, for attributes this class does not expose */
     public ApiManagement resource() { return resource; }
-    public List<RoleAssignment> roleAssignments() { return List.copyOf(roleAssignments); }
+
+    /** A service brought in with {@link ApiGateway#fromResourceId}. */
+    private static final class ImportedApiManagement extends Construct implements IApiManagement {
+        private final String resourceId;
+        private final String name;
+        private final String resourceGroupName;
+        private final IUserAssignedIdentity identity;
+    
+        ImportedApiManagement(Construct scope, String id, String resourceId, String name, String resourceGroupName,
+                              IUserAssignedIdentity identity) {
+            super(scope, id);
+            this.resourceId = resourceId;
+            this.name = name;
+            this.resourceGroupName = resourceGroupName;
+            this.identity = identity;
+        }
+
+        @Override public String resourceId() { return resourceId; }
+        @Override public String name() { return name; }
+        @Override public String resourceGroupName() { return resourceGroupName; }
+        @Override public IUserAssignedIdentity identity() { return identity; }
+        // The landing zone's service need not have the named value, so policies name the client id itself.
+        @Override public String identityClientIdReference() { return identity.clientId(); }
+        @Override public String applicationInsightsLoggerId() { return null; }
+        }
 }

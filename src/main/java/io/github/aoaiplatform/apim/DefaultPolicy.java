@@ -19,7 +19,10 @@ import io.github.aoaiplatform.apim.policy.SetBackendService;
 import io.github.aoaiplatform.apim.policy.SetHeader;
 import io.github.aoaiplatform.apim.policy.ValidateAzureAdToken;
 
+import io.github.aoaiplatform.core.PropsCheck;
+
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -101,14 +104,20 @@ public final class DefaultPolicy {
      * @param model        the model it serves (the Model metric dimension); Defaults to: unknown.
      */
     public record Route(String backendId, int backendCount, String model) {
+        /**
+         * Validates and fills defaults; see the record's components.
+         *
+         * @param backendId    see {@link #backendId()}
+         * @param backendCount see {@link #backendCount()}
+         * @param model        see {@link #model()}
+         */
         public Route {
-            Objects.requireNonNull(backendId, "backendId is required");
-            if (backendCount < 1 || backendCount > Retry.MAX_COUNT + 1)
-                throw new IllegalArgumentException("backendCount must be between 1 and " + (Retry.MAX_COUNT + 1) + ", got " + backendCount);
-            model = Objects.requireNonNullElse(model, "unknown");
+            PropsCheck check = PropsCheck.of("DefaultPolicy.Route");
+            check.require("backendId", backendId);
+            check.between("backendCount", backendCount, 1, Retry.MAX_COUNT + 1);
+            model = model == null ? "unknown" : model;
+            check.throwIfAny();
         }
-
-        public Route(String backendId, int backendCount) { this(backendId, backendCount, null); }
     }
 
     /**
@@ -127,31 +136,150 @@ public final class DefaultPolicy {
     public record Props(String tenantId, String audienceAppId, String scopeName, Boolean requireScope, List<String> corsOrigins,
                         int tokensPerMinutePerUser, Map<String, Route> routes, String defaultBackendId, String identityClientId,
                         String usageLoggerId) {
+        /**
+         * Validates every field, fills defaults and copies collections; see the record's components.
+         *
+         * @param tenantId               see {@link #tenantId()}
+         * @param audienceAppId          see {@link #audienceAppId()}
+         * @param scopeName              see {@link #scopeName()}
+         * @param requireScope           see {@link #requireScope()}
+         * @param corsOrigins            see {@link #corsOrigins()}
+         * @param tokensPerMinutePerUser see {@link #tokensPerMinutePerUser()}
+         * @param routes                 see {@link #routes()}
+         * @param defaultBackendId       see {@link #defaultBackendId()}
+         * @param identityClientId       see {@link #identityClientId()}
+         * @param usageLoggerId          see {@link #usageLoggerId()}
+         */
         public Props {
-            Objects.requireNonNull(tenantId, "tenantId is required: every request's token is validated against it");
-            Objects.requireNonNull(audienceAppId, "audienceAppId is required: tokens must be issued for the platform's API app");
-            scopeName = Objects.requireNonNullElse(scopeName, "chat");
-            requireScope = Objects.requireNonNullElse(requireScope, false);
+            PropsCheck check = PropsCheck.of("DefaultPolicy.Props");
+            check.require("tenantId", tenantId);            // every request's token is validated against it
+            check.require("audienceAppId", audienceAppId);  // tokens must be issued for the platform's API app
+            scopeName = scopeName == null ? "chat" : scopeName;
+            requireScope = requireScope == null ? Boolean.FALSE : requireScope;
             corsOrigins = corsOrigins == null ? List.of() : List.copyOf(corsOrigins);
-            routes = routes == null ? Map.of() : new LinkedHashMap<>(routes);
+            check.check(tokensPerMinutePerUser > 0, "tokensPerMinutePerUser", "must be > 0, got " + tokensPerMinutePerUser);
+            routes = routes == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(routes));
             for (String d : routes.keySet())
-                if (!DEPLOYMENT_NAME.matcher(d).matches())
-                    throw new IllegalArgumentException("deployment name '" + d + "' must be 1-64 letters, digits, . _ -");
-            Objects.requireNonNull(defaultBackendId, "defaultBackendId is required");
-            Objects.requireNonNull(identityClientId, "identityClientId is required");
-            if (usageLoggerId != null && usageLoggerId.isBlank())
-                throw new IllegalArgumentException("usageLoggerId must name an API Management Event Hub logger, or be null for no usage records");
+                check.matches("routes", d, DEPLOYMENT_NAME, "a deployment name of 1-64 letters, digits, . _ -");
+            check.require("defaultBackendId", defaultBackendId);
+            check.require("identityClientId", identityClientId);
+            check.check(usageLoggerId == null || !usageLoggerId.isBlank(), "usageLoggerId",
+                    "must name an API Management Event Hub logger; leave it unset for no usage records");
+            check.throwIfAny();
         }
 
-        /** Props without usage records. */
-        public Props(String tenantId, String audienceAppId, String scopeName, Boolean requireScope, List<String> corsOrigins,
-                     int tokensPerMinutePerUser, Map<String, Route> routes, String defaultBackendId, String identityClientId) {
-            this(tenantId, audienceAppId, scopeName, requireScope, corsOrigins, tokensPerMinutePerUser, routes, defaultBackendId,
-                    identityClientId, null);
+        /** @return a builder for {@link Props}; required fields are checked by {@link Builder#build()} */
+        public static Builder builder() { return new Builder(); }
+
+        /** Builds {@link Props}: one setter per component, defaults and validation in the record. */
+        public static final class Builder {
+            private String tenantId;
+            private String audienceAppId;
+            private String scopeName;
+            private Boolean requireScope;
+            private List<String> corsOrigins;
+            private int tokensPerMinutePerUser;
+            private Map<String, Route> routes;
+            private String defaultBackendId;
+            private String identityClientId;
+            private String usageLoggerId;
+
+            private Builder() {}
+
+            /**
+             * Sets {@link Props#tenantId()}.
+             *
+             * @param tenantId the value
+             * @return this builder
+             */
+            public Builder tenantId(String tenantId) { this.tenantId = tenantId; return this; }
+
+            /**
+             * Sets {@link Props#audienceAppId()}.
+             *
+             * @param audienceAppId the value
+             * @return this builder
+             */
+            public Builder audienceAppId(String audienceAppId) { this.audienceAppId = audienceAppId; return this; }
+
+            /**
+             * Sets {@link Props#scopeName()}.
+             *
+             * @param scopeName the value
+             * @return this builder
+             */
+            public Builder scopeName(String scopeName) { this.scopeName = scopeName; return this; }
+
+            /**
+             * Sets {@link Props#requireScope()}.
+             *
+             * @param requireScope the value
+             * @return this builder
+             */
+            public Builder requireScope(Boolean requireScope) { this.requireScope = requireScope; return this; }
+
+            /**
+             * Sets {@link Props#corsOrigins()}.
+             *
+             * @param corsOrigins the value
+             * @return this builder
+             */
+            public Builder corsOrigins(List<String> corsOrigins) { this.corsOrigins = corsOrigins; return this; }
+
+            /**
+             * Sets {@link Props#tokensPerMinutePerUser()}.
+             *
+             * @param tokensPerMinutePerUser the value
+             * @return this builder
+             */
+            public Builder tokensPerMinutePerUser(int tokensPerMinutePerUser) { this.tokensPerMinutePerUser = tokensPerMinutePerUser; return this; }
+
+            /**
+             * Sets {@link Props#routes()}.
+             *
+             * @param routes the value
+             * @return this builder
+             */
+            public Builder routes(Map<String, Route> routes) { this.routes = routes; return this; }
+
+            /**
+             * Sets {@link Props#defaultBackendId()}.
+             *
+             * @param defaultBackendId the value
+             * @return this builder
+             */
+            public Builder defaultBackendId(String defaultBackendId) { this.defaultBackendId = defaultBackendId; return this; }
+
+            /**
+             * Sets {@link Props#identityClientId()}.
+             *
+             * @param identityClientId the value
+             * @return this builder
+             */
+            public Builder identityClientId(String identityClientId) { this.identityClientId = identityClientId; return this; }
+
+            /**
+             * Sets {@link Props#usageLoggerId()}.
+             *
+             * @param usageLoggerId the value
+             * @return this builder
+             */
+            public Builder usageLoggerId(String usageLoggerId) { this.usageLoggerId = usageLoggerId; return this; }
+
+            /**
+             * @return the validated, immutable props
+             * @throws io.github.aoaiplatform.core.InvalidPropsException naming every invalid field
+             */
+            public Props build() { return new Props(tenantId, audienceAppId, scopeName, requireScope, corsOrigins, tokensPerMinutePerUser, routes, defaultBackendId, identityClientId, usageLoggerId); }
         }
     }
 
-    /** The policy document. */
+    /**
+     * The policy document.
+     *
+     * @param p the policy's settings and routes
+     * @return the policy
+     */
     public static PolicyDocument document(Props p) {
         List<PolicyElement> inbound = new ArrayList<>();
         if (!p.corsOrigins().isEmpty())
@@ -269,7 +397,12 @@ public final class DefaultPolicy {
         return choose.otherwise(ForwardRequest.withBufferedRequestBody()).build();
     }
 
-    /** The retry count each deployment gets: pool size − 1, or 0 (no retry) for a single backend. */
+    /**
+     * The retry count each deployment gets: pool size − 1, or 0 (no retry) for a single backend.
+     *
+     * @param p the policy's settings and routes
+     * @return deployment name to retry count, in route order
+     */
     public static Map<String, Integer> retryCounts(Props p) {
         return p.routes().entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().backendCount() - 1,
                 (a, b) -> a, LinkedHashMap::new));
@@ -279,7 +412,12 @@ public final class DefaultPolicy {
         return "@(" + deploymentCondition(deployments) + ")";
     }
 
-    /** {@code <deployment> == "a" || <deployment> == "b"}: true when the request is for one of {@code deployments}. */
+    /**
+     * {@code <deployment> == "a" || <deployment> == "b"}: true when the request is for one of {@code deployments}.
+     *
+     * @param deployments the deployment names
+     * @return the C# condition
+     */
     public static String deploymentCondition(List<String> deployments) {
         return deployments.stream().map(d -> DEPLOYMENT_EXPRESSION + " == \"" + d + "\"").collect(Collectors.joining(" || "));
     }

@@ -7,54 +7,45 @@ import com.hashicorp.cdktf.providers.azurerm.api_management_subscription.ApiMana
 import io.github.aoaiplatform.apim.policy.PolicyDocument;
 import software.constructs.Construct;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 /**
- * A department on the gateway: an API Management product (id = the department name) holding the Azure OpenAI API,
- * one subscription per configured name (each with its own key pair; the platform creates them, so the product requires
- * approval and allows no more subscriptions than configured), and the {@link DepartmentPolicy} with the department's
- * limits. The product id is what the token metrics report as the Department dimension.
+ * A department on an API Management service (created here or imported): a product (id = the department name) holding
+ * the Azure OpenAI API, one subscription per configured name (each with its own key pair; the platform creates them,
+ * so the product requires approval and allows no more subscriptions than configured), and the {@link DepartmentPolicy}
+ * with the department's limits. The product id is what the token metrics report as the Department dimension.
+ *
+ * <p>Checked at synth: the API requires subscriptions (else callers could skip the department's limits), and every
+ * allowed deployment is served by the API.
  *
  * <p>Child ids: {@code Product}, {@code ProductApi}, {@code Policy}, {@code Subscription-<name>}.
  */
 public final class Department extends Construct {
-
-    /**
-     * @param gateway       the API Management service. Required.
-     * @param apiName       the API the product grants (the Azure OpenAI API). Required.
-     * @param displayName   product display name; Defaults to: the department name.
-     * @param costCenter    cost center, shown in the product description. Required.
-     * @param subscriptions subscription names; Defaults to: ["default"].
-     * @param policy        the department's limits. Required.
-     */
-    public record Props(ApiGateway gateway, String apiName, String displayName, String costCenter, List<String> subscriptions,
-                        DepartmentPolicy.Props policy) {
-        public Props {
-            Objects.requireNonNull(gateway, "gateway is required");
-            Objects.requireNonNull(apiName, "apiName is required");
-            Objects.requireNonNull(policy, "policy is required");
-            displayName = Objects.requireNonNullElse(displayName, policy.name());
-            Objects.requireNonNull(costCenter, "costCenter is required");
-            subscriptions = subscriptions == null || subscriptions.isEmpty() ? List.of("default") : List.copyOf(subscriptions);
-        }
-    }
-
-    private final String name;
+    private final DepartmentProps props;
     private final ApiManagementProduct product;
     private final Map<String, ApiManagementSubscription> subscriptions = new LinkedHashMap<>();
     private final PolicyDocument policyDocument;
 
-    public Department(Construct scope, String id, Props props) {
+    /**
+     * Creates the department on the API's service.
+     *
+     * @param scope the parent construct
+     * @param id    the construct id
+     * @param props the department's inputs
+     */
+    public Department(Construct scope, String id, DepartmentProps props) {
         super(scope, id);
-        ApiGateway gw = props.gateway();
-        this.name = props.policy().name();
+        this.props = props;
+        IApiManagement apim = props.api().apiManagement();
+        String name = props.policy().name();
         product = ApiManagementProduct.Builder.create(this, "Product")
                 .productId(name)
-                .apiManagementName(gw.name())
-                .resourceGroupName(gw.resourceGroupName())
+                .apiManagementName(apim.name())
+                .resourceGroupName(apim.resourceGroupName())
                 .displayName(props.displayName())
                 .description("Department " + props.displayName() + " (cost center " + props.costCenter()
                         + "): Azure OpenAI through the AI gateway, with the department's token limits")
@@ -65,15 +56,15 @@ public final class Department extends Construct {
                 .build();
         ApiManagementProductApi.Builder.create(this, "ProductApi")
                 .productId(product.getProductId())
-                .apiName(props.apiName())
-                .apiManagementName(gw.name())
-                .resourceGroupName(gw.resourceGroupName())
+                .apiName(props.api().api().getName())
+                .apiManagementName(apim.name())
+                .resourceGroupName(apim.resourceGroupName())
                 .build();
         policyDocument = DepartmentPolicy.document(props.policy());
         ApiManagementProductPolicy.Builder.create(this, "Policy")
                 .productId(product.getProductId())
-                .apiManagementName(gw.name())
-                .resourceGroupName(gw.resourceGroupName())
+                .apiManagementName(apim.name())
+                .resourceGroupName(apim.resourceGroupName())
                 .xmlContent(policyDocument.toXml())
                 .build();
         for (String sub : props.subscriptions())
@@ -81,15 +72,35 @@ public final class Department extends Construct {
                     .subscriptionId(name + "-" + sub)
                     .displayName(props.displayName() + " - " + sub)
                     .productId(product.getId())
-                    .apiManagementName(gw.name())
-                    .resourceGroupName(gw.resourceGroupName())
+                    .apiManagementName(apim.name())
+                    .resourceGroupName(apim.resourceGroupName())
                     .state("active")
                     .allowTracing(false)
                     .build());
+        getNode().addValidation(this::validate);
     }
 
-    public String name() { return name; }
+    /** The rules that need the API: it requires subscriptions, and it serves every allowed deployment. */
+    private List<String> validate() {
+        List<String> problems = new ArrayList<>();
+        OpenAiApi api = props.api();
+        if (!api.subscriptionRequired())
+            problems.add("DepartmentProps.api: API '" + api.apiName() + "' does not require subscriptions, so callers could skip "
+                    + "department " + name() + "'s limits; set OpenAiApiProps.subscriptionRequired(true)");
+        List<String> allowed = props.policy().allowedDeployments();
+        for (int i = 0; i < allowed.size(); i++)
+            if (!api.servedDeployments().contains(allowed.get(i)))
+                problems.add("DepartmentPolicyProps.allowedDeployments[" + i + "]: deployment '" + allowed.get(i) + "' is served by no "
+                        + "account of API '" + api.apiName() + "' (served: " + api.servedDeployments() + "); deploy it or remove it");
+        return problems;
+    }
+
+    /** @return the department (product) name */
+    public String name() { return props.policy().name(); }
+    /** @return the product */
     public ApiManagementProduct product() { return product; }
-    public Map<String, ApiManagementSubscription> subscriptions() { return Map.copyOf(subscriptions); }
+    /** @return the subscriptions by name */
+    public Map<String, ApiManagementSubscription> subscriptions() { return Collections.unmodifiableMap(subscriptions); }
+    /** @return the product policy */
     public PolicyDocument policyDocument() { return policyDocument; }
 }

@@ -7,13 +7,9 @@ import io.github.aoaiplatform.apim.policy.PolicyDocument;
 import io.github.aoaiplatform.apim.policy.PolicyElement;
 import io.github.aoaiplatform.apim.policy.RateLimitByKey;
 import io.github.aoaiplatform.apim.policy.ReturnResponse;
-import io.github.aoaiplatform.apim.policy.TokenQuotaPeriod;
-import io.github.aoaiplatform.core.Guids;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -36,48 +32,18 @@ import java.util.stream.Collectors;
 public final class DepartmentPolicy {
     private DepartmentPolicy() {}
 
+    /** The prefix of every department counter key. */
     public static final String COUNTER_PREFIX = "department:";
     /** Response header with the department's remaining quota tokens (when it has a quota). */
     public static final String REMAINING_QUOTA_HEADER = "x-department-remaining-quota-tokens";
-    private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9-]{1,31}");
 
     /**
-     * @param name                   department (product) name. Required.
-     * @param groupIds               Entra group object ids whose members may call; Defaults to: none.
-     * @param clientAppIds           client app ids that may call; Defaults to: none (with no groups either: anyone with a key).
-     * @param allowedDeployments     deployments the department may call; Defaults to: all.
-     * @param tokensPerMinute        department tokens per minute. Must be &gt; 0.
-     * @param tokenQuota             department tokens per period; Defaults to: none.
-     * @param tokenQuotaPeriod       period of tokenQuota; Defaults to: Monthly.
-     * @param requestsPerMinute      department requests per minute; Defaults to: none.
-     * @param tokensPerMinutePerUser per-user tokens per minute inside the department; Defaults to: none.
+     * The product policy document.
+     *
+     * @param p the department's limits and membership
+     * @return the policy
      */
-    public record Props(String name, List<String> groupIds, List<String> clientAppIds, List<String> allowedDeployments,
-                        int tokensPerMinute, Long tokenQuota, TokenQuotaPeriod tokenQuotaPeriod, Integer requestsPerMinute,
-                        Integer tokensPerMinutePerUser) {
-        public Props {
-            if (name == null || !NAME.matcher(name).matches())
-                throw new IllegalArgumentException("department name '" + name + "' must be 2-32 lower-case letters, digits or hyphens");
-            groupIds = groupIds == null ? List.of() : List.copyOf(groupIds);
-            clientAppIds = clientAppIds == null ? List.of() : List.copyOf(clientAppIds);
-            for (String id : groupIds) if (!Guids.isGuid(id)) throw new IllegalArgumentException("group id '" + id + "' is not a GUID");
-            for (String id : clientAppIds) if (!Guids.isGuid(id)) throw new IllegalArgumentException("client app id '" + id + "' is not a GUID");
-            allowedDeployments = allowedDeployments == null ? List.of() : List.copyOf(allowedDeployments);
-            if (tokensPerMinute < 1) throw new IllegalArgumentException("department " + name + ": tokensPerMinute must be > 0");
-            if (tokenQuota != null && tokenQuota < 1) throw new IllegalArgumentException("department " + name + ": tokenQuota must be > 0");
-            tokenQuotaPeriod = Objects.requireNonNullElse(tokenQuotaPeriod, TokenQuotaPeriod.MONTHLY);
-            if (requestsPerMinute != null && requestsPerMinute < 1)
-                throw new IllegalArgumentException("department " + name + ": requestsPerMinute must be > 0");
-            if (tokensPerMinutePerUser != null && (tokensPerMinutePerUser < 1 || tokensPerMinutePerUser > tokensPerMinute))
-                throw new IllegalArgumentException("department " + name + ": tokensPerMinutePerUser must be between 1 and tokensPerMinute");
-        }
-
-        /** The department-wide counter key. */
-        public String counterKey() { return COUNTER_PREFIX + name; }
-    }
-
-    /** The product policy document. */
-    public static PolicyDocument document(Props p) {
+    public static PolicyDocument document(DepartmentPolicyProps p) {
         List<PolicyElement> inbound = new ArrayList<>();
         String member = membershipCondition(p);
         if (member != null)
@@ -103,7 +69,7 @@ public final class DepartmentPolicy {
     }
 
     /** The C# condition that the caller belongs to the department, or null when anyone with a key does. */
-    static String membershipCondition(Props p) {
+    static String membershipCondition(DepartmentPolicyProps p) {
         List<String> alternatives = new ArrayList<>();
         String jwt = DefaultPolicy.JWT;
         if (!p.groupIds().isEmpty())

@@ -19,4 +19,16 @@ public interface IApiManagement extends IConstruct {
 
     /** @return the user-assigned identity the service calls backends with */
     IUserAssignedIdentity identity();
+
+    /**
+     * @return how a policy names the identity's client id: the named value {@code {{uami-client-id}}} on a service
+     *         created here, the client id itself on an imported one
+     */
+    String identityClientIdReference();
+
+    /**
+     * @return the id of the service's Application Insights logger, which API diagnostics write through, or null when it
+     *         has none (or it is not known, on an imported service)
+     */
+    String applicationInsightsLoggerId();
 }

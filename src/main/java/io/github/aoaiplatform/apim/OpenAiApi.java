@@ -18,136 +18,112 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import software.constructs.IConstruct;
 
 /**
- * The Azure OpenAI API on the gateway, at {@code https://<gateway>/openai}: the inference operations imported from
- * the OpenAPI document shipped with the library (chat completions, completions, embeddings, with the
- * {@code deployment-id} path and required {@code api-version} query parameters of Azure OpenAI, so SDKs work
- * unchanged), one backend per regional account with a circuit breaker, one {@link BackendPool} per deployment that
- * two or more accounts serve, and the {@link DefaultPolicy} (which always validates the caller's Entra ID token).
- * Request telemetry (no bodies: prompts and completions are logged by {@link LlmLogging}) goes to the gateway's
+ * The Azure OpenAI API on an API Management service (created here or imported), at {@code https://<gateway>/openai}:
+ * the inference operations imported from the OpenAPI document shipped with the library (chat completions, completions,
+ * embeddings, with the {@code deployment-id} path and required {@code api-version} query parameters of Azure OpenAI, so
+ * SDKs work unchanged), one backend per {@link OpenAiBackend} with a circuit breaker, one {@link BackendPool} per
+ * deployment that two or more backends serve, and the {@link DefaultPolicy} (which always validates the caller's Entra
+ * ID token). Backends, routes and pools are derived from the accounts' deployment names when the API is created.
+ * Request telemetry (no bodies: prompts and completions are logged by {@link LlmLogging}) goes to the service's
  * Application Insights logger. The token metrics of {@code azure-openai-emit-token-metric} also need the diagnostic's
  * {@code metrics} flag, which azurerm 4.55 does not expose: {@link DiagnosticMetrics} (azapi) switches it on, otherwise
  * APIM drops the metrics that chargeback reads.
  *
- * <p>Child ids: {@code Api}, {@code Diagnostic}, {@code DiagnosticMetrics}, {@code Backend-<region>},
+ * <p>The gateway identity needs {@code account.grantInvoke(apiManagement.identity())} on every account; the
+ * {@code AiGateway} pattern does that. Checked at synth: every key of {@link OpenAiApiProps#models()} is a deployment some
+ * backend serves, and no other {@code OpenAiApi} on the same service has the same API name.
+ *
+ * <p>Child ids: {@code Api}, {@code Diagnostic} and {@code DiagnosticMetrics} (with a logger), {@code Backend-<key>},
  * {@code Pool-<deployment>}, {@code Policy}.
  */
 public final class OpenAiApi extends Construct {
-    /** The API's URL suffix (the Azure OpenAI path). */
+    /** The API's default URL suffix (the Azure OpenAI path). */
     public static final String PATH = "openai";
+    /** The API's default name. */
     public static final String API_NAME = "azure-openai";
     /** The OpenAPI document on the classpath. */
     public static final String OPENAPI_RESOURCE = "/io/github/aoaiplatform/apim/azure-openai-inference.openapi.json";
     /** Circuit breaker: trip after this many 429/5xx within {@link #FAILURE_INTERVAL}. */
     public static final int FAILURE_COUNT = 3;
+    /** Circuit breaker: the window in which {@link #FAILURE_COUNT} failures trip it. */
     public static final String FAILURE_INTERVAL = "PT1M";
+    /** Circuit breaker: how long a tripped backend is skipped. */
     public static final String TRIP_DURATION = "PT1M";
 
-    /**
-     * One regional Azure OpenAI account as a backend.
-     *
-     * @param endpoint    the account endpoint, {@code https://<subdomain>.openai.azure.com/}. Required.
-     * @param deployments deployment names the account serves. Defaults to: none.
-     * @param priority    pool priority; Defaults to: 1.
-     * @param weight      pool weight; Defaults to: 1.
-     */
-    public record Account(String endpoint, List<String> deployments, Integer priority, Integer weight) {
-        public Account {
-            Objects.requireNonNull(endpoint, "endpoint is required");
-            deployments = deployments == null ? List.of() : List.copyOf(deployments);
-        }
-    }
-
-    /**
-     * @param gateway              the API Management service. Required.
-     * @param accounts             region to account, in order, first = primary (default route). At least one.
-     * @param subscriptionRequired require an APIM subscription key too; Defaults to: false.
-     * @param policy               the policy settings other than routes, default backend and client id (derived here).
-     * @param azapi                the azapi provider (pools, the diagnostic's metrics flag).
-     * @param models               deployment name to the model it serves (the token metrics' Model dimension);
-     *                             Defaults to: none (Model is {@code unknown}).
-     */
-    public record Props(ApiGateway gateway, Map<String, Account> accounts, Boolean subscriptionRequired,
-                        PolicySettings policy, TerraformProvider azapi, Map<String, String> models) {
-        public Props {
-            models = models == null ? Map.of() : Map.copyOf(models);
-            Objects.requireNonNull(gateway, "gateway is required");
-            accounts = new LinkedHashMap<>(Objects.requireNonNull(accounts, "accounts is required"));
-            if (accounts.isEmpty()) throw new IllegalArgumentException("accounts must contain at least one Azure OpenAI account");
-            subscriptionRequired = Objects.requireNonNullElse(subscriptionRequired, false);
-            Objects.requireNonNull(policy, "policy is required");
-            Objects.requireNonNull(azapi, "azapi is required");
-        }
-    }
-
-    /**
-     * The caller-facing policy settings (see {@link DefaultPolicy.Props}).
-     *
-     * @param usageLoggerId the name of an API Management Event Hub logger for usage records, best as a reference to the
-     *                      logger's {@code name} so that the policy is created after it; Defaults to: none (no usage records).
-     */
-    public record PolicySettings(String tenantId, String audienceAppId, String scopeName, Boolean requireScope,
-                                 List<String> corsOrigins, int tokensPerMinutePerUser, String usageLoggerId) {
-        /** Settings without usage records. */
-        public PolicySettings(String tenantId, String audienceAppId, String scopeName, Boolean requireScope,
-                              List<String> corsOrigins, int tokensPerMinutePerUser) {
-            this(tenantId, audienceAppId, scopeName, requireScope, corsOrigins, tokensPerMinutePerUser, null);
-        }
-    }
-
+    private final OpenAiApiProps props;
     private final ApiManagementApi api;
     private final ApiManagementApiDiagnostic diagnostic;
     private final DiagnosticMetrics diagnosticMetrics;
     private final Map<String, ApiManagementBackend> backends = new LinkedHashMap<>();
     private final Map<String, BackendPool> pools = new LinkedHashMap<>();
+    private final Set<String> servedDeployments = new LinkedHashSet<>();
     private final PolicyDocument policyDocument;
 
-    public OpenAiApi(Construct scope, String id, Props props) {
+    /**
+     * Creates the API on {@link OpenAiApiProps#apiManagement()}.
+     *
+     * @param scope the parent construct
+     * @param id    the construct id
+     * @param props the API's inputs
+     */
+    public OpenAiApi(Construct scope, String id, OpenAiApiProps props) {
         super(scope, id);
-        ApiGateway gw = props.gateway();
-        String rg = gw.resourceGroupName();
+        this.props = props;
+        IApiManagement apim = props.apiManagement();
+        String rg = apim.resourceGroupName();
 
         api = ApiManagementApi.Builder.create(this, "Api")
-                .name(API_NAME)
+                .name(props.apiName())
                 .displayName("Azure OpenAI")
                 .description("Azure OpenAI inference through the AI gateway (Entra ID tokens only)")
-                .apiManagementName(gw.name())
+                .apiManagementName(apim.name())
                 .resourceGroupName(rg)
                 .revision("1")
-                .path(PATH)
+                .path(props.path())
                 .protocols(List.of("https"))
                 .subscriptionRequired(props.subscriptionRequired())
                 .importValue(ApiManagementApiImport.builder().contentFormat("openapi+json").contentValue(openApiDocument()).build())
                 .build();
 
-        diagnostic = ApiManagementApiDiagnostic.Builder.create(this, "Diagnostic")
-                .identifier("applicationinsights")
-                .apiName(api.getName())
-                .apiManagementName(gw.name())
-                .resourceGroupName(rg)
-                .apiManagementLoggerId(gw.logger().getId())
-                .samplingPercentage(100)
-                .alwaysLogErrors(true)
-                .verbosity("information")
-                .httpCorrelationProtocol("W3C")
-                .logClientIp(true)
-                .build();
-        diagnosticMetrics = new DiagnosticMetrics(this, "DiagnosticMetrics", props.azapi(), diagnostic);
+        if (props.loggerId() != null) {
+            diagnostic = ApiManagementApiDiagnostic.Builder.create(this, "Diagnostic")
+                    .identifier("applicationinsights")
+                    .apiName(api.getName())
+                    .apiManagementName(apim.name())
+                    .resourceGroupName(rg)
+                    .apiManagementLoggerId(props.loggerId())
+                    .samplingPercentage(100)
+                    .alwaysLogErrors(true)
+                    .verbosity("information")
+                    .httpCorrelationProtocol("W3C")
+                    .logClientIp(true)
+                    .build();
+            diagnosticMetrics = new DiagnosticMetrics(this, "DiagnosticMetrics", DiagnosticMetricsProps.builder()
+                    .azapi(props.azapi()).diagnostic(diagnostic).build());
+        } else {
+            diagnostic = null;
+            diagnosticMetrics = null;
+        }
 
-        Map<String, List<String>> regionsByDeployment = new LinkedHashMap<>();
-        props.accounts().forEach((region, account) -> {
-            backends.put(region, ApiManagementBackend.Builder.create(this, "Backend-" + region)
-                    .name(backendName(region))
-                    .description("Azure OpenAI in " + region)
-                    .apiManagementName(gw.name())
+        Map<String, List<OpenAiBackend>> backendsByDeployment = new LinkedHashMap<>();
+        for (OpenAiBackend backend : props.backends()) {
+            backends.put(backend.key(), ApiManagementBackend.Builder.create(this, "Backend-" + backend.key())
+                    .name(backend.backendName())
+                    .description("Azure OpenAI in " + backend.key())
+                    .apiManagementName(apim.name())
                     .resourceGroupName(rg)
                     .protocol("http")
-                    .url(account.endpoint() + "openai")
+                    .url(backend.account().endpoint() + "openai")
                     .circuitBreakerRule(ApiManagementBackendCircuitBreakerRule.builder()
                             .name("throttling-or-server-errors")
                             .failureCondition(ApiManagementBackendCircuitBreakerRuleFailureCondition.builder()
@@ -161,46 +137,81 @@ public final class OpenAiApi extends Construct {
                             .acceptRetryAfterEnabled(true)
                             .build())
                     .build());
-            for (String d : account.deployments()) regionsByDeployment.computeIfAbsent(d, k -> new ArrayList<>()).add(region);
-        });
+            for (String d : backend.account().deploymentNames()) backendsByDeployment.computeIfAbsent(d, k -> new ArrayList<>()).add(backend);
+        }
+        servedDeployments.addAll(backendsByDeployment.keySet());
 
         Map<String, DefaultPolicy.Route> routes = new LinkedHashMap<>();
-        regionsByDeployment.forEach((deployment, regions) -> {
+        backendsByDeployment.forEach((deployment, serving) -> {
             String model = props.models().get(deployment);
-            if (regions.size() == 1) {
-                routes.put(deployment, new DefaultPolicy.Route(backendName(regions.get(0)), 1, model));
+            if (serving.size() == 1) {
+                routes.put(deployment, new DefaultPolicy.Route(serving.get(0).backendName(), 1, model));
                 return;
             }
-            List<BackendPool.Member> members = regions.stream().map(r -> new BackendPool.Member(backends.get(r).getId(),
-                    props.accounts().get(r).priority(), props.accounts().get(r).weight())).toList();
-            BackendPool pool = new BackendPool(this, "Pool-" + deployment, props.azapi(), new BackendPool.Props(
-                    poolName(deployment), gw.resourceId(), "Azure OpenAI deployment " + deployment + " in " + String.join(", ", regions), members));
+            BackendPool pool = new BackendPool(this, "Pool-" + deployment, BackendPoolProps.builder()
+                    .name(poolName(deployment))
+                    .apiManagementId(apim.resourceId())
+                    .description("Azure OpenAI deployment " + deployment + " in " + String.join(", ", serving.stream().map(OpenAiBackend::key).toList()))
+                    .members(serving.stream().map(b -> BackendPoolMember.builder().backendId(backends.get(b.key()).getId())
+                            .priority(b.priority()).weight(b.weight()).build()).toList())
+                    .azapi(props.azapi())
+                    .build());
             pools.put(deployment, pool);
             routes.put(deployment, new DefaultPolicy.Route(pool.name(), pool.size(), model));
         });
 
-        var s = props.policy();
-        String primary = props.accounts().keySet().iterator().next();
-        policyDocument = DefaultPolicy.document(new DefaultPolicy.Props(s.tenantId(), s.audienceAppId(), s.scopeName(),
-                s.requireScope(), s.corsOrigins(), s.tokensPerMinutePerUser(), routes, backendName(primary),
-                gw.identityClientIdNamedValue(), s.usageLoggerId()));
+        policyDocument = DefaultPolicy.document(DefaultPolicy.Props.builder()
+                .tenantId(props.tenantId())
+                .audienceAppId(props.audienceAppId())
+                .scopeName(props.scopeName())
+                .requireScope(props.requireScope())
+                .corsOrigins(props.corsOrigins())
+                .tokensPerMinutePerUser(props.tokensPerMinutePerUser())
+                .routes(routes)
+                .defaultBackendId(props.backends().get(0).backendName())
+                .identityClientId(apim.identityClientIdReference())
+                .usageLoggerId(props.usageLoggerId())
+                .build());
 
         List<ITerraformDependable> dependsOn = new ArrayList<>();
-        dependsOn.add(gw.clientIdNamedValue());
+        if (apim instanceof ApiGateway created) dependsOn.add(created.clientIdNamedValue());
         dependsOn.addAll(backends.values());
         pools.values().forEach(p -> dependsOn.add(p.resource()));
         ApiManagementApiPolicy.Builder.create(this, "Policy")
                 .apiName(api.getName())
-                .apiManagementName(gw.name())
+                .apiManagementName(apim.name())
                 .resourceGroupName(rg)
                 .xmlContent(policyDocument.toXml())
                 .dependsOn(dependsOn)
                 .build();
+
+        getNode().addValidation(this::validate);
     }
 
-    /** The APIM backend name of a region's account. */
-    public static String backendName(String region) { return "aoai-" + region; }
-    /** The APIM pool name of a deployment. */
+    /** The cross-construct rules: models name served deployments; one API name per service. */
+    private List<String> validate() {
+        List<String> problems = new ArrayList<>();
+        props.models().keySet().stream().filter(d -> !servedDeployments.contains(d)).forEach(d -> problems.add(
+                "OpenAiApiProps.models: deployment '" + d + "' is served by no backend account (served: " + servedDeployments
+                        + "); deploy it on one of the accounts or remove it from models"));
+        for (IConstruct other : getNode().getRoot().getNode().findAll())
+            if (other != this && other instanceof OpenAiApi o && o.props.apiManagement() == props.apiManagement()
+                    && o.props.apiName().equals(props.apiName()))
+                problems.add("OpenAiApiProps.apiName: '" + props.apiName() + "' is also used by " + o.getNode().getPath()
+                        + " on the same API Management; give one of them another apiName and path");
+        return problems;
+    }
+
+    /**
+     * @param key a backend key ({@link OpenAiBackend#key()})
+     * @return the APIM backend name of that backend, {@code aoai-<key>}
+     */
+    public static String backendName(String key) { return "aoai-" + key; }
+
+    /**
+     * @param deployment a deployment name
+     * @return the APIM pool name of that deployment, {@code pool-<deployment>}
+     */
     public static String poolName(String deployment) { return "pool-" + deployment; }
 
     static String openApiDocument() {
@@ -212,14 +223,26 @@ public final class OpenAiApi extends Construct {
         }
     }
 
-    /** The API path clients call under the gateway URL. */
+    /** @return the service the API is on */
+    public IApiManagement apiManagement() { return props.apiManagement(); }
+    /** @return the API's name as given ({@code api().getName()} is the reference that waits for the API) */
+    public String apiName() { return props.apiName(); }
+    /** @return whether callers need a subscription key besides their token (departments require it) */
+    public boolean subscriptionRequired() { return props.subscriptionRequired(); }
+    /** @return the deployments some backend serves, in backend order: what routes, models and departments may name */
+    public Set<String> servedDeployments() { return Collections.unmodifiableSet(servedDeployments); }
+    /** @return the API path clients call under the gateway URL (a Terraform reference) */
     public String path() { return api.getPath(); }
+    /** @return the azurerm API resource */
     public ApiManagementApi api() { return api; }
-    /** The Application Insights API diagnostic (request telemetry and, with {@link #diagnosticMetrics()}, token metrics). */
+    /** @return the Application Insights API diagnostic, or null without a logger */
     public ApiManagementApiDiagnostic diagnostic() { return diagnostic; }
+    /** @return the switch that turns on the diagnostic's token metrics, or null without a logger */
     public DiagnosticMetrics diagnosticMetrics() { return diagnosticMetrics; }
-    public Map<String, ApiManagementBackend> backends() { return Map.copyOf(backends); }
-    /** Pools by deployment name. */
-    public Map<String, BackendPool> pools() { return Map.copyOf(pools); }
+    /** @return the APIM backends by backend key */
+    public Map<String, ApiManagementBackend> backends() { return Collections.unmodifiableMap(backends); }
+    /** @return the pools by deployment name */
+    public Map<String, BackendPool> pools() { return Collections.unmodifiableMap(pools); }
+    /** @return the API policy */
     public PolicyDocument policyDocument() { return policyDocument; }
 }

@@ -6,6 +6,8 @@ import io.github.aoaiplatform.chargeback.PriceTable;
 import io.github.aoaiplatform.core.AzureRegions;
 import io.github.aoaiplatform.core.Guids;
 
+import io.github.aoaiplatform.apim.ApiGatewayProps;
+import io.github.aoaiplatform.apim.DepartmentPolicyProps;
 import io.github.aoaiplatform.apim.LlmLogging;
 import io.github.aoaiplatform.core.AzureResourceId;
 import io.github.aoaiplatform.core.IPrivateDnsZone;
@@ -90,7 +92,6 @@ public final class ConfigValidator {
 
     private static final Pattern DEPARTMENT = Pattern.compile("[a-z][a-z0-9-]{1,31}");
     /** Product ids API Management creates on its own in the classic tiers. */
-    private static final Set<String> RESERVED_PRODUCTS = Set.of("starter", "unlimited");
     private static final Pattern SUBSCRIPTION = Pattern.compile("[a-z0-9][a-z0-9-]{0,31}");
 
     private static void departments(EnvironmentConfig c, Problems p) {
@@ -107,7 +108,7 @@ public final class ConfigValidator {
             if (d == null) { p.add(path, "must be an object with at least name, costCenter and tokensPerMinute"); continue; }
             if (d.name() == null || !DEPARTMENT.matcher(d.name()).matches())
                 p.add(path + ".name", "'" + d.name() + "' must be 2-32 lower-case letters, digits or hyphens starting with a letter, e.g. finance");
-            else if (RESERVED_PRODUCTS.contains(d.name()))
+            else if (DepartmentPolicyProps.RESERVED_NAMES.contains(d.name()))
                 p.add(path + ".name", "'" + d.name() + "' is a product API Management creates itself; choose another name");
             else if (!names.add(d.name())) p.add(path + ".name", "'" + d.name() + "' is defined twice; department names must be unique");
             if (d.displayName() != null && (d.displayName().isBlank() || d.displayName().length() > 300))
@@ -145,7 +146,7 @@ public final class ConfigValidator {
                 else if (!subs.add(sub)) p.add(path + ".subscriptions[" + s + "]", "'" + sub + "' is listed twice");
             }
             try {
-                chargebackDepartment(d);
+                ConfigProps.chargebackDepartment(d);
             } catch (InvalidPropsException e) {      // name and costCenter are checked above, with the gateway's stricter rules
                 mapOnto(p, new InvalidPropsException(e.propsType(), e.problems().stream()
                         .filter(x -> CHARGEBACK_DEPARTMENT_FIELDS.contains(x.field())).toList()), path + ".", Map.of());
@@ -155,14 +156,6 @@ public final class ConfigValidator {
 
     /** The department fields whose rules live in {@link ChargebackDepartmentOptions}. */
     private static final Set<String> CHARGEBACK_DEPARTMENT_FIELDS = Set.of("monthlyBudget", "tokenQuota", "alertPercent");
-
-    /** What the chargeback needs of a configured department (PlatformStack builds the reports from it). */
-    static ChargebackDepartmentOptions chargebackDepartment(EnvironmentConfig.DepartmentConfig d) {
-        return ChargebackDepartmentOptions.builder().name(d.name()).displayName(d.displayName()).costCenter(d.costCenter())
-                .monthlyBudget(d.monthlyBudget()).tokenQuota(d.tokenQuota())
-                .tokenQuotaPeriod(QUOTA_PERIODS.contains(d.tokenQuotaPeriod()) ? TokenQuotaPeriod.fromXmlValue(d.tokenQuotaPeriod()) : null)
-                .alertPercent(d.alertPercent()).build();
-    }
 
     private static final List<String> QUOTA_PERIODS = java.util.Arrays.stream(io.github.aoaiplatform.apim.policy.TokenQuotaPeriod.values())
             .map(io.github.aoaiplatform.apim.policy.TokenQuotaPeriod::xmlValue).toList();
@@ -246,7 +239,6 @@ public final class ConfigValidator {
         }
     }
 
-    private static final Set<String> GATEWAY_SKUS = Set.of("Developer", "Premium", "StandardV2", "PremiumV2");
 
     private static void openAi(EnvironmentConfig.OpenAiConfig o, Problems p) {
         if (o == null) { p.add("openAi", "is required: give at least openAi.regions, e.g. [\"japaneast\", \"eastus\"]"); return; }
@@ -298,7 +290,7 @@ public final class ConfigValidator {
                     "sku", "sku", "versionUpgrade", "versionUpgrade"));
             // without its own capacity a deployment takes openAi.capacityThousandsTpm, which is checked above
             if (d.capacityThousandsTpm() != null) fields.put("capacity", "capacityThousandsTpm");
-            fromProps(p, path, fields, () -> PlatformStack.deploymentOptions(o, d));
+            fromProps(p, path, fields, () -> ConfigProps.deployment(o, d));
             if (d.name() != null && !names.add(d.name())) p.add(path + ".name", "'" + d.name() + "' is used by two deployments; names must be unique");
             for (int r = 0; r < d.regions().size(); r++)
                 if (!o.regions().contains(d.regions().get(r)))
@@ -329,8 +321,8 @@ public final class ConfigValidator {
     private static final Pattern EMAIL = Pattern.compile("[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}");
 
     private static void gateway(EnvironmentConfig.GatewayConfig g, EnvironmentConfig.OpenAiConfig openAi, Problems p) {
-        if (!GATEWAY_SKUS.contains(g.sku()))
-            p.add("gateway.sku", "'" + g.sku() + "' cannot be private; use one of " + GATEWAY_SKUS);
+        if (!ApiGatewayProps.SKUS.contains(g.sku()))
+            p.add("gateway.sku", "'" + g.sku() + "' cannot be private; use one of " + ApiGatewayProps.SKUS);
         if (g.units() < 1 || g.units() > 12) p.add("gateway.units", "must be between 1 and 12, got " + g.units());
         if (g.sku().equals("Developer") && g.units() != 1) p.add("gateway.units", "the Developer tier has exactly 1 unit");
         List<String> origins = g.corsOrigins();
@@ -358,22 +350,6 @@ public final class ConfigValidator {
     }
 
     /**
-     * The API app registration's props from the stack file (PlatformStack builds the construct from them; validation
-     * builds them to reuse their rules).
-     */
-    static EntraApiApplicationProps apiApplicationProps(EnvironmentConfig c) {
-        var app = c.identity().application();
-        return EntraApiApplicationProps.builder()
-                .displayName(app.displayName() != null ? app.displayName() : "AOAI Platform (" + c.environmentName() + ")")
-                .scopeName(c.identity().scopeName())
-                .appRoles(app.appRoles().stream().map(r -> new AppRoleOptions(r.value(), r.displayName(), r.description(), r.allowedMemberTypes())).toList())
-                .spaClients(app.spaClients().stream().map(x -> new SpaClientOptions(x.name(), x.redirectUris())).toList())
-                .daemonClients(app.daemonClients().stream().map(x -> new DaemonClientOptions(x.name(), x.role())).toList())
-                .groupClaims(c.departments().stream().anyMatch(d -> !d.groupIds().isEmpty()))
-                .build();
-    }
-
-    /**
      * Reports a props exception's problems at stack-file paths: {@code prefix + field}, or the path given for a field
      * in {@code paths}.
      */
@@ -393,7 +369,7 @@ public final class ConfigValidator {
         if (id.audienceAppId() != null)
             p.add("identity.audienceAppId", "cannot be combined with identity.application; remove one (application registers the API app itself)");
         try {
-            apiApplicationProps(c);
+            ConfigProps.apiApplication(c);
         } catch (InvalidPropsException e) {
             mapOnto(p, e, "identity.application.", Map.of("scopeName", "identity.scopeName"));
         }

@@ -25,6 +25,9 @@ import java.util.Objects;
  * @param departments     departments (chargeback and limit units), each an API Management product; Defaults to: none
  *                        (every validated caller shares the gateway-wide per-user limit, no department attribution).
  * @param chargeback      price table and alert recipients of the chargeback reports; Defaults to: see {@link ChargebackConfig}.
+ * @param locks           put a {@code CanNotDelete} lock on the stateful resources (the workspace, the Azure OpenAI accounts,
+ *                        API Management, the usage Event Hub namespace) and their private endpoints; Defaults to: false
+ *                        (the shipped prod stack sets true).
  */
 public record EnvironmentConfig(
         String description,
@@ -42,7 +45,8 @@ public record EnvironmentConfig(
         GatewayConfig gateway,
         IdentityConfig identity,
         List<DepartmentConfig> departments,
-        ChargebackConfig chargeback) {
+        ChargebackConfig chargeback,
+        Boolean locks) {
 
     public static final String WORKLOAD = "aoai";
 
@@ -54,6 +58,7 @@ public record EnvironmentConfig(
         monitoring = Objects.requireNonNullElse(monitoring, new MonitoringConfig(null, null, null, null, null));
         departments = departments == null ? List.of() : List.copyOf(departments);
         chargeback = Objects.requireNonNullElse(chargeback, new ChargebackConfig(null, null));
+        locks = Objects.requireNonNullElse(locks, false);
     }
 
     /**

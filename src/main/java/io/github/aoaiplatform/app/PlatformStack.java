@@ -12,40 +12,39 @@ import com.hashicorp.cdktf.providers.azurerm.provider.AzurermProviderFeatures;
 import com.hashicorp.cdktf.providers.azurerm.provider.AzurermProviderFeaturesCognitiveAccount;
 import com.hashicorp.cdktf.providers.azurerm.provider.AzurermProviderFeaturesKeyVault;
 import com.hashicorp.cdktf.providers.azurerm.provider.AzurermProviderFeaturesResourceGroup;
-import com.hashicorp.cdktf.providers.azurerm.resource_group.ResourceGroup;
-import io.github.aoaiplatform.apim.ApiGateway;
-import io.github.aoaiplatform.apim.Department;
-import io.github.aoaiplatform.apim.EventHubLogger;
-import io.github.aoaiplatform.apim.DepartmentPolicy;
-import io.github.aoaiplatform.apim.LlmLogging;
-import io.github.aoaiplatform.apim.OpenAiApi;
+import io.github.aoaiplatform.apim.OpenAiBackend;
 import io.github.aoaiplatform.azapi.AzapiProvider;
-import io.github.aoaiplatform.app.EnvironmentConfig;
-import io.github.aoaiplatform.chargeback.PriceTable;
-import io.github.aoaiplatform.apim.policy.TokenQuotaPeriod;
 import io.github.aoaiplatform.chargeback.Chargeback;
-import io.github.aoaiplatform.chargeback.ChargebackQueries;
+import io.github.aoaiplatform.chargeback.ChargebackProps;
+import io.github.aoaiplatform.chargeback.PriceTable;
 import io.github.aoaiplatform.core.DiagnosticSettings;
 import io.github.aoaiplatform.core.IPrivateDnsZone;
-import io.github.aoaiplatform.core.IResourceGroup;
+import io.github.aoaiplatform.core.Lock;
 import io.github.aoaiplatform.core.Naming;
-import io.github.aoaiplatform.core.PlatformTags;
+import io.github.aoaiplatform.core.PrivateEndpointOptions;
+import io.github.aoaiplatform.core.ResourceGroup;
+import io.github.aoaiplatform.core.ResourceGroupProps;
+import io.github.aoaiplatform.core.Tags;
 import io.github.aoaiplatform.dns.DnsZoneCatalogue;
 import io.github.aoaiplatform.dns.PrivateDnsZone;
 import io.github.aoaiplatform.dns.PrivateDnsZones;
 import io.github.aoaiplatform.dns.PrivateDnsZonesProps;
 import io.github.aoaiplatform.identity.EntraApiApplication;
 import io.github.aoaiplatform.monitoring.LogAnalytics;
+import io.github.aoaiplatform.monitoring.LogAnalyticsProps;
 import io.github.aoaiplatform.monitoring.MonitorPrivateLinkScope;
+import io.github.aoaiplatform.monitoring.MonitorPrivateLinkScopeProps;
 import io.github.aoaiplatform.monitoring.UsageEventHub;
+import io.github.aoaiplatform.monitoring.UsageEventHubProps;
 import io.github.aoaiplatform.network.GatewayNetworkMode;
 import io.github.aoaiplatform.network.IVirtualNetwork;
 import io.github.aoaiplatform.network.PlatformNetwork;
 import io.github.aoaiplatform.network.PlatformNetworkProps;
 import io.github.aoaiplatform.network.SubnetNaming;
-import io.github.aoaiplatform.network.VirtualNetwork;
 import io.github.aoaiplatform.network.SubnetRole;
-import io.github.aoaiplatform.openai.OpenAiAccount;
+import io.github.aoaiplatform.network.VirtualNetwork;
+import io.github.aoaiplatform.patterns.AiGateway;
+import io.github.aoaiplatform.patterns.AiGatewayProps;
 import io.github.aoaiplatform.patterns.RegionalOpenAi;
 import software.constructs.Construct;
 
@@ -53,49 +52,88 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
- * One environment of the platform (dev, test, prod...), built entirely from its {@link EnvironmentConfig} and the
- * {@link PriceTable} it names: providers, state backend, resource group, naming and tags, network, DNS, Azure OpenAI,
- * the gateway with its departments, logs and chargeback, and the optional Azure Monitor Private Link Scope and usage
- * Event Hub. Environments differ by config only.
+ * One environment of the platform (dev, test, prod...), composed from the library's constructs and patterns with the
+ * values of its {@link EnvironmentConfig} ({@link ConfigProps} translates them) and the {@link PriceTable} it names:
+ * providers and state backend, resource group, workspace, network, DNS, the regional Azure OpenAI accounts, the AI
+ * gateway with its departments, chargeback, and the optional usage Event Hub and Azure Monitor Private Link Scope.
+ * Environments differ by config only; platform-wide tags reach every resource through {@link Tags}.
  *
- * <p>Construct ids are a public contract: they become Terraform resource addresses, and changing one
- * destroys and recreates the resource in Azure.
+ * <p>Construct ids are a public contract: they become Terraform resource addresses, and changing one destroys and
+ * recreates the resource in Azure (moves go through {@link LegacyAddresses}).
  */
 public final class PlatformStack extends TerraformStack {
     private final EnvironmentConfig config;
     private final Naming naming;
-    private final Map<String, String> tags;
-    private final AzurermProvider azurerm;
-    private final AzapiProvider azapi;
     private final ResourceGroup resourceGroup;
     private final LogAnalytics logs;
     private final IVirtualNetwork network;
     private final PrivateDnsZones dns;
     private final RegionalOpenAi openAi;
-    private final ApiGateway gateway;
     private final EntraApiApplication apiApplication;
-    private OpenAiApi openAiApi;
-    private final Map<String, Department> departments = new LinkedHashMap<>();
-    private final Chargeback chargeback;
-    private UsageEventHub usageEventHub;
+    private final UsageEventHub usageEventHub;
+    private final AiGateway gateway;
     private final MonitorPrivateLinkScope monitorPrivateLinkScope;
+    private final Chargeback chargeback;
+    private AzapiProvider azapiProvider;
 
     /**
+     * Builds the environment.
+     *
+     * @param scope  the app
+     * @param id     the stack name (the environment name)
      * @param config the environment. Required.
      * @param prices the price table of its chargeback reports; must price every deployed model. Required.
      */
     public PlatformStack(Construct scope, String id, EnvironmentConfig config, PriceTable prices) {
         super(scope, id);
-        this.config = config;
-        java.util.Objects.requireNonNull(prices, "prices is required: the chargeback reports price tokens with it");
-        prices.requirePrices(config.openAi().deployments().stream().map(EnvironmentConfig.DeploymentConfig::model).toList());
+        this.config = Objects.requireNonNull(config, "config is required");
+        Objects.requireNonNull(prices, "prices is required: the chargeback reports price tokens with it");
         this.naming = new Naming(EnvironmentConfig.WORKLOAD, config.environmentName(), config.effectiveNameSuffix());
-        this.tags = PlatformTags.of(config.environmentName(), config.tags());
+        String location = config.location();
+        var mon = config.monitoring();
+        Lock lock = config.locks() ? Lock.canNotDelete() : null;
 
-        this.azurerm = AzurermProvider.Builder.create(this, "Azurerm")
+        providers();
+        backend();
+        Tags.of(this).addAll(ConfigProps.platformTags(config));
+
+        resourceGroup = new ResourceGroup(this, "ResourceGroup", ResourceGroupProps.builder()
+                .name(naming.name(Naming.Abbreviation.RESOURCE_GROUP, location)).location(location).build());
+        logs = new LogAnalytics(this, "Logs", LogAnalyticsProps.builder()
+                .name(naming.name(Naming.Abbreviation.LOG_ANALYTICS, location)).resourceGroup(resourceGroup)
+                .retentionDays(mon.retentionDays()).dailyQuotaGb(mon.dailyQuotaGb()).publicAccess(!mon.privateLinkScope())
+                .lock(lock).build());
+        DiagnosticSettings diagnostics = DiagnosticSettings.toWorkspace(logs);
+
+        GatewayNetworkMode mode = config.gateway().internalVnetMode() ? GatewayNetworkMode.INTERNAL_INJECTION : GatewayNetworkMode.INTEGRATION;
+        network = createNetwork(mode, diagnostics);
+        dns = createDns(mode);
+        List<PrivateEndpointOptions> openAiEndpoints = privateEndpoint(DnsZoneCatalogue.forOpenAi(config.openAi().kind().equals("AIServices")));
+        openAi = new RegionalOpenAi(this, "OpenAi", ConfigProps.regionalOpenAi(config, naming, resourceGroup,
+                openAiEndpoints, diagnostics, lock, azapiProvider, this));
+        apiApplication = config.identity().application() == null ? null
+                : new EntraApiApplication(this, "ApiApplication", ConfigProps.apiApplication(config));
+        usageEventHub = !mon.usageEventHub() ? null : new UsageEventHub(this, "UsageEventHub", UsageEventHubProps.builder()
+                .namespaceName(naming.name(Naming.Abbreviation.EVENT_HUB_NAMESPACE, location)).resourceGroup(resourceGroup)
+                .privateEndpoints(privateEndpoint(DnsZoneCatalogue.forEventHub())).diagnostics(diagnostics).lock(lock).build());
+        gateway = createGateway(mode, diagnostics, lock);
+        monitorPrivateLinkScope = !mon.privateLinkScope() ? null
+                : new MonitorPrivateLinkScope(this, "MonitorPrivateLinkScope", MonitorPrivateLinkScopeProps.builder()
+                        .name(naming.name(Naming.Abbreviation.MONITOR_PRIVATE_LINK_SCOPE, location)).resourceGroup(resourceGroup)
+                        .workspaces(Map.of("Workspace", logs)).applicationInsights(Map.of("AppInsights", gateway.appInsights()))
+                        .privateEndpoint(privateEndpoint(DnsZoneCatalogue.forMonitor()).get(0)).build());
+        chargeback = new Chargeback(this, "Chargeback", ChargebackProps.builder().workspace(logs).resourceGroup(resourceGroup)
+                .naming(naming).prices(prices).departments(config.departments().stream().map(ConfigProps::chargebackDepartment).toList())
+                .alertEmails(config.chargeback().alertEmails()).build());
+        outputs();
+    }
+
+    private void providers() {
+        AzurermProvider.Builder.create(this, "Azurerm")
                 .features(List.of(AzurermProviderFeatures.builder()
                         .cognitiveAccount(List.of(AzurermProviderFeaturesCognitiveAccount.builder()
                                 .purgeSoftDeleteOnDestroy(config.openAi().purgeOnDestroy()).build()))
@@ -110,205 +148,101 @@ public final class PlatformStack extends TerraformStack {
                 .storageUseAzuread(true)
                 .build();
         AzureadProvider.Builder.create(this, "Azuread").tenantId(config.tenantId()).build();
-        this.azapi = new AzapiProvider(this, "Azapi");
-        configureBackend();
+        azapiProvider = new AzapiProvider(this, "Azapi");
+    }
 
-        this.resourceGroup = ResourceGroup.Builder.create(this, "ResourceGroup")
-                .name(naming.name(Naming.Abbreviation.RESOURCE_GROUP, config.location()))
-                .location(config.location())
-                .tags(tags)
-                .build();
-
-        String rg = resourceGroup.getName();
-        var mon = config.monitoring();
-        this.logs = new LogAnalytics(this, "Logs", new LogAnalytics.Props(
-                naming.name(Naming.Abbreviation.LOG_ANALYTICS, config.location()), config.location(), rg,
-                mon.retentionDays(), mon.dailyQuotaGb(), !mon.privateLinkScope(), tags));
-
+    /** The platform's own network, or the landing zone's ({@code network.existing}). */
+    private IVirtualNetwork createNetwork(GatewayNetworkMode mode, DiagnosticSettings diagnostics) {
         var net = config.network();
-        GatewayNetworkMode mode = config.gateway().internalVnetMode() ? GatewayNetworkMode.INTERNAL_INJECTION : GatewayNetworkMode.INTEGRATION;
-        IResourceGroup group = io.github.aoaiplatform.core.ResourceGroup.fromName(this, "ResourceGroupReference", rg, config.location());
-        if (net.existing() != null) {
-            this.network = VirtualNetwork.fromResourceId(this, "Network", net.existing().virtualNetworkId(), config.location(),
+        String location = config.location();
+        if (net.existing() != null)
+            return VirtualNetwork.fromResourceId(this, "Network", net.existing().virtualNetworkId(), location,
                     net.existing().subnetIds().byRole());
-        } else {
-            this.network = new PlatformNetwork(this, "Network", PlatformNetworkProps.builder()
-                    .name(naming.name(Naming.Abbreviation.VIRTUAL_NETWORK, config.location()))
-                    .resourceGroup(group)
-                    .addressSpace(net.addressSpace())
-                    .subnets(net.subnets().byRole())
-                    .gatewayMode(mode)
-                    .ddosProtectionPlanId(net.ddosProtectionPlanId())
-                    .subnetNaming((role, kind) -> naming.name(kind == SubnetNaming.Kind.NETWORK_SECURITY_GROUP
-                            ? Naming.Abbreviation.NETWORK_SECURITY_GROUP : Naming.Abbreviation.SUBNET,
-                            config.location(), role.configKey().toLowerCase()))
-                    .diagnostics(DiagnosticSettings.toWorkspace(logs))
-                    .tags(tags)
-                    .build());
-        }
+        return new PlatformNetwork(this, "Network", PlatformNetworkProps.builder()
+                .name(naming.name(Naming.Abbreviation.VIRTUAL_NETWORK, location))
+                .resourceGroup(resourceGroup)
+                .addressSpace(net.addressSpace())
+                .subnets(net.subnets().byRole())
+                .gatewayMode(mode)
+                .ddosProtectionPlanId(net.ddosProtectionPlanId())
+                .subnetNaming((role, kind) -> naming.name(kind == SubnetNaming.Kind.NETWORK_SECURITY_GROUP
+                        ? Naming.Abbreviation.NETWORK_SECURITY_GROUP : Naming.Abbreviation.SUBNET, location, role.configKey().toLowerCase()))
+                .diagnostics(diagnostics)
+                .build());
+    }
 
-        List<String> openAiZones = DnsZoneCatalogue.forOpenAi(config.openAi().kind().equals("AIServices"));
-        Set<String> zones = new LinkedHashSet<>(openAiZones);
+    /** Every zone the environment's features need: the hub's where {@code dns.existingZoneIds} names one, else created. */
+    private PrivateDnsZones createDns(GatewayNetworkMode mode) {
+        var mon = config.monitoring();
+        Set<String> zones = new LinkedHashSet<>(DnsZoneCatalogue.forOpenAi(config.openAi().kind().equals("AIServices")));
         zones.addAll(DnsZoneCatalogue.forApiManagement(mode == GatewayNetworkMode.INTERNAL_INJECTION));
         if (mon.privateLinkScope()) zones.addAll(DnsZoneCatalogue.forMonitor());
         if (mon.usageEventHub()) zones.addAll(DnsZoneCatalogue.forEventHub());
-        Map<String, IPrivateDnsZone> hubZones = new LinkedHashMap<>();
-        config.dns().existingZoneIds().forEach((zone, zoneId) ->
-                hubZones.put(zone, PrivateDnsZone.fromResourceId(this, "HubZone-" + zone, zoneId)));
-        this.dns = new PrivateDnsZones(this, "Dns", PrivateDnsZonesProps.builder()
-                .zones(List.copyOf(zones))
-                .existingZones(hubZones)
-                .virtualNetwork(network)
-                .resourceGroup(group)
+        Construct hub = new Construct(this, "HubDnsZones");
+        Map<String, IPrivateDnsZone> existing = new LinkedHashMap<>();
+        config.dns().existingZoneIds().forEach((zone, id) -> existing.put(zone, PrivateDnsZone.fromResourceId(hub, zone, id)));
+        return new PrivateDnsZones(this, "Dns", PrivateDnsZonesProps.builder()
+                .zones(List.copyOf(zones)).existingZones(existing).virtualNetwork(network).resourceGroup(resourceGroup)
                 .linkName("link-" + naming.name(Naming.Abbreviation.VIRTUAL_NETWORK, config.location()))
-                .tags(tags)
                 .build());
+    }
 
-        this.openAi = new RegionalOpenAi(this, "OpenAi", regionalOpenAiProps(openAiZones, rg));
+    /** The API Management zones created here, which get the gateway's A records (the hub fills its own zones). */
+    private List<IPrivateDnsZone> recordZones() {
+        return DnsZoneCatalogue.forApiManagement(true).stream().map(dns.createdZones()::get).filter(Objects::nonNull).toList();
+    }
 
-        this.apiApplication = createApiApplication();
-        this.gateway = createGateway(rg, mode);
-        this.monitorPrivateLinkScope = mon.privateLinkScope() ? createMonitorPrivateLinkScope(rg) : null;
-        this.chargeback = new Chargeback(this, "Chargeback", new Chargeback.Props(logs.workspaceId(), config.location(), rg,
-                naming, prices,
-                config.departments().stream().map(d -> new ChargebackQueries.DepartmentRow(d.name(), d.displayName(), d.costCenter(),
-                        d.monthlyBudget(), d.tokenQuota(), TokenQuotaPeriod.fromXmlValue(d.tokenQuotaPeriod()), d.alertPercent())).toList(),
-                config.chargeback().alertEmails(), tags));
-
-        TerraformOutput.Builder.create(this, "resource_group_name").value(resourceGroup.getName())
-                .description("Resource group holding the platform's resources").build();
-        TerraformOutput.Builder.create(this, "gateway_url").value(gateway.gatewayUrl())
-                .description("The AI gateway's URL; Azure OpenAI clients use it as their endpoint").build();
-        TerraformOutput.Builder.create(this, "openai_api_path").value(openAiApi.path())
-                .description("Path of the Azure OpenAI API under gateway_url").build();
-        TerraformOutput.Builder.create(this, "gateway_identity_client_id").value(gateway.identityClientId())
-                .description("Client id of the gateway's managed identity (the only identity calling Azure OpenAI)").build();
-        TerraformOutput.Builder.create(this, "gateway_identity_principal_id").value(gateway.identityPrincipalId())
-                .description("Principal (object) id of the gateway's managed identity").build();
-        if (usageEventHub != null)
-            TerraformOutput.Builder.create(this, "usage_event_hub_id").value(usageEventHub.eventHubId())
-                    .description("The usage Event Hub (one JSON record per gateway call); grant readers Azure Event Hubs Data Receiver on it").build();
+    /** One private endpoint in the private-endpoint subnet, registered in {@code zones}. */
+    private List<PrivateEndpointOptions> privateEndpoint(List<String> zones) {
+        return List.of(PrivateEndpointOptions.in(network.requireSubnet(SubnetRole.PRIVATE_ENDPOINTS), dns.zones(zones)));
     }
 
     /**
-     * The Azure Monitor Private Link Scope holding the workspace and the gateway's Application Insights, with its private
-     * endpoint in the private-endpoint subnet and the Azure Monitor zones (both refuse Internet ingestion and queries).
+     * The AI gateway over every regional account, then one department per {@code departments} entry. The gateway
+     * identity's invoke grants moved under the accounts: {@link LegacyAddresses} keeps older states in step.
      */
-    private MonitorPrivateLinkScope createMonitorPrivateLinkScope(String rg) {
-        Map<String, String> linked = new LinkedHashMap<>();
-        linked.put("Workspace", logs.workspaceId());
-        linked.put("AppInsights", gateway.appInsights().resourceId());
-        return new MonitorPrivateLinkScope(this, "MonitorPrivateLinkScope", new MonitorPrivateLinkScope.Props(
-                naming.name(Naming.Abbreviation.MONITOR_PRIVATE_LINK_SCOPE, config.location()), rg, linked,
-                network.requireSubnet(SubnetRole.PRIVATE_ENDPOINTS).resourceId(), network.location(),
-                zoneIds(DnsZoneCatalogue.forMonitor()), tags));
-    }
-
-    /** The Entra API app registration, when the environment asks the library to create it (else null: bring your own). */
-    private EntraApiApplication createApiApplication() {
-        var app = config.identity().application();
-        if (app == null) return null;
-        return new EntraApiApplication(this, "ApiApplication", new EntraApiApplication.Props(
-                app.displayName() != null ? app.displayName() : "AOAI Platform (" + config.environmentName() + ")",
-                config.identity().scopeName(),
-                app.appRoles().stream().map(r -> new EntraApiApplication.AppRole(r.value(), r.displayName(), r.description(), r.allowedMemberTypes())).toList(),
-                app.spaClients().stream().map(c -> new EntraApiApplication.SpaClient(c.name(), c.redirectUris())).toList(),
-                app.daemonClients().stream().map(c -> new EntraApiApplication.DaemonClient(c.name(), c.role())).toList(),
-                config.departments().stream().anyMatch(d -> !d.groupIds().isEmpty())));
-    }
-
-    /** The accounts of {@code openAi}: one per region with every configured filter, blocklist and deployment. */
-    private RegionalOpenAi.Props regionalOpenAiProps(List<String> openAiZones, String rg) {
-        var o = config.openAi();
-        var cmk = o.customerManagedKey();
-        return new RegionalOpenAi.Props(o.regions(), o.kind(),
-                cmk == null ? null : new OpenAiAccount.CustomerManagedKey(cmk.keyVaultKeyId(), cmk.identityId(), cmk.identityClientId()),
-                o.contentFilters().stream().map(f -> new RegionalOpenAi.ContentFilterSpec(f.name(), f.severityThreshold(), f.promptShields(), f.mode())).toList(),
-                o.blocklists().stream().map(b -> new RegionalOpenAi.BlocklistSpec(b.name(), b.description(), b.terms())).toList(),
-                o.deployments().stream().map(d -> new RegionalOpenAi.DeploymentSpec(new OpenAiAccount.DeploymentOptions(d.name(), d.model(),
-                        d.version(), d.sku(), d.capacityThousandsTpm() != null ? d.capacityThousandsTpm() : o.capacityThousandsTpm(),
-                        d.versionUpgrade(), d.contentFilter()), d.regions())).toList(),
-                naming, rg, network.requireSubnet(SubnetRole.PRIVATE_ENDPOINTS).resourceId(), network.location(), zoneIds(openAiZones),
-                logs.workspaceId(), azapi, tags);
-    }
-
-    /** The resource ids of DNS zones, created here or the hub's. */
-    private List<String> zoneIds(List<String> zoneNames) {
-        return dns.zones(zoneNames).stream().map(IPrivateDnsZone::resourceId).toList();
-    }
-
-    /** Each deployment's model, by deployment name, in config order. */
-    private Map<String, String> modelByDeployment() {
-        Map<String, String> models = new LinkedHashMap<>();
-        config.openAi().deployments().forEach(d -> models.put(d.name(), d.model()));
-        return models;
-    }
-
-    /** The departments: one API Management product each, with subscriptions and the department's limits. */
-    private void createDepartments(ApiGateway gw) {
-        Map<String, String> modelByDeployment = modelByDeployment();
-        for (var d : config.departments()) {
-            List<String> allowed = d.allowedModels().isEmpty() ? List.of()
-                    : modelByDeployment.entrySet().stream().filter(e -> d.allowedModels().contains(e.getValue())).map(Map.Entry::getKey).toList();
-            departments.put(d.name(), new Department(gw, "Department-" + d.name(), new Department.Props(gw, openAiApi.api().getName(),
-                    d.displayName(), d.costCenter(), d.subscriptions(), new DepartmentPolicy.Props(d.name(), d.groupIds(),
-                    d.clientAppIds(), allowed, d.tokensPerMinute(), d.tokenQuota(), TokenQuotaPeriod.fromXmlValue(d.tokenQuotaPeriod()),
-                    d.requestsPerMinute(), d.tokensPerMinutePerUser()))));
-        }
-    }
-
-    /**
-     * The gateway: API Management with its identity, networking and monitoring, the usage Event Hub when
-     * {@code monitoring.usageEventHub} (before the API, whose policy names its logger), and the Azure OpenAI API.
-     */
-    private ApiGateway createGateway(String rg, GatewayNetworkMode mode) {
+    private AiGateway createGateway(GatewayNetworkMode mode, DiagnosticSettings diagnostics, Lock lock) {
         var g = config.gateway();
-        boolean internal = mode == GatewayNetworkMode.INTERNAL_INJECTION;
-        Map<String, String> accountIds = new LinkedHashMap<>();
-        Map<String, OpenAiApi.Account> accounts = new LinkedHashMap<>();
-        for (String region : openAi.regions()) {
-            var account = openAi.accounts().get(region);
-            var member = g.backend(region);
-            accountIds.put(region, account.resourceId());
-            accounts.put(region, new OpenAiApi.Account(account.endpoint(), openAi.deploymentsByRegion().get(region),
-                    member.priority(), member.weight()));
-        }
-        Map<String, String> recordZones = new LinkedHashMap<>();
-        if (internal)
-            for (String zone : DnsZoneCatalogue.forApiManagement(true)) {
-                var created = dns.createdZones().get(zone);
-                if (created != null) recordZones.put(zone, created.zoneNameReference());
-            }
-        ApiGateway gw = new ApiGateway(this, "Gateway", new ApiGateway.Props(
-                naming.name(Naming.Abbreviation.API_MANAGEMENT, config.location()), config.location(), rg,
-                g.sku(), g.units(), g.publisherName(), g.publisherEmail(), network.requireSubnet(SubnetRole.GATEWAY).resourceId(),
-                internal ? null : network.requireSubnet(SubnetRole.PRIVATE_ENDPOINTS).resourceId(), network.location(),
-                internal ? List.of() : zoneIds(DnsZoneCatalogue.forApiManagement(false)), recordZones,
-                g.publicNetworkAccess(), naming.name(Naming.Abbreviation.MANAGED_IDENTITY, config.location(), "apim"),
-                accountIds, logs.workspaceId(), naming.name(Naming.Abbreviation.APPLICATION_INSIGHTS, config.location()), tags,
-                !config.monitoring().privateLinkScope()));
-        String usageLoggerName = null;
-        if (config.monitoring().usageEventHub()) {
-            this.usageEventHub = new UsageEventHub(this, "UsageEventHub", new UsageEventHub.Props(
-                    naming.name(Naming.Abbreviation.EVENT_HUB_NAMESPACE, config.location()), config.location(), rg,
-                    network.requireSubnet(SubnetRole.PRIVATE_ENDPOINTS).resourceId(), network.location(),
-                    zoneIds(DnsZoneCatalogue.forEventHub()), logs.workspaceId(), gw.identityPrincipalId(), tags));
-            usageLoggerName = EventHubLogger.create(usageEventHub, "Logger", new EventHubLogger.Props(gw.name(), rg,
-                    usageEventHub, gw.identityClientId())).getName();
-        }
         var identity = config.identity();
-        String audienceAppId = identity.application() != null ? apiApplication.clientId() : identity.audienceAppId();
-        this.openAiApi = new OpenAiApi(gw, "OpenAiApi", new OpenAiApi.Props(gw, accounts, config.apiSubscriptionRequired(),
-                new OpenAiApi.PolicySettings(config.tenantId(), audienceAppId, identity.scopeName(), g.requireScope(),
-                        g.corsOrigins(), g.tokensPerMinutePerUser(), usageLoggerName),
-                azapi, modelByDeployment()));
-        new LlmLogging(openAiApi, "LlmLogging", azapi, new LlmLogging.Props(gw.resourceId(), OpenAiApi.API_NAME,
-                config.monitoring().llmLogMaxBytes(), List.of(openAiApi.api())));
-        createDepartments(gw);
+        boolean internal = mode == GatewayNetworkMode.INTERNAL_INJECTION;
+        List<OpenAiBackend> backends = openAi.accounts().stream().map(account -> OpenAiBackend.builder().account(account)
+                .priority(g.backend(account.location()).priority()).weight(g.backend(account.location()).weight()).build()).toList();
+        AiGateway gw = new AiGateway(this, "Gateway", AiGatewayProps.builder()
+                .name(naming.name(Naming.Abbreviation.API_MANAGEMENT, config.location()))
+                .resourceGroup(resourceGroup)
+                .sku(g.sku())
+                .units(g.units())
+                .publisherName(g.publisherName())
+                .publisherEmail(g.publisherEmail())
+                .gatewaySubnet(network.requireSubnet(SubnetRole.GATEWAY))
+                .privateEndpoints(internal ? List.of() : privateEndpoint(DnsZoneCatalogue.forApiManagement(false)))
+                .internalDnsZones(internal ? recordZones() : List.of())
+                .diagnostics(diagnostics)
+                .publicNetworkAccess(g.publicNetworkAccess())
+                .lock(lock)
+                .identityName(naming.name(Naming.Abbreviation.MANAGED_IDENTITY, config.location(), "apim"))
+                .appInsightsName(naming.name(Naming.Abbreviation.APPLICATION_INSIGHTS, config.location()))
+                .appInsightsPublicAccess(!config.monitoring().privateLinkScope())
+                .backends(backends)
+                .models(ConfigProps.modelByDeployment(config))
+                .subscriptionRequired(config.apiSubscriptionRequired())
+                .tenantId(config.tenantId())
+                .audienceAppId(apiApplication != null ? apiApplication.clientId() : identity.audienceAppId())
+                .scopeName(identity.scopeName())
+                .requireScope(g.requireScope())
+                .corsOrigins(g.corsOrigins())
+                .tokensPerMinutePerUser(g.tokensPerMinutePerUser())
+                .llmLogMaxBytes(config.monitoring().llmLogMaxBytes())
+                .usageEventHub(usageEventHub)
+                .azapi(azapiProvider)
+                .build());
+        LegacyAddresses.moveGatewayRoleAssignments(gw);
+        if (usageEventHub != null) LegacyAddresses.moveUsageEventHubSender(usageEventHub, gw.identity());
+        config.departments().forEach(d -> gw.addDepartment(ConfigProps.department(config, d, gw.openAiApi())));
         return gw;
     }
 
-    private void configureBackend() {
+    private void backend() {
         var b = config.backend();
         if ("azurerm".equals(b.type())) {
             new AzurermBackend(this, AzurermBackendConfig.builder()
@@ -325,25 +259,44 @@ public final class PlatformStack extends TerraformStack {
         }
     }
 
+    private void outputs() {
+        TerraformOutput.Builder.create(this, "resource_group_name").value(resourceGroup.name())
+                .description("Resource group holding the platform's resources").build();
+        TerraformOutput.Builder.create(this, "gateway_url").value(gateway.apiManagement().gatewayUrl())
+                .description("The AI gateway's URL; Azure OpenAI clients use it as their endpoint").build();
+        TerraformOutput.Builder.create(this, "openai_api_path").value(gateway.openAiApi().path())
+                .description("Path of the Azure OpenAI API under gateway_url").build();
+        TerraformOutput.Builder.create(this, "gateway_identity_client_id").value(gateway.identity().clientId())
+                .description("Client id of the gateway's managed identity (the only identity calling Azure OpenAI)").build();
+        TerraformOutput.Builder.create(this, "gateway_identity_principal_id").value(gateway.identity().principalId())
+                .description("Principal (object) id of the gateway's managed identity").build();
+        if (usageEventHub != null)
+            TerraformOutput.Builder.create(this, "usage_event_hub_id").value(usageEventHub.eventHubId())
+                    .description("The usage Event Hub (one JSON record per gateway call); grant readers Azure Event Hubs Data Receiver on it").build();
+    }
+
+    /** @return the environment's config */
     public EnvironmentConfig config() { return config; }
+    /** @return the environment's naming */
     public Naming naming() { return naming; }
-    public Map<String, String> tags() { return tags; }
+    /** @return the platform's resource group */
     public ResourceGroup resourceGroup() { return resourceGroup; }
-    public AzurermProvider azurerm() { return azurerm; }
-    public AzapiProvider azapi() { return azapi; }
+    /** @return the platform's Log Analytics workspace */
     public LogAnalytics logs() { return logs; }
+    /** @return the network the platform lives in, created here or the landing zone's */
     public IVirtualNetwork network() { return network; }
+    /** @return the private DNS zones, created here or the hub's */
     public PrivateDnsZones dns() { return dns; }
+    /** @return the regional Azure OpenAI accounts */
     public RegionalOpenAi openAi() { return openAi; }
-    /** The API app registration created by the library, or null when the environment brings its own app id. */
+    /** @return the API app registration created here, or null when the environment brings its own app id */
     public EntraApiApplication apiApplication() { return apiApplication; }
-    public ApiGateway gateway() { return gateway; }
-    public OpenAiApi openAiApi() { return openAiApi; }
-    /** Departments by name. */
-    public Map<String, Department> departments() { return Map.copyOf(departments); }
+    /** @return the AI gateway */
+    public AiGateway gateway() { return gateway; }
+    /** @return the chargeback reports and alerts */
     public Chargeback chargeback() { return chargeback; }
-    /** The usage Event Hub, or null unless {@code monitoring.usageEventHub}. */
+    /** @return the usage Event Hub, or null unless {@code monitoring.usageEventHub} */
     public UsageEventHub usageEventHub() { return usageEventHub; }
-    /** The Azure Monitor Private Link Scope, or null unless {@code monitoring.privateLinkScope}. */
+    /** @return the Azure Monitor Private Link Scope, or null unless {@code monitoring.privateLinkScope} */
     public MonitorPrivateLinkScope monitorPrivateLinkScope() { return monitorPrivateLinkScope; }
 }

@@ -11,6 +11,7 @@ import software.constructs.IConstruct;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Renders the uniform inputs every resource construct takes, as Azure Verified Modules do: diagnostic settings, private
@@ -57,13 +58,14 @@ public final class ResourceInterfaces {
      * @param resourceGroupName where the endpoints go
      * @param endpoints         the endpoints
      * @param lock              the resource's lock, which its endpoints share (null: none)
+     * @param tags              the resource's tags, which its endpoints share (as in Azure Verified Modules)
      * @param dependsOn         what each endpoint waits for; Defaults to: nothing
      * @return the endpoints, in order
      */
     public static List<PrivateEndpoint> privateEndpoints(Construct scope, String targetResourceId, String targetName,
                                                          String subresource, String resourceGroupName,
                                                          List<PrivateEndpointOptions> endpoints, Lock lock,
-                                                         List<? extends ITerraformDependable> dependsOn) {
+                                                         Map<String, String> tags, List<? extends ITerraformDependable> dependsOn) {
         List<PrivateEndpoint> created = new ArrayList<>();
         for (int i = 0; i < endpoints.size(); i++) {
             PrivateEndpointOptions o = endpoints.get(i);
@@ -72,7 +74,7 @@ public final class ResourceInterfaces {
                     PrivateEndpointProps.builder()
                             .name(name).resourceGroupName(resourceGroupName).subnet(o.subnet())
                             .targetResourceId(targetResourceId).subresource(subresource)
-                            .dnsZones(o.dnsZones()).staticIp(o.staticIp()).dependsOn(dependsOn)
+                            .dnsZones(o.dnsZones()).staticIp(o.staticIp()).tags(tags).dependsOn(dependsOn)
                             .build());
             if (lock != null) lock(pe, pe.resourceId(), name, lock);
             created.add(pe);

@@ -23,14 +23,15 @@ public final class UserAssignedIdentity extends Construct implements IUserAssign
      * @param scope       the parent construct
      * @param id          the construct id
      * @param resourceId  the identity's resource id
-     * @param principalId its principal (object) id
+     * @param principalId its principal (object) id; may be null when the identity is only run as (for example a
+     *                    customer-managed key's identity), in which case it cannot be granted roles
      * @param clientId    its client id
      * @return the identity
      */
     public static IUserAssignedIdentity fromAttributes(Construct scope, String id, String resourceId, String principalId, String clientId) {
         ImportedResources.parse("UserAssignedIdentity.fromAttributes", resourceId, RESOURCE_TYPE);
         PropsCheck check = PropsCheck.of("UserAssignedIdentity.fromAttributes");
-        if (check.require("principalId", principalId)) check.guid("principalId", principalId);
+        check.guid("principalId", principalId);
         if (check.require("clientId", clientId)) check.guid("clientId", clientId);
         check.throwIfAny();
         return new Imported(scope, id, resourceId, principalId, clientId);
@@ -90,7 +91,12 @@ public final class UserAssignedIdentity extends Construct implements IUserAssign
 
         @Override public String resourceId() { return resourceId; }
         @Override public String clientId() { return clientId; }
-        @Override public String principalId() { return principalId; }
+        @Override public String principalId() {
+            if (principalId == null)
+                throw new IllegalStateException("identity " + resourceId + " was brought in without a principal id; "
+                        + "give one to UserAssignedIdentity.fromAttributes to grant it roles");
+            return principalId;
+        }
         @Override public PrincipalType principalType() { return PrincipalType.SERVICE_PRINCIPAL; }
         @Override public String grantKey() { return AzureResourceId.parse(resourceId, RESOURCE_TYPE).name(); }
     }

@@ -65,8 +65,7 @@ public final class MonitorPrivateLinkScope extends Construct {
                         .linkedResourceId(resourceId)
                         .build()));
         privateEndpoint = ResourceInterfaces.privateEndpoints(this, resource.getId(), props.name(), SUBRESOURCE, resourceGroupName,
-                List.of(props.privateEndpoint()), null, List.copyOf(scopedServices.values())).get(0);
-        privateEndpoint.resource().setTags(props.tags());      // AVM: the resource's tags cascade to its endpoint
+                List.of(props.privateEndpoint()), null, props.tags(), List.copyOf(scopedServices.values())).get(0);
     }
 
     /** @return the scope's resource id (a Terraform reference) */

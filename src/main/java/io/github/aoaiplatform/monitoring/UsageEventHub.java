@@ -73,9 +73,8 @@ public final class UsageEventHub extends Construct {
                 .partitionCount(PARTITION_COUNT)
                 .messageRetention(MESSAGE_RETENTION_DAYS)
                 .build();
-        List<PrivateEndpoint> endpoints = ResourceInterfaces.privateEndpoints(this, resource.getId(), props.namespaceName(), SUBRESOURCE,
-                resourceGroupName, props.privateEndpoints(), props.lock(), List.of());
-        endpoints.forEach(pe -> pe.resource().setTags(props.tags()));     // AVM: the resource's tags cascade to its endpoints
+        ResourceInterfaces.privateEndpoints(this, resource.getId(), props.namespaceName(), SUBRESOURCE,
+                resourceGroupName, props.privateEndpoints(), props.lock(), props.tags(), List.of());
         ResourceInterfaces.diagnostics(this, resource.getId(), props.diagnostics(), true);
         ResourceInterfaces.lock(this, resource.getId(), props.namespaceName(), props.lock());
     }

@@ -98,9 +98,8 @@ public final class OpenAiAccount extends Construct implements IOpenAiAccount {
                     .keyVaultKeyId(key.keyVaultKeyId()).identityClientId(key.identity().clientId()).build());
         resource = builder.build();
 
-        for (PrivateEndpoint endpoint : ResourceInterfaces.privateEndpoints(this, resource.getId(), props.name(), "account",
-                props.resourceGroup().name(), props.privateEndpoints(), props.lock(), null))
-            Tags.of(endpoint).addAll(props.tags());
+        ResourceInterfaces.privateEndpoints(this, resource.getId(), props.name(), "account",
+                props.resourceGroup().name(), props.privateEndpoints(), props.lock(), props.tags(), null);
         ResourceInterfaces.diagnostics(this, resource.getId(), props.diagnostics(), true);
         ResourceInterfaces.lock(this, resource.getId(), props.name(), props.lock());
         ResourceInterfaces.roleAssignments(this, resource.getId(), props.roleAssignments());

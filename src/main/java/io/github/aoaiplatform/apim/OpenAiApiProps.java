@@ -1,0 +1,244 @@
+package io.github.aoaiplatform.apim;
+
+import com.hashicorp.cdktf.TerraformProvider;
+import io.github.aoaiplatform.core.PropsCheck;
+
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The inputs of an {@link OpenAiApi}.
+ *
+ * @param apiManagement          the API Management service the API goes on (created here or imported). Required.
+ * @param backends               the Azure OpenAI accounts behind the API, in order; the first is the default route for
+ *                               deployments the policy does not know. At least one; keys must be unique. Required.
+ * @param models                 deployment name to the model it serves (the token metrics' Model dimension); every key
+ *                               must be a deployment some backend serves; Defaults to: none (Model is {@code unknown}).
+ * @param subscriptionRequired   require an API Management subscription key besides the Entra ID token (departments need
+ *                               it); Defaults to: false.
+ * @param apiName                the API's name, unique on the service; Defaults to: {@value OpenAiApi#API_NAME}.
+ * @param path                   the API's URL suffix; Defaults to: {@value OpenAiApi#PATH}.
+ * @param tenantId               Entra ID tenant whose tokens are accepted (a GUID). Required.
+ * @param audienceAppId          the API app's client id (audiences {@code api://<id>} and {@code <id>}). Required.
+ * @param scopeName              delegated scope checked when {@code requireScope}; Defaults to: chat.
+ * @param requireScope           require {@code scopeName} in the token's {@code scp}; Defaults to: false.
+ * @param corsOrigins            browser origins allowed by CORS; Defaults to: none (no cors element).
+ * @param tokensPerMinutePerUser tokens per minute per caller, over all deployments; must be &gt; 0. Required.
+ * @param usageLoggerId          name of an API Management Event Hub logger that receives one usage record per call, best
+ *                               a reference to the logger's {@code name} so that the policy is created after it;
+ *                               Defaults to: none (no usage records).
+ * @param loggerId               the API Management logger of the API's request telemetry and token metrics; Defaults
+ *                               to: the service's Application Insights logger
+ *                               ({@link IApiManagement#applicationInsightsLoggerId()}), and with none, no API diagnostic.
+ * @param azapi                  the azapi provider (backend pools, the diagnostic's metrics flag). Required.
+ */
+public record OpenAiApiProps(IApiManagement apiManagement, List<OpenAiBackend> backends, Map<String, String> models,
+                             Boolean subscriptionRequired, String apiName, String path, String tenantId,
+                             String audienceAppId, String scopeName, Boolean requireScope, List<String> corsOrigins,
+                             Integer tokensPerMinutePerUser, String usageLoggerId, String loggerId, TerraformProvider azapi) {
+    private static final Pattern API_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,79}");
+    private static final Pattern PATH = Pattern.compile("[A-Za-z0-9][A-Za-z0-9/._-]{0,399}");
+
+    /**
+     * Validates every field, fills defaults and copies collections; see the record's components.
+     *
+     * @param apiManagement see {@link #apiManagement()}
+     * @param backends see {@link #backends()}
+     * @param models see {@link #models()}
+     * @param subscriptionRequired see {@link #subscriptionRequired()}
+     * @param apiName see {@link #apiName()}
+     * @param path see {@link #path()}
+     * @param tenantId see {@link #tenantId()}
+     * @param audienceAppId see {@link #audienceAppId()}
+     * @param scopeName see {@link #scopeName()}
+     * @param requireScope see {@link #requireScope()}
+     * @param corsOrigins see {@link #corsOrigins()}
+     * @param tokensPerMinutePerUser see {@link #tokensPerMinutePerUser()}
+     * @param usageLoggerId see {@link #usageLoggerId()}
+     * @param loggerId see {@link #loggerId()}
+     * @param azapi see {@link #azapi()}
+     */
+    public OpenAiApiProps {
+        PropsCheck check = PropsCheck.of("OpenAiApiProps");
+        if (check.require("apiManagement", apiManagement) && loggerId == null) loggerId = apiManagement.applicationInsightsLoggerId();
+        backends = backends == null ? List.of() : List.copyOf(backends);
+        check.check(!backends.isEmpty(), "backends", "must list at least one Azure OpenAI account, e.g. OpenAiBackend.of(account)");
+        Set<String> keys = new HashSet<>();
+        for (int i = 0; i < backends.size(); i++)
+            if (!keys.add(backends.get(i).key()))
+                check.add("backends[" + i + "].key", "'" + backends.get(i).key() + "' is used by another backend; give each account "
+                        + "of one region its own key, e.g. '" + backends.get(i).key() + "-ptu'");
+        models = models == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(models));
+        subscriptionRequired = subscriptionRequired == null ? Boolean.FALSE : subscriptionRequired;
+        apiName = apiName == null ? OpenAiApi.API_NAME : apiName;
+        check.matches("apiName", apiName, API_NAME, "1-80 letters, digits, . _ - starting with a letter or digit");
+        path = path == null ? OpenAiApi.PATH : path;
+        check.matches("path", path, PATH, "a URL suffix such as 'openai'");
+        if (check.require("tenantId", tenantId)) check.guid("tenantId", tenantId);
+        check.require("audienceAppId", audienceAppId);
+        scopeName = scopeName == null ? "chat" : scopeName;
+        requireScope = requireScope == null ? Boolean.FALSE : requireScope;
+        corsOrigins = corsOrigins == null ? List.of() : List.copyOf(corsOrigins);
+        if (check.require("tokensPerMinutePerUser", tokensPerMinutePerUser))
+            check.check(tokensPerMinutePerUser > 0, "tokensPerMinutePerUser", "must be > 0, got " + tokensPerMinutePerUser);
+        check.check(usageLoggerId == null || !usageLoggerId.isBlank(), "usageLoggerId",
+                "must name an API Management Event Hub logger; leave it unset for no usage records");
+        check.require("azapi", azapi);
+        check.throwIfAny();
+    }
+
+    /** @return a builder for {@link OpenAiApiProps}; required fields are checked by {@link Builder#build()} */
+    public static Builder builder() { return new Builder(); }
+
+    /** Builds {@link OpenAiApiProps}: one setter per component, defaults and validation in the record. */
+    public static final class Builder {
+        private IApiManagement apiManagement;
+        private List<OpenAiBackend> backends;
+        private Map<String, String> models;
+        private Boolean subscriptionRequired;
+        private String apiName;
+        private String path;
+        private String tenantId;
+        private String audienceAppId;
+        private String scopeName;
+        private Boolean requireScope;
+        private List<String> corsOrigins;
+        private Integer tokensPerMinutePerUser;
+        private String usageLoggerId;
+        private String loggerId;
+        private TerraformProvider azapi;
+
+        private Builder() {}
+
+        /**
+         * Sets {@link OpenAiApiProps#apiManagement()}.
+         *
+         * @param apiManagement the value
+         * @return this builder
+         */
+        public Builder apiManagement(IApiManagement apiManagement) { this.apiManagement = apiManagement; return this; }
+
+        /**
+         * Sets {@link OpenAiApiProps#backends()}.
+         *
+         * @param backends the value
+         * @return this builder
+         */
+        public Builder backends(List<OpenAiBackend> backends) { this.backends = backends; return this; }
+
+        /**
+         * Sets {@link OpenAiApiProps#models()}.
+         *
+         * @param models the value
+         * @return this builder
+         */
+        public Builder models(Map<String, String> models) { this.models = models; return this; }
+
+        /**
+         * Sets {@link OpenAiApiProps#subscriptionRequired()}.
+         *
+         * @param subscriptionRequired the value
+         * @return this builder
+         */
+        public Builder subscriptionRequired(Boolean subscriptionRequired) { this.subscriptionRequired = subscriptionRequired; return this; }
+
+        /**
+         * Sets {@link OpenAiApiProps#apiName()}.
+         *
+         * @param apiName the value
+         * @return this builder
+         */
+        public Builder apiName(String apiName) { this.apiName = apiName; return this; }
+
+        /**
+         * Sets {@link OpenAiApiProps#path()}.
+         *
+         * @param path the value
+         * @return this builder
+         */
+        public Builder path(String path) { this.path = path; return this; }
+
+        /**
+         * Sets {@link OpenAiApiProps#tenantId()}.
+         *
+         * @param tenantId the value
+         * @return this builder
+         */
+        public Builder tenantId(String tenantId) { this.tenantId = tenantId; return this; }
+
+        /**
+         * Sets {@link OpenAiApiProps#audienceAppId()}.
+         *
+         * @param audienceAppId the value
+         * @return this builder
+         */
+        public Builder audienceAppId(String audienceAppId) { this.audienceAppId = audienceAppId; return this; }
+
+        /**
+         * Sets {@link OpenAiApiProps#scopeName()}.
+         *
+         * @param scopeName the value
+         * @return this builder
+         */
+        public Builder scopeName(String scopeName) { this.scopeName = scopeName; return this; }
+
+        /**
+         * Sets {@link OpenAiApiProps#requireScope()}.
+         *
+         * @param requireScope the value
+         * @return this builder
+         */
+        public Builder requireScope(Boolean requireScope) { this.requireScope = requireScope; return this; }
+
+        /**
+         * Sets {@link OpenAiApiProps#corsOrigins()}.
+         *
+         * @param corsOrigins the value
+         * @return this builder
+         */
+        public Builder corsOrigins(List<String> corsOrigins) { this.corsOrigins = corsOrigins; return this; }
+
+        /**
+         * Sets {@link OpenAiApiProps#tokensPerMinutePerUser()}.
+         *
+         * @param tokensPerMinutePerUser the value
+         * @return this builder
+         */
+        public Builder tokensPerMinutePerUser(Integer tokensPerMinutePerUser) { this.tokensPerMinutePerUser = tokensPerMinutePerUser; return this; }
+
+        /**
+         * Sets {@link OpenAiApiProps#usageLoggerId()}.
+         *
+         * @param usageLoggerId the value
+         * @return this builder
+         */
+        public Builder usageLoggerId(String usageLoggerId) { this.usageLoggerId = usageLoggerId; return this; }
+
+        /**
+         * Sets {@link OpenAiApiProps#loggerId()}.
+         *
+         * @param loggerId the value
+         * @return this builder
+         */
+        public Builder loggerId(String loggerId) { this.loggerId = loggerId; return this; }
+
+        /**
+         * Sets {@link OpenAiApiProps#azapi()}.
+         *
+         * @param azapi the value
+         * @return this builder
+         */
+        public Builder azapi(TerraformProvider azapi) { this.azapi = azapi; return this; }
+
+        /**
+         * @return the validated, immutable props
+         * @throws io.github.aoaiplatform.core.InvalidPropsException naming every invalid field
+         */
+        public OpenAiApiProps build() { return new OpenAiApiProps(apiManagement, backends, models, subscriptionRequired, apiName, path, tenantId, audienceAppId, scopeName, requireScope, corsOrigins, tokensPerMinutePerUser, usageLoggerId, loggerId, azapi); }
+    }
+}

@@ -1,0 +1,74 @@
+package io.github.aoaiplatform.app;
+
+import io.github.aoaiplatform.core.IPrincipal;
+import io.github.aoaiplatform.monitoring.UsageEventHub;
+import io.github.aoaiplatform.patterns.AiGateway;
+import software.constructs.IConstruct;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * Terraform {@code moved} blocks for resources whose address changed, so that stacks applied with an older layout move
+ * them in state instead of destroying and recreating them. Remove an entry once every environment has applied it.
+ */
+final class LegacyAddresses {
+    private LegacyAddresses() {}
+
+    /**
+     * Up to the AiGateway pattern, the gateway's invoke role assignments were children of the gateway
+     * ({@code Gateway/OpenAiUser-<region>}); {@code account.grantInvoke} now puts them under each account
+     * ({@code OpenAi/<region>/Account/OpenAiUser-Gateway-Identity}).
+     *
+     * @param gateway the gateway whose grants moved
+     */
+    static void moveGatewayRoleAssignments(AiGateway gateway) {
+        List<String> gatewayPath = pathBelowStack(gateway);
+        gateway.invokeGrants().forEach((key, assignment) -> {
+            List<String> legacy = new ArrayList<>(gatewayPath);
+            legacy.add("OpenAiUser-" + key);
+            assignment.moveFromId("azurerm_role_assignment." + logicalId(legacy));
+        });
+    }
+
+    /**
+     * Up to the AiGateway pattern, the usage Event Hub's sender role was its child {@code DataSender}; {@code grantSend}
+     * now names it after the principal ({@code DataSender-Gateway-Identity}).
+     *
+     * @param hub    the usage Event Hub
+     * @param sender the gateway identity the role was granted to
+     */
+    static void moveUsageEventHubSender(UsageEventHub hub, IPrincipal sender) {
+        List<String> legacy = new ArrayList<>(pathBelowStack(hub));
+        legacy.add("DataSender");
+        hub.grantSend(sender).moveFromId("azurerm_role_assignment." + logicalId(legacy));
+    }
+
+    /** The construct ids from below the stack down to {@code construct}. */
+    static List<String> pathBelowStack(IConstruct construct) {
+        var scopes = construct.getNode().getScopes();
+        List<String> path = new ArrayList<>();
+        for (int i = 2; i < scopes.size(); i++) path.add(scopes.get(i).getNode().getId());   // 0 = app, 1 = stack
+        return path;
+    }
+
+    /**
+     * cdktf's logical id of a resource at {@code path} below its stack: {@code Default} ids are left out, the readable
+     * part joins the ids with {@code _} (keeping letters, digits, {@code -} and {@code _}), and the suffix is the first
+     * 8 hex digits, upper-case, of the MD5 of the ids joined with {@code /}.
+     */
+    static String logicalId(List<String> path) {
+        List<String> components = path.stream().filter(c -> !c.equals("Default")).toList();
+        String human = String.join("_", components.stream().map(c -> c.replaceAll("[^A-Za-z0-9_-]", "")).toList());
+        try {
+            byte[] md5 = MessageDigest.getInstance("MD5").digest(String.join("/", components).getBytes(StandardCharsets.UTF_8));
+            return human + "_" + HexFormat.of().withUpperCase().formatHex(md5).substring(0, 8);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("MD5 is part of every JRE", e);
+        }
+    }
+}

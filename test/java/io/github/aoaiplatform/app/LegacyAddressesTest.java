@@ -1,0 +1,34 @@
+package io.github.aoaiplatform.app;
+
+import io.github.aoaiplatform.testing.Synth;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class LegacyAddressesTest {
+    @Test
+    void computesCdktfLogicalIdsLeavingDefaultOut() {
+        // the address the prod golden file had before the AiGateway pattern
+        assertThat(LegacyAddresses.logicalId(List.of("Gateway", "OpenAiUser-eastus"))).isEqualTo("Gateway_OpenAiUser-eastus_60585B63");
+        assertThat(LegacyAddresses.logicalId(List.of("Gateway", "Default", "OpenAiUser-eastus"))).isEqualTo("Gateway_OpenAiUser-eastus_60585B63");
+    }
+
+    @Test
+    void everyEnvironmentMovesEachGatewayGrantFromItsOldAddress() {
+        for (String environment : Synth.environments()) {
+            var tf = Synth.environment(environment);
+            var grants = Synth.all(tf, "azurerm_role_assignment").keySet().stream()
+                    .filter(k -> k.contains("OpenAiUser-Gateway-Identity") || k.contains("DataSender-Gateway-Identity")).toList();
+            assertThat(tf.path("moved")).as(environment).hasSize(grants.size());
+            tf.path("moved").forEach(m -> {
+                String from = m.path("from").asText();
+                String to = m.path("to").asText().substring("azurerm_role_assignment.".length());
+                assertThat(grants).contains(to);
+                if (to.startsWith("UsageEventHub_")) assertThat(from).isEqualTo("azurerm_role_assignment.UsageEventHub_DataSender_0647D7BD");
+                else assertThat(from).startsWith("azurerm_role_assignment.Gateway_OpenAiUser-");
+            });
+        }
+    }
+}
