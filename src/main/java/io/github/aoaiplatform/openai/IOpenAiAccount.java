@@ -36,5 +36,15 @@ public interface IOpenAiAccount extends IConstruct {
      * @param grantee who may call
      * @return the role assignment (granting twice returns the first one)
      */
-    RoleAssignment grantInvoke(IPrincipal grantee);
+    default RoleAssignment grantInvoke(IPrincipal grantee) { return grantInvoke(grantee, "Calls Azure OpenAI with Entra ID"); }
+
+    /**
+     * As {@link #grantInvoke(IPrincipal)}, with the role assignment's description (Azure replaces an assignment whose
+     * description changes, so callers keep theirs stable).
+     *
+     * @param grantee     who may call
+     * @param description why the grantee may call
+     * @return the role assignment (granting twice returns the first one)
+     */
+    RoleAssignment grantInvoke(IPrincipal grantee, String description);
 }

@@ -27,7 +27,7 @@ final class ImportedOpenAiAccount extends Construct implements IOpenAiAccount {
     @Override public String location() { return location; }
     @Override public String endpoint() { return "https://" + name + ".openai.azure.com/"; }
     @Override public List<String> deploymentNames() { return deployments; }
-    @Override public RoleAssignment grantInvoke(IPrincipal grantee) {
-        return ResourceInterfaces.grant(this, resourceId, INVOKE_ROLE, "OpenAiUser", grantee, "Calls Azure OpenAI with Entra ID");
+    @Override public RoleAssignment grantInvoke(IPrincipal grantee, String description) {
+        return ResourceInterfaces.grant(this, resourceId, INVOKE_ROLE, "OpenAiUser", grantee, description);
     }
 }

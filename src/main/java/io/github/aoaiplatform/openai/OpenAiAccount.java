@@ -160,7 +160,7 @@ public final class OpenAiAccount extends Construct implements IOpenAiAccount {
     /** @return the deployments added so far, in creation order */
     public List<DeploymentOptions> deployments() { return List.copyOf(deploymentOptions); }
 
-    @Override public RoleAssignment grantInvoke(IPrincipal grantee) {
-        return ResourceInterfaces.grant(this, resource.getId(), INVOKE_ROLE, "OpenAiUser", grantee, "Calls Azure OpenAI with Entra ID");
+    @Override public RoleAssignment grantInvoke(IPrincipal grantee, String description) {
+        return ResourceInterfaces.grant(this, resource.getId(), INVOKE_ROLE, "OpenAiUser", grantee, description);
     }
 }

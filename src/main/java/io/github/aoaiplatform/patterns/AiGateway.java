@@ -42,6 +42,9 @@ import java.util.Map;
  * </ul>
  */
 public final class AiGateway extends Construct {
+    /** The description of the gateway identity's invoke grants, kept as it was: Azure replaces a grant whose description changes. */
+    static final String GRANT_DESCRIPTION = "API gateway calls Azure OpenAI with its managed identity";
+
     private final IUserAssignedIdentity identity;
     private final ApiGateway apiManagement;
     private final IApplicationInsights appInsights;
@@ -63,7 +66,7 @@ public final class AiGateway extends Construct {
                 .name(props.identityName()).resourceGroup(props.resourceGroup()).location(props.location()).build());
         Tags.of(identity).addAll(props.tags());
         for (OpenAiBackend backend : props.backends())
-            invokeGrants.put(backend.key(), backend.account().grantInvoke(identity));
+            invokeGrants.put(backend.key(), backend.account().grantInvoke(identity, GRANT_DESCRIPTION));
 
         apiManagement = new ApiGateway(this, "Default", ApiGatewayProps.builder()
                 .name(props.name())
