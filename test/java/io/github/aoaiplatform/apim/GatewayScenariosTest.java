@@ -147,8 +147,8 @@ class GatewayScenariosTest {
                  "backends": {"westeurope": {"priority": 1}, "eastus": {"priority": 101, "weight": 0}}}""");
         assertThatThrownBy(() -> GatewayFixtures.config(broken)).isInstanceOf(ConfigException.class)
                 .hasMessageContaining("gateway.publisherEmail: 'not-an-email' is not an e-mail address")
-                .hasMessageContaining("gateway.publisherName: must be 1-100 characters")
-                .hasMessageContaining("gateway.tokensPerMinutePerUser: must be greater than 0")
+                .hasMessageContaining("gateway.publisherName: is required")
+                .hasMessageContaining("gateway.tokensPerMinutePerUser: must be > 0, got 0")
                 .hasMessageContaining("gateway.backends.westeurope: 'westeurope' is not in openAi.regions")
                 .hasMessageContaining("gateway.backends.eastus.priority: must be between 0 and 100")
                 .hasMessageContaining("gateway.backends.eastus.weight: must be between 1 and 100");

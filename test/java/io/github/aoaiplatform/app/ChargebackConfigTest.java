@@ -66,8 +66,8 @@ class ChargebackConfigTest {
                         "departments[4].tokensPerMinute"))
                 .hasMessageContaining("departments[1].name: 'finance' is defined twice")
                 .hasMessageContaining("departments[2].allowedModels[0]: 'gpt-5' is not deployed; deployed models are [gpt-4o, gpt-4o-mini]")
-                .hasMessageContaining("departments[3].name: 'starter' is a product API Management creates itself")
-                .hasMessageContaining("departments[3].tokensPerMinutePerUser: 200 is more than the department's tokensPerMinute 100")
+                .hasMessageContaining("departments[3].name: 'starter' is a built-in API Management product")
+                .hasMessageContaining("departments[3].tokensPerMinutePerUser: 200 must be between 1 and tokensPerMinute (100)")
                 .hasMessageContaining("gateway.subscriptionRequired: cannot be false when departments are defined");
     }
 

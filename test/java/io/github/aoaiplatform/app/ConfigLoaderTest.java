@@ -130,7 +130,7 @@ class ConfigLoaderTest {
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("openAi.regions[1]: unknown Azure region 'japan-east'")
                 .hasMessageContaining("openAi.regions[2]: 'japaneast' is listed twice")
-                .hasMessageContaining("gateway.corsOrigins[0]: 'https://app.contoso.com/path' is not an origin");
+                .hasMessageContaining("gateway.corsOrigins[0]: 'https://app.contoso.com/path' must be * or an origin scheme://host[:port] without a path");
     }
 
     @Test

@@ -41,6 +41,7 @@ public record OpenAiApiProps(IApiManagement apiManagement, List<OpenAiBackend> b
                              Boolean subscriptionRequired, String apiName, String path, String tenantId,
                              String audienceAppId, String scopeName, Boolean requireScope, List<String> corsOrigins,
                              Integer tokensPerMinutePerUser, String usageLoggerId, String loggerId, TerraformProvider azapi) {
+    private static final Pattern ORIGIN = Pattern.compile("\\*|https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?");
     private static final Pattern API_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,79}");
     private static final Pattern PATH = Pattern.compile("[A-Za-z0-9][A-Za-z0-9/._-]{0,399}");
 
@@ -84,6 +85,8 @@ public record OpenAiApiProps(IApiManagement apiManagement, List<OpenAiBackend> b
         scopeName = scopeName == null ? "chat" : scopeName;
         requireScope = requireScope == null ? Boolean.FALSE : requireScope;
         corsOrigins = corsOrigins == null ? List.of() : List.copyOf(corsOrigins);
+        for (int i = 0; i < corsOrigins.size(); i++)
+            check.matches("corsOrigins[" + i + "]", corsOrigins.get(i), ORIGIN, "* or an origin scheme://host[:port] without a path");
         if (check.require("tokensPerMinutePerUser", tokensPerMinutePerUser))
             check.check(tokensPerMinutePerUser > 0, "tokensPerMinutePerUser", "must be > 0, got " + tokensPerMinutePerUser);
         check.check(usageLoggerId == null || !usageLoggerId.isBlank(), "usageLoggerId",

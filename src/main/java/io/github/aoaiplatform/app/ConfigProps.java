@@ -115,9 +115,12 @@ final class ConfigProps {
                 .build();
     }
 
+    /** The values {@code tokenQuotaPeriod} accepts. */
+    static final List<String> QUOTA_PERIODS = Arrays.stream(TokenQuotaPeriod.values()).map(TokenQuotaPeriod::xmlValue).toList();
+
     /** The period of {@code tokenQuotaPeriod}, or null when it names none (the config check reports that). */
     static TokenQuotaPeriod quotaPeriod(String value) {
-        return Arrays.stream(TokenQuotaPeriod.values()).anyMatch(p -> p.xmlValue().equals(value)) ? TokenQuotaPeriod.fromXmlValue(value) : null;
+        return QUOTA_PERIODS.contains(value) ? TokenQuotaPeriod.fromXmlValue(value) : null;
     }
 
     /** A department's row in the chargeback reports and alerts. */

@@ -64,9 +64,12 @@ public record Naming(String workload, String environment, String suffix) {
      * @param suffix      see {@link #suffix()}
      */
     public Naming {
-        if (!PART.matcher(workload).matches()) throw new IllegalArgumentException("workload '" + workload + "' must match " + PART);
-        if (!PART.matcher(environment).matches()) throw new IllegalArgumentException("environment '" + environment + "' must match " + PART);
-        if (!SUFFIX.matcher(suffix).matches()) throw new IllegalArgumentException("suffix '" + suffix + "' must match " + SUFFIX);
+        PropsCheck check = PropsCheck.of("Naming");
+        if (check.require("workload", workload)) check.matches("workload", workload, PART, "a lower-case letter and up to 9 lower-case letters or digits");
+        if (check.require("environment", environment))
+            check.matches("environment", environment, PART, "a lower-case letter and up to 9 lower-case letters or digits");
+        if (check.require("suffix", suffix)) check.matches("suffix", suffix, SUFFIX, "3-6 lower-case letters or digits");
+        check.throwIfAny();
     }
 
     /**
