@@ -25,10 +25,21 @@ public final class ConfigLoader {
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
 
-    /** A validated stack file and the price table it names. */
+    /**
+     * A validated stack file and the price table it names.
+     *
+     * @param config the environment
+     * @param prices its price table
+     */
     public record Loaded(EnvironmentConfig config, PriceTable prices) {}
 
-    /** Loads and validates a stack file; the expected environment name is the file's base name. */
+    /**
+     * Loads and validates a stack file; the expected environment name is the file's base name.
+     *
+     * @param file the stack file
+     * @return the environment
+     * @throws ConfigException naming every problem
+     */
     public static EnvironmentConfig load(Path file) {
         return loadWithPrices(file).config();
     }
@@ -36,6 +47,10 @@ public final class ConfigLoader {
     /**
      * Loads and validates a stack file and its price table ({@code chargeback.priceTable}, relative to the file's folder):
      * the table's own problems and every deployed model without a price are reported with the config's problems.
+     *
+     * @param file the stack file
+     * @return the environment and its price table
+     * @throws ConfigException naming every problem
      */
     public static Loaded loadWithPrices(Path file) {
         String source = file.toString();
@@ -58,12 +73,25 @@ public final class ConfigLoader {
         return new Loaded(config, prices);
     }
 
-    /** The stack (environment) name of a stack file: its file name without {@code .json}. */
+    /**
+     * The stack (environment) name of a stack file.
+     *
+     * @param file the stack file
+     * @return its file name without {@code .json}
+     */
     public static String stackName(Path file) {
         return file.getFileName().toString().replaceFirst("\\.json$", "");
     }
 
-    /** Parses and validates JSON text; {@code expectedName} may be null to skip the file-name check. */
+    /**
+     * Parses and validates JSON text.
+     *
+     * @param json         the stack file's text
+     * @param source       where it came from, named in messages
+     * @param expectedName the environment name it must have, or null to skip that check
+     * @return the environment
+     * @throws ConfigException naming every problem
+     */
     public static EnvironmentConfig parse(String json, String source, String expectedName) {
         Problems problems = new Problems();
         EnvironmentConfig config = parseInto(json, expectedName, problems);

@@ -48,8 +48,30 @@ public record EnvironmentConfig(
         ChargebackConfig chargeback,
         Boolean locks) {
 
+    /** The workload part of every resource name. */
     public static final String WORKLOAD = "aoai";
 
+    /**
+     * Fills defaults and copies collections; see the record's components.
+     *
+     * @param description see {@link #description()}
+     * @param environmentName see {@link #environmentName()}
+     * @param location see {@link #location()}
+     * @param tenantId see {@link #tenantId()}
+     * @param subscriptionId see {@link #subscriptionId()}
+     * @param nameSuffix see {@link #nameSuffix()}
+     * @param tags see {@link #tags()}
+     * @param backend see {@link #backend()}
+     * @param network see {@link #network()}
+     * @param dns see {@link #dns()}
+     * @param monitoring see {@link #monitoring()}
+     * @param openAi see {@link #openAi()}
+     * @param gateway see {@link #gateway()}
+     * @param identity see {@link #identity()}
+     * @param departments see {@link #departments()}
+     * @param chargeback see {@link #chargeback()}
+     * @param locks see {@link #locks()}
+     */
     public EnvironmentConfig {
         tags = Map.copyOf(Objects.requireNonNullElse(tags, Map.of()));
         backend = Objects.requireNonNullElse(backend, new BackendConfig(null, null, null, null, null, null, null));
@@ -64,12 +86,18 @@ public record EnvironmentConfig(
     /**
      * Whether the Azure OpenAI API requires an API Management subscription key: {@code gateway.subscriptionRequired} when
      * set, otherwise true exactly when departments are defined (the department's key attributes each call to it).
+     *
+     * @return whether callers must send a subscription key
      */
     public boolean apiSubscriptionRequired() {
         return gateway.subscriptionRequired() != null ? gateway.subscriptionRequired() : !departments.isEmpty();
     }
 
-    /** The name suffix in force: the configured one or one derived from tenant and environment. */
+    /**
+     * The name suffix in force.
+     *
+     * @return the configured one, or one derived from tenant and environment
+     */
     public String effectiveNameSuffix() {
         return nameSuffix != null ? nameSuffix
                 : io.github.aoaiplatform.core.Naming.derivedSuffix(tenantId + "/" + environmentName);
@@ -88,6 +116,17 @@ public record EnvironmentConfig(
      */
     public record BackendConfig(String type, String path, String resourceGroupName, String storageAccountName,
                                 String containerName, String key, Boolean useAzureadAuth) {
+        /**
+         * Fills defaults and copies collections; see the record's components.
+         *
+         * @param type see {@link #type()}
+         * @param path see {@link #path()}
+         * @param resourceGroupName see {@link #resourceGroupName()}
+         * @param storageAccountName see {@link #storageAccountName()}
+         * @param containerName see {@link #containerName()}
+         * @param key see {@link #key()}
+         * @param useAzureadAuth see {@link #useAzureadAuth()}
+         */
         public BackendConfig {
             type = Objects.requireNonNullElse(type, "local");
             containerName = Objects.requireNonNullElse(containerName, "tfstate");
@@ -108,7 +147,11 @@ public record EnvironmentConfig(
 
     /** One value per subnet role: CIDRs under {@code network.subnets}, resource ids under {@code network.existing.subnetIds}. */
     public record Subnets(String gateway, String privateEndpoints, String app, String agents) {
-        /** The values that are set, by role. */
+        /**
+         * The values that are set.
+         *
+         * @return the values by role
+         */
         public java.util.Map<io.github.aoaiplatform.network.SubnetRole, String> byRole() {
             var m = new java.util.EnumMap<io.github.aoaiplatform.network.SubnetRole, String>(io.github.aoaiplatform.network.SubnetRole.class);
             if (gateway != null) m.put(io.github.aoaiplatform.network.SubnetRole.GATEWAY, gateway);
@@ -130,6 +173,11 @@ public record EnvironmentConfig(
      *                        Defaults to: none.
      */
     public record DnsConfig(Map<String, String> existingZoneIds) {
+        /**
+         * Fills defaults and copies collections; see the record's components.
+         *
+         * @param existingZoneIds see {@link #existingZoneIds()}
+         */
         public DnsConfig {
             existingZoneIds = existingZoneIds == null ? Map.of() : Map.copyOf(existingZoneIds);
         }
@@ -151,6 +199,15 @@ public record EnvironmentConfig(
      */
     public record MonitoringConfig(Integer retentionDays, Double dailyQuotaGb, Integer llmLogMaxBytes, Boolean privateLinkScope,
                                    Boolean usageEventHub) {
+        /**
+         * Fills defaults and copies collections; see the record's components.
+         *
+         * @param retentionDays see {@link #retentionDays()}
+         * @param dailyQuotaGb see {@link #dailyQuotaGb()}
+         * @param llmLogMaxBytes see {@link #llmLogMaxBytes()}
+         * @param privateLinkScope see {@link #privateLinkScope()}
+         * @param usageEventHub see {@link #usageEventHub()}
+         */
         public MonitoringConfig {
             retentionDays = Objects.requireNonNullElse(retentionDays, 90);
             llmLogMaxBytes = Objects.requireNonNullElse(llmLogMaxBytes, 262144);
@@ -178,6 +235,18 @@ public record EnvironmentConfig(
     public record OpenAiConfig(List<String> regions, Integer capacityThousandsTpm, Boolean purgeOnDestroy, String kind,
                                CustomerManagedKeyConfig customerManagedKey, List<DeploymentConfig> deployments,
                                List<ContentFilterConfig> contentFilters, List<BlocklistConfig> blocklists) {
+        /**
+         * Fills defaults and copies collections; see the record's components.
+         *
+         * @param regions see {@link #regions()}
+         * @param capacityThousandsTpm see {@link #capacityThousandsTpm()}
+         * @param purgeOnDestroy see {@link #purgeOnDestroy()}
+         * @param kind see {@link #kind()}
+         * @param customerManagedKey see {@link #customerManagedKey()}
+         * @param deployments see {@link #deployments()}
+         * @param contentFilters see {@link #contentFilters()}
+         * @param blocklists see {@link #blocklists()}
+         */
         public OpenAiConfig {
             regions = regions == null ? List.of() : List.copyOf(regions);
             capacityThousandsTpm = Objects.requireNonNullElse(capacityThousandsTpm, 30);
@@ -210,6 +279,18 @@ public record EnvironmentConfig(
      */
     public record DeploymentConfig(String name, String model, String version, String sku, Integer capacityThousandsTpm,
                                    List<String> regions, String versionUpgrade, String contentFilter) {
+        /**
+         * Fills defaults and copies collections; see the record's components.
+         *
+         * @param name see {@link #name()}
+         * @param model see {@link #model()}
+         * @param version see {@link #version()}
+         * @param sku see {@link #sku()}
+         * @param capacityThousandsTpm see {@link #capacityThousandsTpm()}
+         * @param regions see {@link #regions()}
+         * @param versionUpgrade see {@link #versionUpgrade()}
+         * @param contentFilter see {@link #contentFilter()}
+         */
         public DeploymentConfig {
             regions = regions == null ? List.of() : List.copyOf(regions);
         }
@@ -229,6 +310,13 @@ public record EnvironmentConfig(
      * @param terms       terms to block. Required, at least one.
      */
     public record BlocklistConfig(String name, String description, List<String> terms) {
+        /**
+         * Fills defaults and copies collections; see the record's components.
+         *
+         * @param name see {@link #name()}
+         * @param description see {@link #description()}
+         * @param terms see {@link #terms()}
+         */
         public BlocklistConfig {
             terms = terms == null ? List.of() : List.copyOf(terms);
         }
@@ -265,8 +353,25 @@ public record EnvironmentConfig(
     public record GatewayConfig(List<String> corsOrigins, String sku, Integer units, String publisherName,
                                 String publisherEmail, Boolean subscriptionRequired, Integer tokensPerMinutePerUser,
                                 Boolean requireScope, Boolean publicNetworkAccess, Map<String, PoolMemberConfig> backends) {
+        /** The publisher name used when {@code gateway.publisherName} is not given. */
         public static final String DEFAULT_PUBLISHER_NAME = "AI Platform Team";
+        /** The publisher e-mail used when {@code gateway.publisherEmail} is not given. */
         public static final String DEFAULT_PUBLISHER_EMAIL = "platform@example.com";
+
+        /**
+         * Fills defaults and copies collections; see the record's components.
+         *
+         * @param corsOrigins see {@link #corsOrigins()}
+         * @param sku see {@link #sku()}
+         * @param units see {@link #units()}
+         * @param publisherName see {@link #publisherName()}
+         * @param publisherEmail see {@link #publisherEmail()}
+         * @param subscriptionRequired see {@link #subscriptionRequired()}
+         * @param tokensPerMinutePerUser see {@link #tokensPerMinutePerUser()}
+         * @param requireScope see {@link #requireScope()}
+         * @param publicNetworkAccess see {@link #publicNetworkAccess()}
+         * @param backends see {@link #backends()}
+         */
 
         public GatewayConfig {
             corsOrigins = corsOrigins == null ? List.of() : List.copyOf(corsOrigins);
@@ -280,10 +385,19 @@ public record EnvironmentConfig(
             backends = backends == null ? Map.of() : Map.copyOf(backends);
         }
 
-        /** Developer and Premium are injected into the VNet in Internal mode; the v2 tiers integrate with it. */
+        /**
+         * Developer and Premium are injected into the VNet in Internal mode; the v2 tiers integrate with it.
+         *
+         * @return true for Developer and Premium
+         */
         public boolean internalVnetMode() { return sku.equals("Developer") || sku.equals("Premium"); }
 
-        /** The pool settings of a region: the configured ones or priority 1, weight 1. */
+        /**
+         * The pool settings of a region.
+         *
+         * @param region an account region
+         * @return the configured ones, or priority 1, weight 1
+         */
         public PoolMemberConfig backend(String region) {
             return backends.getOrDefault(region, new PoolMemberConfig(null, null));
         }
@@ -297,6 +411,12 @@ public record EnvironmentConfig(
      * @param weight   1-100, share of traffic among backends of the same priority; Defaults to: 1 (equal shares).
      */
     public record PoolMemberConfig(Integer priority, Integer weight) {
+        /**
+         * Fills defaults and copies collections; see the record's components.
+         *
+         * @param priority see {@link #priority()}
+         * @param weight see {@link #weight()}
+         */
         public PoolMemberConfig {
             priority = Objects.requireNonNullElse(priority, 1);
             weight = Objects.requireNonNullElse(weight, 1);
@@ -313,6 +433,13 @@ public record EnvironmentConfig(
      * @param application   register the API app (and optional clients) in Entra ID; Defaults to: none (bring your own).
      */
     public record IdentityConfig(String audienceAppId, String scopeName, ApplicationConfig application) {
+        /**
+         * Fills defaults and copies collections; see the record's components.
+         *
+         * @param audienceAppId see {@link #audienceAppId()}
+         * @param scopeName see {@link #scopeName()}
+         * @param application see {@link #application()}
+         */
         public IdentityConfig {
             scopeName = Objects.requireNonNullElse(scopeName, "chat");
         }
@@ -328,6 +455,14 @@ public record EnvironmentConfig(
      */
     public record ApplicationConfig(String displayName, List<AppRoleConfig> appRoles, List<SpaClientConfig> spaClients,
                                     List<DaemonClientConfig> daemonClients) {
+        /**
+         * Fills defaults and copies collections; see the record's components.
+         *
+         * @param displayName see {@link #displayName()}
+         * @param appRoles see {@link #appRoles()}
+         * @param spaClients see {@link #spaClients()}
+         * @param daemonClients see {@link #daemonClients()}
+         */
         public ApplicationConfig {
             appRoles = appRoles == null ? List.of() : List.copyOf(appRoles);
             spaClients = spaClients == null ? List.of() : List.copyOf(spaClients);
@@ -340,6 +475,12 @@ public record EnvironmentConfig(
 
     /** @param name client name; @param redirectUris https redirect URIs. */
     public record SpaClientConfig(String name, List<String> redirectUris) {
+        /**
+         * Copies the list.
+         *
+         * @param name         see {@link #name()}
+         * @param redirectUris see {@link #redirectUris()}
+         */
         public SpaClientConfig { redirectUris = redirectUris == null ? List.of() : List.copyOf(redirectUris); }
     }
 
@@ -377,6 +518,24 @@ public record EnvironmentConfig(
                                    List<String> clientAppIds, Integer tokensPerMinute, Long tokenQuota, String tokenQuotaPeriod,
                                    Integer requestsPerMinute, Integer tokensPerMinutePerUser, List<String> allowedModels,
                                    List<String> subscriptions, Double monthlyBudget, Integer alertPercent) {
+        /**
+         * Fills defaults and copies collections; see the record's components.
+         *
+         * @param name see {@link #name()}
+         * @param displayName see {@link #displayName()}
+         * @param costCenter see {@link #costCenter()}
+         * @param groupIds see {@link #groupIds()}
+         * @param clientAppIds see {@link #clientAppIds()}
+         * @param tokensPerMinute see {@link #tokensPerMinute()}
+         * @param tokenQuota see {@link #tokenQuota()}
+         * @param tokenQuotaPeriod see {@link #tokenQuotaPeriod()}
+         * @param requestsPerMinute see {@link #requestsPerMinute()}
+         * @param tokensPerMinutePerUser see {@link #tokensPerMinutePerUser()}
+         * @param allowedModels see {@link #allowedModels()}
+         * @param subscriptions see {@link #subscriptions()}
+         * @param monthlyBudget see {@link #monthlyBudget()}
+         * @param alertPercent see {@link #alertPercent()}
+         */
         public DepartmentConfig {
             displayName = displayName != null ? displayName : name;
             groupIds = groupIds == null ? List.of() : List.copyOf(groupIds);
@@ -397,7 +556,15 @@ public record EnvironmentConfig(
      *                    alerts fire in Azure Monitor without notifying anyone).
      */
     public record ChargebackConfig(String priceTable, List<String> alertEmails) {
+        /** The price table used when {@code chargeback.priceTable} is not given, relative to the stacks folder. */
         public static final String DEFAULT_PRICE_TABLE = "pricing/azure-openai.json";
+
+        /**
+         * Fills defaults and copies collections; see the record's components.
+         *
+         * @param priceTable see {@link #priceTable()}
+         * @param alertEmails see {@link #alertEmails()}
+         */
 
         public ChargebackConfig {
             priceTable = Objects.requireNonNullElse(priceTable, DEFAULT_PRICE_TABLE);

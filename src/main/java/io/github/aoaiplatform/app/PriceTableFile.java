@@ -16,7 +16,13 @@ import java.nio.file.Path;
 public final class PriceTableFile {
     private PriceTableFile() {}
 
-    /** Reads and validates a price table file; every problem is collected into one {@link ConfigException}. */
+    /**
+     * Reads and validates a price table file.
+     *
+     * @param file the price table file
+     * @return the table
+     * @throws ConfigException naming every problem
+     */
     public static PriceTable load(Path file) {
         Problems problems = new Problems();
         PriceTable table = read(file, problems);

@@ -12,9 +12,20 @@ public final class Problems {
 
     private final List<Problem> problems = new ArrayList<>();
 
+    /**
+     * Records a problem.
+     *
+     * @param path    the dotted field path
+     * @param message what is wrong and what to do
+     */
     public void add(String path, String message) { problems.add(new Problem(path, message)); }
 
-    /** Adds messages of the form {@code "<path>: <message>"} (as returned by the constructs' validate methods). */
+    /**
+     * Adds messages of the form {@code "<path>: <message>"} (as {@link io.github.aoaiplatform.chargeback.PriceTable#validate()}
+     * returns them).
+     *
+     * @param pathAndMessages the messages
+     */
     public void addAll(List<String> pathAndMessages) {
         for (String m : pathAndMessages) {
             int i = m.indexOf(": ");
@@ -22,11 +33,17 @@ public final class Problems {
         }
     }
 
+    /** @return true when nothing was found */
     public boolean isEmpty() { return problems.isEmpty(); }
 
+    /** @return every problem, in the order found */
     public List<Problem> all() { return List.copyOf(problems); }
 
-    /** Throws a {@link ConfigException} naming every problem, if there is any. */
+    /**
+     * Throws a {@link ConfigException} naming every problem, if there is any.
+     *
+     * @param source the stack file (or other source) the problems are in
+     */
     public void throwIfAny(String source) {
         if (!problems.isEmpty()) throw new ConfigException(source, problems);
     }
