@@ -12,6 +12,7 @@
 #
 #   scripts/bench-synth.sh [BASELINE_COMMIT]   default: c643df0, the last commit before issue 13
 #   AOAI_BENCH_RUNS=N                          runs per measurement (default 5)
+#   AOAI_BENCH_TESTS=1                         also time `scripts/aoai test` against the baseline (2 pairs)
 # Needs the bindings bootstrapped (scripts/aoai synth once), GNU time (/usr/bin/time), git and node.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
@@ -32,7 +33,11 @@ new_cmd=(scripts/aoai synth)
 base_cmd=(env -C "$baseline" "AOAI_CACHE_DIR=$scratch/baseline-cache" scripts/aoai synth)
 new_synth()  { "${new_cmd[@]}"; }
 base_synth() { "${base_cmd[@]}"; }
-millis() { local s e; s=$(date +%s%N); "$@" >/dev/null 2>&1; e=$(date +%s%N); echo $(((e - s) / 1000000)); }
+millis() {
+  local s e; s=$(date +%s%N)
+  "$@" >/dev/null 2>&1 || { echo "failed: $*" >&2; return 1; }
+  e=$(date +%s%N); echo $(((e - s) / 1000000))
+}
 median() { printf '%s\n' "$@" | sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 secs() { awk -v ms="$1" 'BEGIN { printf "%.2f", ms / 1000 }'; }
 list() { local out=""; for ms in "$@"; do out+="$(secs "$ms") "; done; echo "${out% }"; }
@@ -129,6 +134,12 @@ done
 cb=$(median "${cfg_base[@]}"); cd50=$(median "${cfg_departments[@]}"); cr8=$(median "${cfg_regions[@]}")
 per_department=$(awk -v a="$cd50" -v b="$cb" -v n=$((50 - base_departments)) 'BEGIN { printf "%.1f", (a - b) / n }')
 per_region=$(awk -v a="$cr8" -v b="$cb" -v n=$((8 - base_regions)) 'BEGIN { printf "%.0f", (a - b) / n }')
+if [ "${AOAI_BENCH_TESTS:-0}" = 1 ]; then
+  echo "timing the test suite, 2 interleaved pairs..." >&2
+  base_test=(env -C "$baseline" "AOAI_CACHE_DIR=$scratch/baseline-cache" scripts/aoai test)
+  test_base=("$(millis "${base_test[@]}")"); test_new=("$(millis scripts/aoai test)")
+  test_new+=("$(millis scripts/aoai test)"); test_base+=("$(millis "${base_test[@]}")")
+fi
 count_resources() { "$node_bin" -p 'Object.values(require(process.argv[1]).resource || {}).reduce((n, r) => n + Object.keys(r).length, 0)' "$1"; }
 
 lazy_jar="no (lazy through the jsii package cache, scripts/lazy-providers.sh)"
@@ -144,6 +155,8 @@ echo "| speed-up | | $(awk -v a="$base_median" -v b="$new_median" 'BEGIN { print
 echo "| largest process, peak memory | $(mib "$base_max") MiB | $(mib "$new_max") MiB |"
 echo "| node (jsii kernel) / JVM / node (jsii wrapper) | $(mib "$base_kernel") / $(mib "$base_jvm") / $(mib "$base_wrapper") MiB | $(mib "$new_kernel") / $(mib "$new_jvm") / $(mib "$new_wrapper") MiB |"
 echo "| output byte-identical to the baseline | | $identical |"
+[ -n "${test_new:-}" ] &&
+  echo "| scripts/aoai test, median of 2 interleaved runs | $(secs "$(median "${test_base[@]}")") s ($(list "${test_base[@]}")) | $(secs "$(median "${test_new[@]}")") s ($(list "${test_new[@]}")) |"
 echo
 echo "| this checkout | value |"
 echo "|---|---|"

@@ -37,16 +37,18 @@ current=$(fingerprint)
 
 classpath="$launch/app.jar:$(<"$launch/classpath")"
 main_class="$(<"$launch/main-class")"
+java="${JAVA_HOME:+$JAVA_HOME/bin/}java"        # the JDK Maven compiled with
 # The archive is only valid for this JVM and these exact jars; name it after them so a change makes a new one.
-archive="$launch/app-$(stat -L -c '%n %s %Y' "$(command -v java)" ${classpath//:/ } | sha1sum | cut -c1-12).jsa"
+IFS=: read -r -a jars <<< "$classpath"
+archive="$launch/app-$(stat -L -c '%n %s %Y' "$(command -v "$java")" "${jars[@]}" | sha1sum | cut -c1-12).jsa"
 read -r -a java_opts <<< "$AOAI_JAVA_OPTS"
 
 if [ -f "$archive" ]; then
-  exec java "${java_opts[@]}" -XX:SharedArchiveFile="$archive" -cp "$classpath" "$main_class" "$@"
+  exec "$java" "${java_opts[@]}" -XX:SharedArchiveFile="$archive" -cp "$classpath" "$main_class" "$@"
 fi
 rm -f "$launch"/app-*.jsa
 status=0
-java "${java_opts[@]}" -XX:ArchiveClassesAtExit="$archive.$$" -Xlog:cds=off -Xlog:cds+dynamic=off \
+"$java" "${java_opts[@]}" -XX:ArchiveClassesAtExit="$archive.$$" -Xlog:cds=off -Xlog:cds+dynamic=off \
   -cp "$classpath" "$main_class" "$@" || status=$?
 # Keep the archive of a successful run only: a failed one may have stopped before loading the stack classes.
 if [ "$status" = 0 ] && [ -f "$archive.$$" ]; then mv -f "$archive.$$" "$archive"; else rm -f "$archive.$$"; fi
