@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Measures the README's synth command (`scripts/aoai synth`, all stacks) against a baseline commit in the
 # same run, and prints Markdown tables for README:
-#  - warm synth time, this checkout vs the baseline (a `git worktree` of it), interleaved runs, medians, ratio;
+#  - warm synth time, this checkout vs the baseline (a `git worktree` of it), interleaved runs, medians, ratio,
+#    as wall time and as CPU time (which a busy shared machine disturbs much less);
 #  - the peak memory of the largest process and of each process (JVM, jsii's two node processes);
 #  - the first run after a clean checkout (compile + empty jsii package cache; bindings already installed);
 #  - synth time per extra department and per extra region, from generated configs (dev.json with 50
@@ -31,12 +32,14 @@ git worktree add --detach "$baseline" "$baseline_commit" >/dev/null 2>&1
 # Each side synthesizes in its own checkout; the baseline with its own (empty, then eager) package cache.
 new_cmd=(scripts/aoai synth)
 base_cmd=(env -C "$baseline" "AOAI_CACHE_DIR=$scratch/baseline-cache" scripts/aoai synth)
-new_synth()  { "${new_cmd[@]}"; }
-base_synth() { "${base_cmd[@]}"; }
-millis() {
-  local s e; s=$(date +%s%N)
-  "$@" >/dev/null 2>&1 || { echo "failed: $*" >&2; return 1; }
-  e=$(date +%s%N); echo $(((e - s) / 1000000))
+# record NAME CMD...: runs CMD and appends its wall time to NAME_wall and its CPU time (user + system, of CMD and
+# every process it waited for: JVM, node, Maven) to NAME_cpu, in ms. CPU time varies far less than wall time on
+# a busy machine, so the tables show both.
+record() {
+  local -n wall="$1_wall" cpu="$1_cpu"; shift
+  /usr/bin/time -o "$scratch/time" -f '%e %U %S' "$@" >/dev/null 2>&1 || { echo "failed: $*" >&2; exit 1; }
+  wall+=("$(awk '{ printf "%d", $1 * 1000 }' "$scratch/time")")
+  cpu+=("$(awk '{ printf "%d", ($2 + $3) * 1000 }' "$scratch/time")")
 }
 median() { printf '%s\n' "$@" | sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 secs() { awk -v ms="$1" 'BEGIN { printf "%.2f", ms / 1000 }'; }
@@ -76,21 +79,21 @@ measure_memory() {
 mib() { awk -v k="$1" 'BEGIN { printf "%.0f", k / 1024 }'; }
 
 echo "warming up both checkouts (compile, package caches)..." >&2
-new_synth >/dev/null 2>&1
-base_synth >/dev/null 2>&1 || { echo "the baseline $baseline_commit does not synthesize" >&2; exit 1; }
-new_synth >/dev/null 2>&1; base_synth >/dev/null 2>&1
+"${new_cmd[@]}" >/dev/null 2>&1
+"${base_cmd[@]}" >/dev/null 2>&1 || { echo "the baseline $baseline_commit does not synthesize" >&2; exit 1; }
+"${new_cmd[@]}" >/dev/null 2>&1; "${base_cmd[@]}" >/dev/null 2>&1
 
 identical=yes
 for f in cdktf.out/stacks/*/cdk.tf.json; do cmp -s "$f" "$baseline/$f" || identical="NO: $f differs"; done
 [ "$(ls "$baseline"/cdktf.out/stacks | wc -l)" = "$(ls cdktf.out/stacks | wc -l)" ] || identical="NO: other stacks"
 
 echo "timing $runs interleaved pairs..." >&2
-base_ms=(); new_ms=()
+base_wall=(); base_cpu=(); new_wall=(); new_cpu=()
 for i in $(seq "$runs"); do
-  if [ $((i % 2)) = 1 ]; then base_ms+=("$(millis base_synth)"); new_ms+=("$(millis new_synth)")
-  else new_ms+=("$(millis new_synth)"); base_ms+=("$(millis base_synth)"); fi
+  if [ $((i % 2)) = 1 ]; then record base "${base_cmd[@]}"; record new "${new_cmd[@]}"
+  else record new "${new_cmd[@]}"; record base "${base_cmd[@]}"; fi
 done
-base_median=$(median "${base_ms[@]}"); new_median=$(median "${new_ms[@]}")
+base_median=$(median "${base_wall[@]}"); new_median=$(median "${new_wall[@]}")
 
 echo "measuring peak memory..." >&2
 IFS='|' read -r base_max base_jvm base_kernel base_wrapper <<< "$(measure_memory "${base_cmd[@]}")"
@@ -98,8 +101,9 @@ IFS='|' read -r new_max new_jvm new_kernel new_wrapper <<< "$(measure_memory "${
 
 echo "timing a first run (no compiled classes, empty jsii package cache)..." >&2
 rm -rf target
-first_ms=$(export AOAI_CACHE_DIR="$scratch/first-run-cache"; millis new_synth)
-new_synth >/dev/null 2>&1
+first_wall=(); first_cpu=()
+record first env "AOAI_CACHE_DIR=$scratch/first-run-cache" "${new_cmd[@]}"
+"${new_cmd[@]}" >/dev/null 2>&1
 
 echo "timing generated configs (departments, regions)..." >&2
 gen() {  # gen DIR DEPARTMENTS REGIONS: dev.json with that many departments and OpenAI regions
@@ -121,24 +125,28 @@ base_regions=$("$node_bin" -p 'require("./stacks/dev.json").openAi.regions.lengt
 gen "$scratch/cfg-base" "$base_departments" "$base_regions"
 gen "$scratch/cfg-departments" 50 "$base_regions"
 gen "$scratch/cfg-regions" "$base_departments" 8
-synth_cfg() { AOAI_STACKS_DIR="$1" CDKTF_OUTDIR="$1/out" scripts/aoai synth; }
-for cfg in base departments regions; do
-  synth_cfg "$scratch/cfg-$cfg" >/dev/null 2>&1 || { echo "generated config $cfg does not synthesize:" >&2; synth_cfg "$scratch/cfg-$cfg" >&2; exit 1; }
+for cfg in base departments regions; do   # warm-up; a config the validator rejects stops here, with its message
+  env AOAI_STACKS_DIR="$scratch/cfg-$cfg" CDKTF_OUTDIR="$scratch/cfg-$cfg/out" "${new_cmd[@]}" >/dev/null
 done
-cfg_base=(); cfg_departments=(); cfg_regions=()
+cfg_base_wall=(); cfg_base_cpu=(); cfg_departments_wall=(); cfg_departments_cpu=(); cfg_regions_wall=(); cfg_regions_cpu=()
 for _ in $(seq "$runs"); do
-  cfg_base+=("$(millis synth_cfg "$scratch/cfg-base")")
-  cfg_departments+=("$(millis synth_cfg "$scratch/cfg-departments")")
-  cfg_regions+=("$(millis synth_cfg "$scratch/cfg-regions")")
+  for cfg in base departments regions; do
+    record "cfg_$cfg" env AOAI_STACKS_DIR="$scratch/cfg-$cfg" CDKTF_OUTDIR="$scratch/cfg-$cfg/out" "${new_cmd[@]}"
+  done
 done
-cb=$(median "${cfg_base[@]}"); cd50=$(median "${cfg_departments[@]}"); cr8=$(median "${cfg_regions[@]}")
-per_department=$(awk -v a="$cd50" -v b="$cb" -v n=$((50 - base_departments)) 'BEGIN { printf "%.1f", (a - b) / n }')
-per_region=$(awk -v a="$cr8" -v b="$cb" -v n=$((8 - base_regions)) 'BEGIN { printf "%.0f", (a - b) / n }')
+# per_extra NAME EXTRA: (median of NAME - median of base) / EXTRA, for wall and CPU time
+per_extra() {
+  local -n wall="cfg_$1_wall" cpu="cfg_$1_cpu"
+  awk -v w="$(median "${wall[@]}")" -v bw="$(median "${cfg_base_wall[@]}")" -v c="$(median "${cpu[@]}")" \
+      -v bc="$(median "${cfg_base_cpu[@]}")" -v n="$2" 'BEGIN { printf "%.0f ms wall, %.0f ms CPU", (w - bw) / n, (c - bc) / n }'
+}
+cfg_row() { local -n wall="cfg_$1_wall" cpu="cfg_$1_cpu"; echo "$(secs "$(median "${wall[@]}")") s wall, $(secs "$(median "${cpu[@]}")") s CPU"; }
 if [ "${AOAI_BENCH_TESTS:-0}" = 1 ]; then
   echo "timing the test suite, 2 interleaved pairs..." >&2
   base_test=(env -C "$baseline" "AOAI_CACHE_DIR=$scratch/baseline-cache" scripts/aoai test)
-  test_base=("$(millis "${base_test[@]}")"); test_new=("$(millis scripts/aoai test)")
-  test_new+=("$(millis scripts/aoai test)"); test_base+=("$(millis "${base_test[@]}")")
+  test_base_wall=(); test_base_cpu=(); test_new_wall=(); test_new_cpu=()
+  record test_base "${base_test[@]}"; record test_new scripts/aoai test
+  record test_new scripts/aoai test; record test_base "${base_test[@]}"
 fi
 count_resources() { "$node_bin" -p 'Object.values(require(process.argv[1]).resource || {}).reduce((n, r) => n + Object.keys(r).length, 0)' "$1"; }
 
@@ -149,23 +157,24 @@ jar="$(tr ':' '\n' < target/aoai-launch/classpath | grep cdktf-provider-azurerm)
 
 echo "| scripts/aoai synth, all stacks, warm | baseline ($baseline_commit) | this checkout |"
 echo "|---|---|---|"
-echo "| median of $runs interleaved runs | $(secs "$base_median") s | $(secs "$new_median") s |"
-echo "| runs | $(list "${base_ms[@]}") | $(list "${new_ms[@]}") |"
+echo "| median of $runs interleaved runs, wall | $(secs "$base_median") s | $(secs "$new_median") s |"
+echo "| runs, wall | $(list "${base_wall[@]}") | $(list "${new_wall[@]}") |"
+echo "| median CPU time (JVM + node + Maven) | $(secs "$(median "${base_cpu[@]}")") s | $(secs "$(median "${new_cpu[@]}")") s |"
 echo "| speed-up | | $(awk -v a="$base_median" -v b="$new_median" 'BEGIN { printf "%.2f", a / b }')× |"
 echo "| largest process, peak memory | $(mib "$base_max") MiB | $(mib "$new_max") MiB |"
 echo "| node (jsii kernel) / JVM / node (jsii wrapper) | $(mib "$base_kernel") / $(mib "$base_jvm") / $(mib "$base_wrapper") MiB | $(mib "$new_kernel") / $(mib "$new_jvm") / $(mib "$new_wrapper") MiB |"
 echo "| output byte-identical to the baseline | | $identical |"
-[ -n "${test_new:-}" ] &&
-  echo "| scripts/aoai test, median of 2 interleaved runs | $(secs "$(median "${test_base[@]}")") s ($(list "${test_base[@]}")) | $(secs "$(median "${test_new[@]}")") s ($(list "${test_new[@]}")) |"
+[ -n "${test_new_wall:-}" ] &&
+  echo "| scripts/aoai test, 2 interleaved runs, wall (CPU) | $(list "${test_base_wall[@]}") s ($(list "${test_base_cpu[@]}") s) | $(list "${test_new_wall[@]}") s ($(list "${test_new_cpu[@]}") s) |"
 echo
 echo "| this checkout | value |"
 echo "|---|---|"
-echo "| first run after a clean checkout (compile, CDS archive, empty jsii package cache) | $(secs "$first_ms") s |"
-echo "| dev.json with $base_departments departments, $base_regions regions (median of $runs) | $(secs "$cb") s, $(count_resources "$scratch/cfg-base/out/stacks/dev/cdk.tf.json") resources |"
-echo "| with 50 departments | $(secs "$cd50") s, $(count_resources "$scratch/cfg-departments/out/stacks/dev/cdk.tf.json") resources |"
-echo "| with 8 regions | $(secs "$cr8") s, $(count_resources "$scratch/cfg-regions/out/stacks/dev/cdk.tf.json") resources |"
-echo "| per extra department | $per_department ms |"
-echo "| per extra region | $per_region ms |"
+echo "| first run after a clean checkout (compile, CDS archive, empty jsii package cache) | $(secs "${first_wall[0]}") s wall, $(secs "${first_cpu[0]}") s CPU |"
+echo "| dev.json with $base_departments departments, $base_regions regions (median of $runs) | $(cfg_row base), $(count_resources "$scratch/cfg-base/out/stacks/dev/cdk.tf.json") resources |"
+echo "| with 50 departments | $(cfg_row departments), $(count_resources "$scratch/cfg-departments/out/stacks/dev/cdk.tf.json") resources |"
+echo "| with 8 regions | $(cfg_row regions), $(count_resources "$scratch/cfg-regions/out/stacks/dev/cdk.tf.json") resources |"
+echo "| per extra department | $(per_extra departments $((50 - base_departments))) |"
+echo "| per extra region | $(per_extra regions $((8 - base_regions))) |"
 echo
 echo "| stack | resources | azapi resources |"
 echo "|---|---|---|"
