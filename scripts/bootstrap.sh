@@ -61,6 +61,9 @@ npm install --no-audit --no-fund --ignore-scripts --loglevel=error --save-exact 
   "jsii-pacmak@$PACMAK_VERSION" "cdktf@$CDKTF_VERSION" "constructs@$CONSTRUCTS_VERSION" \
   "@cdktf/provider-azurerm@$AZURERM_VERSION" "@cdktf/provider-azuread@$AZUREAD_VERSION" >&2
 
+# The jars embed these packages: make the providers load lazily (see lazy-providers.sh).
+bash "$AOAI_ROOT/scripts/lazy-providers.sh" node_modules/@cdktf/provider-azurerm node_modules/@cdktf/provider-azuread
+
 rm -rf out
 repo_opt=""
 [ -n "${AOAI_M2_REPO:-}" ] && repo_opt="-Dmaven.repo.local=$AOAI_M2_REPO"
