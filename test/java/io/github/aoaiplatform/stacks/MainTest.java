@@ -88,4 +88,29 @@ class MainTest {
         }
         assertThatThrownBy(() -> Main.synth(dir, List.of("nope"), out.toString())).hasMessageContaining("nope.json: no such stack file");
     }
+
+    @Test
+    void failedSynthRemovesTheOlderOutputOfItsStacksSoThatItCannotBeDeployedByMistake() throws IOException {
+        Path dir = stacksWith("dev", "test");
+        Path out = tmp.resolve("out");
+        Main.synth(dir, List.of(), out.toString());
+        assertThat(out.resolve("stacks/dev/cdk.tf.json")).exists();
+        assertThat(out.resolve("stacks/dev/" + StackDiagram.FILE_NAME)).exists();
+        Files.createDirectories(out.resolve("stacks/other"));          // not a stack of this folder: left alone
+        Files.createDirectories(out.resolve("keep"));
+        Files.writeString(dir.resolve("test.json"), Files.readString(dir.resolve("test.json")).replace("\"location\"", "\"locaton\""));
+
+        assertThatThrownBy(() -> Main.synth(dir, List.of("test"), out.toString()))
+                .hasMessageContaining("locaton: unknown key")
+                .hasMessageContaining("removed the older output [" + out.resolve("stacks/test") + "]");
+        assertThat(out.resolve("stacks/test")).doesNotExist();
+        assertThat(out.resolve("stacks/dev/cdk.tf.json")).as("not selected, so not this run's output").exists();
+
+        assertThatThrownBy(() -> Main.synth(dir, List.of(), out.toString())).hasMessageContaining("removed the older output [" + out.resolve("stacks/dev") + "]");
+        assertThat(out.resolve("stacks/dev")).doesNotExist();
+        assertThat(out.resolve("stacks/other")).exists();
+
+        assertThatThrownBy(() -> Main.synth(dir, List.of("../keep"), out.toString())).hasMessageContaining("no such stack file");
+        assertThat(out.resolve("keep")).as("a typed name is never a path to delete").exists();
+    }
 }
