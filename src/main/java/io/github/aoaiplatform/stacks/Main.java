@@ -22,11 +22,12 @@ import java.util.stream.Stream;
 /**
  * Synthesizes one stack per environment file {@code stacks/<name>.json} into
  * {@code <outdir>/stacks/<name>/cdk.tf.json}. Only {@code *.json} files directly in the folder are stacks
- * (sub-folders hold other data, such as the price tables in {@code pricing/}). Every file is loaded and validated before anything is written: one bad
- * file fails the whole run with every problem listed, no output is produced, and the older output of the run's stacks
- * is removed so that it cannot be deployed by mistake. {@code bootstrap/state.json}, when present, adds the remote state
- * bootstrap stack {@value StateConfig#STACK_NAME} ({@link StateBootstrapStack}). Each stack's picture
- * ({@link StackDiagram}) is written next to its {@code cdk.tf.json}.
+ * (sub-folders hold other data, such as the price tables in {@code pricing/}). Every file is loaded and validated
+ * before anything is written: one bad file fails the whole run with every problem listed, no output is produced, and
+ * the older output of the run's stacks is marked stale ({@link StackOutput#markStale}) so that it cannot be deployed
+ * by mistake. {@code bootstrap/state.json}, when present, adds the remote state bootstrap stack
+ * {@value StateConfig#STACK_NAME} ({@link StateBootstrapStack}). Each stack's picture ({@link StackDiagram}) is
+ * written next to its {@code cdk.tf.json}.
  *
  * <p>Environment: {@code AOAI_STACKS_DIR} (default {@code stacks}), {@code AOAI_STACKS} (comma-separated
  * subset, default all), {@code CDKTF_OUTDIR} (set by the cdktf CLI; default {@code cdktf.out}).
@@ -55,15 +56,16 @@ public final class Main {
 
     /**
      * Loads every selected stack file, validates all of them, then synthesizes and draws each stack; returns the stack
-     * names. On failure the selected stacks' older output is removed and the exception says so.
+     * names. On failure the selected stacks' older output is marked stale and the exception says so.
      */
     public static List<String> synth(Path dir, List<String> only, String outdir) {
         try {
             return synthesize(dir, only, outdir);
         } catch (ConfigException | IllegalArgumentException e) {
-            List<Path> removed = StackOutput.removeStale(dir, only, outdir);
-            if (removed.isEmpty()) throw e;
-            throw new IllegalArgumentException(e.getMessage() + "\nremoved the older output " + removed + " so that it cannot be deployed by mistake", e);
+            List<Path> stale = StackOutput.markStale(dir, only, outdir);
+            if (stale.isEmpty()) throw e;
+            throw new IllegalArgumentException(e.getMessage() + "\nmarked the older output " + stale
+                    + " stale: Terraform now refuses to run there (state files kept) until a synth succeeds", e);
         }
     }
 

@@ -8,13 +8,11 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Stream;
 
-/** Where {@link Main} writes a stack ({@code <outdir>/stacks/<name>}) and how a failed run clears what it would have replaced. */
+/** Where {@link Main} writes a stack ({@code <outdir>/stacks/<name>}) and how a failed run withdraws what it would have replaced. */
 final class StackOutput {
     private StackOutput() {}
 
@@ -29,32 +27,43 @@ final class StackOutput {
     }
 
     /**
-     * After a failed synth: deletes {@code <outdir>/stacks/<name>} of every stack the run was to write (all stack files,
-     * or the selected ones, and the state bootstrap), so that an older synth cannot be planned or applied as if it were
-     * this one. Returns the folders removed.
+     * What a stale stack's {@code cdk.tf.json} becomes: a configuration every Terraform command refuses (init, plan,
+     * apply), showing this line. Removing the folder instead would delete a local backend's state, which lives in it,
+     * and an empty configuration would make Terraform plan to destroy everything in that state.
      */
-    static List<Path> removeStale(Path dir, List<String> only, String outdir) {
+    static final String STALE_CONFIG = """
+            {
+              "//": "STALE: the last synth of this stack failed, so its older configuration was withdrawn. Fix the stack file and synthesize again; state files in this folder are kept.",
+              "terraform": {
+                "required_version": "= 0.0.0-stale-the-last-synth-failed"
+              }
+            }
+            """;
+
+    /**
+     * After a failed synth: marks stale {@code <outdir>/stacks/<name>} of every stack the run was to write (all stack
+     * files, or the selected ones, and the state bootstrap), so that an older synth cannot be planned or applied as if
+     * it were this one: its {@code cdk.tf.json} becomes {@link #STALE_CONFIG} and its picture is removed; state files
+     * and {@code .terraform} stay. Returns the folders marked.
+     */
+    static List<Path> markStale(Path dir, List<String> only, String outdir) {
         // only names of stack files (never a path someone typed into AOAI_STACKS)
         Set<String> names = new LinkedHashSet<>();
         if (Files.isDirectory(dir)) Main.stackFiles(dir).forEach(f -> names.add(ConfigLoader.stackName(f)));
         names.add(StateConfig.STACK_NAME);
         if (!only.isEmpty()) names.retainAll(only);
-        List<Path> removed = new ArrayList<>();
+        List<Path> marked = new ArrayList<>();
         for (String name : names) {
             Path stack = stackDir(outdir, name);
-            if (Files.exists(stack)) {
-                deleteTree(stack);
-                removed.add(stack);
+            if (!Files.isRegularFile(stack.resolve("cdk.tf.json"))) continue;
+            try {
+                Files.writeString(stack.resolve("cdk.tf.json"), STALE_CONFIG);
+                Files.deleteIfExists(stack.resolve(StackDiagram.FILE_NAME));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot mark " + stack + " stale; delete its cdk.tf.json by hand before deploying", e);
             }
+            marked.add(stack);
         }
-        return removed;
-    }
-
-    private static void deleteTree(Path root) {
-        try (Stream<Path> walk = Files.walk(root)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) Files.delete(p);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot remove the stale output " + root + "; delete it by hand before deploying", e);
-        }
+        return marked;
     }
 }
