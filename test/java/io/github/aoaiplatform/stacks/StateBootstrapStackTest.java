@@ -199,6 +199,22 @@ class StateBootstrapStackTest {
     }
 
     @Test
+    void afterTheFirstApplyItsOwnStateMovesIntoTheAccountItCreated() throws IOException {
+        Path dir = stacksWithState(stateFile().replace("\"softDeleteDays\": 30,", "\"softDeleteDays\": 30, \"backend\": \"azurerm\","));
+        Path out = tmp.resolve("out");
+        Main.synth(dir, List.of(StateConfig.STACK_NAME), out.toString());
+        JsonNode backend = Synth.parse(Files.readString(out.resolve("stacks/state/cdk.tf.json"))).path("terraform").path("backend");
+        assertThat(backend.has("local")).isFalse();
+        assertThat(backend.path("azurerm").path("storage_account_name").asText()).isEqualTo("sttfstateaoaishared");
+        assertThat(backend.path("azurerm").path("container_name").asText()).isEqualTo("tfstate");
+        assertThat(backend.path("azurerm").path("key").asText()).isEqualTo("aoai-platform/state.tfstate");
+        assertThat(backend.path("azurerm").path("use_azuread_auth").asBoolean()).isTrue();
+        Files.writeString(dir.resolve(StateConfig.FILE), stateFile().replace("\"softDeleteDays\": 30,", "\"softDeleteDays\": 30, \"backend\": \"s3\","));
+        assertThatThrownBy(() -> Main.synth(dir, List.of(StateConfig.STACK_NAME), out.toString()))
+                .hasMessageContaining("backend: 's3' is not local or azurerm");
+    }
+
+    @Test
     void isNeverTakenForAnEnvironmentAndIsSynthesizedBesideThem() throws IOException {
         Path dir = stacksWithState(stateFile());
         assertThat(Main.stackFiles(dir)).extracting(p -> p.getFileName().toString()).containsExactly("test.json");

@@ -26,24 +26,29 @@ import java.util.regex.Pattern;
  * @param containerName      blob container; Defaults to: {@code tfstate}.
  * @param replication        {@code LRS}, {@code ZRS}, {@code GRS} or {@code GZRS}; Defaults to: {@code ZRS}.
  * @param softDeleteDays     days deleted blobs, versions and containers stay recoverable (1-365); Defaults to: 30.
+ * @param backend            where this stack's own state lives: {@code local} for the first apply, then {@code azurerm}
+ *                           to move it into the account it created (key {@value #STATE_KEY}); Defaults to: {@code local}.
  * @param privateEndpoint    where the account's only network path lives. Required.
  * @param github             the repository whose workflows may log in. Required.
  * @param tags               extra tags.
  */
 public record StateConfig(String description, String tenantId, String subscriptionId, String location,
                           String resourceGroupName, String storageAccountName, String containerName, String replication,
-                          Integer softDeleteDays, PrivateEndpointConfig privateEndpoint, GitHubConfig github,
+                          Integer softDeleteDays, String backend, PrivateEndpointConfig privateEndpoint, GitHubConfig github,
                           Map<String, String> tags) {
     /** The file, relative to the stacks folder. */
     public static final String FILE = "bootstrap/state.json";
     /** The stack name in {@code cdktf.out/stacks/}. */
     public static final String STACK_NAME = "state";
+    /** The blob of this stack's own state once it lives in the account ({@code backend: azurerm}). */
+    public static final String STATE_KEY = "aoai-platform/state.tfstate";
 
     public StateConfig {
         resourceGroupName = Objects.requireNonNullElse(resourceGroupName, "rg-tfstate-shared");
         containerName = Objects.requireNonNullElse(containerName, "tfstate");
         replication = Objects.requireNonNullElse(replication, "ZRS");
         softDeleteDays = Objects.requireNonNullElse(softDeleteDays, 30);
+        backend = Objects.requireNonNullElse(backend, "local");
         tags = Map.copyOf(Objects.requireNonNullElse(tags, Map.of()));
     }
 
@@ -100,6 +105,8 @@ public record StateConfig(String description, String tenantId, String subscripti
             p.add("containerName", "'" + containerName + "' must be 3-63 lower-case letters, digits and single hyphens");
         if (!REPLICATIONS.contains(replication))
             p.add("replication", "'" + replication + "' is not one of LRS, ZRS, GRS, GZRS");
+        if (!backend.equals("local") && !backend.equals("azurerm"))
+            p.add("backend", "'" + backend + "' is not local or azurerm (azurerm: after the first apply, to keep this state in the account)");
         if (softDeleteDays < 1 || softDeleteDays > 365)
             p.add("softDeleteDays", "must be 1-365 days, got " + softDeleteDays);
         if (privateEndpoint == null) {

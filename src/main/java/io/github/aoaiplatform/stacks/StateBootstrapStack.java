@@ -1,5 +1,7 @@
 package io.github.aoaiplatform.stacks;
 
+import com.hashicorp.cdktf.AzurermBackend;
+import com.hashicorp.cdktf.AzurermBackendConfig;
 import com.hashicorp.cdktf.LocalBackend;
 import com.hashicorp.cdktf.LocalBackendConfig;
 import com.hashicorp.cdktf.TerraformOutput;
@@ -40,7 +42,8 @@ import java.util.TreeSet;
  * holding every environment's Terraform state, reachable only through a private endpoint and only with Entra ID
  * (shared keys off), with blob versioning, soft delete and a CanNotDelete lock; and per environment the two GitHub
  * OIDC identities the workflows log in with. Applied by a person with Owner (or User Access Administrator) rights;
- * its own state is local ({@code terraform.state.tfstate}).
+ * its own state is local ({@code terraform.state.tfstate}) for the first apply, then, with {@code backend: azurerm},
+ * in the account it created.
  *
  * <ul>
  *   <li>{@code id-aoai-<env>-plan}: trusted for pull requests and {@code main} (plans, drift checks); the custom role
@@ -90,7 +93,13 @@ public final class StateBootstrapStack extends TerraformStack {
                 .storageUseAzuread(true)               // shared keys are off: data-plane calls use Entra ID
                 .build();
         AzureadProvider.Builder.create(this, "Azuread").tenantId(state.tenantId()).build();
-        new LocalBackend(this, LocalBackendConfig.builder().path("terraform." + StateConfig.STACK_NAME + ".tfstate").build());
+        if (state.backend().equals("azurerm")) {
+            new AzurermBackend(this, AzurermBackendConfig.builder()
+                    .resourceGroupName(state.resourceGroupName()).storageAccountName(state.storageAccountName())
+                    .containerName(state.containerName()).key(StateConfig.STATE_KEY).useAzureadAuth(true).build());
+        } else {
+            new LocalBackend(this, LocalBackendConfig.builder().path("terraform." + StateConfig.STACK_NAME + ".tfstate").build());
+        }
 
         var rg = ResourceGroup.Builder.create(this, "ResourceGroup")
                 .name(state.resourceGroupName()).location(state.location()).tags(tags).build();
