@@ -167,7 +167,10 @@ public final class StackDiagram {
     // ---- edges -----------------------------------------------------------------------------------------------
 
     private void edges() {
-        for (String app : of("azuread_application")) line("  client -.->|\"token for the API\"| " + id(app));
+        for (String app : of("azuread_application")) {
+            if (resources.get(app).has("api")) line("  client -.->|\"token for the API\"| " + id(app));
+            else forEachRef(resources.get(app).path("required_resource_access"), "azuread_application", api -> line("  " + id(app) + " -.->|\"may call\"| " + id(api)));
+        }
         for (String apim : of("azurerm_api_management")) {
             line("  client -->|\"HTTPS\"| " + id(apim));
             for (String pool : pools()) line("  " + id(apim) + " --> " + id(pool));
@@ -219,7 +222,7 @@ public final class StackDiagram {
             case "azurerm_private_dns_zone" -> name;
             case "azurerm_cognitive_account" -> "Azure OpenAI " + name + "<br/>" + deploymentsOf(address) + publicAccess(r);
             case "azurerm_monitor_private_link_scope" -> "Monitor private link scope " + name;
-            case "azuread_application" -> "API app " + r.path("display_name").asText();
+            case "azuread_application" -> (r.has("api") ? "API app " : "client app ") + r.path("display_name").asText();
             case "azapi_resource" -> "pool " + name;
             default -> REGIONAL.getOrDefault(type, type) + " " + name + publicAccess(r);
         };
