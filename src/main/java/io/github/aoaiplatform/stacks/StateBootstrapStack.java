@@ -75,8 +75,6 @@ public final class StateBootstrapStack extends TerraformStack {
             ApiGateway.OPENAI_ROLE, "5e0bd9bd-7b93-4f28-af87-19fc36ad61bd",
             UsageEventHub.SENDER_ROLE, "2b629674-e913-4c01-ae53-ef4638d8f975");
 
-    private final StorageAccount account;
-    private final StorageContainer container;
     private final Map<String, UserAssignedIdentity> deployIdentities = new TreeMap<>();
     private final Map<String, UserAssignedIdentity> planIdentities = new TreeMap<>();
 
@@ -103,7 +101,7 @@ public final class StateBootstrapStack extends TerraformStack {
 
         var rg = ResourceGroup.Builder.create(this, "ResourceGroup")
                 .name(state.resourceGroupName()).location(state.location()).tags(tags).build();
-        this.account = StorageAccount.Builder.create(this, "StateAccount")
+        var account = StorageAccount.Builder.create(this, "StateAccount")
                 .name(state.storageAccountName())
                 .resourceGroupName(rg.getName())
                 .location(state.location())
@@ -129,7 +127,7 @@ public final class StateBootstrapStack extends TerraformStack {
                 .build();
         // storage_account_id (not the name) creates the container through Azure Resource Manager, which works
         // while the account's data plane is private.
-        this.container = StorageContainer.Builder.create(this, "StateContainer")
+        StorageContainer.Builder.create(this, "StateContainer")
                 .name(state.containerName())
                 .storageAccountId(account.getId())
                 .containerAccessType("private")
@@ -240,9 +238,4 @@ public final class StateBootstrapStack extends TerraformStack {
                 .description("environment variable AZURE_CLIENT_ID of each GitHub environment")
                 .value(deployIds).build();
     }
-
-    public StorageAccount account() { return account; }
-    public StorageContainer container() { return container; }
-    public Map<String, UserAssignedIdentity> deployIdentities() { return Map.copyOf(deployIdentities); }
-    public Map<String, UserAssignedIdentity> planIdentities() { return Map.copyOf(planIdentities); }
 }
