@@ -88,4 +88,45 @@ class MainTest {
         }
         assertThatThrownBy(() -> Main.synth(dir, List.of("nope"), out.toString())).hasMessageContaining("nope.json: no such stack file");
     }
+
+    @Test
+    void failedSynthMarksTheOlderOutputOfItsStacksStaleSoThatTerraformRefusesItAndKeepsLocalState() throws IOException {
+        Path dir = stacksWith("dev", "test");
+        Path out = tmp.resolve("out");
+        Main.synth(dir, List.of(), out.toString());
+        Path devState = Files.writeString(out.resolve("stacks/dev/terraform.dev.tfstate"), "{\"version\": 4}");   // local backend
+        Files.createDirectories(out.resolve("stacks/other"));          // not a stack of this folder: left alone
+        Files.writeString(out.resolve("stacks/other/cdk.tf.json"), "{}");
+        Files.writeString(dir.resolve("test.json"), Files.readString(dir.resolve("test.json")).replace("\"location\"", "\"locaton\""));
+
+        assertThatThrownBy(() -> Main.synth(dir, List.of("test"), out.toString()))
+                .hasMessageContaining("locaton: unknown key")
+                .hasMessageContaining("marked the older output [" + out.resolve("stacks/test") + "] stale");
+        assertStale(out.resolve("stacks/test"));
+        assertThat(Synth.parse(Files.readString(out.resolve("stacks/dev/cdk.tf.json"))).has("resource"))
+                .as("dev was not selected, so not this run's output").isTrue();
+
+        assertThatThrownBy(() -> Main.synth(dir, List.of(), out.toString()))
+                .hasMessageContaining("marked the older output [" + out.resolve("stacks/dev") + ", " + out.resolve("stacks/test") + "] stale");
+        assertStale(out.resolve("stacks/dev"));
+        assertThat(devState).as("a local backend's state is never deleted").hasContent("{\"version\": 4}");
+        assertThat(out.resolve("stacks/other/cdk.tf.json")).hasContent("{}");
+
+        assertThatThrownBy(() -> Main.synth(dir, List.of("../other"), out.toString())).hasMessageContaining("no such stack file");
+        assertThat(out.resolve("stacks/other/cdk.tf.json")).as("a typed name is never a path to touch").hasContent("{}");
+
+        Files.writeString(dir.resolve("test.json"), Files.readString(dir.resolve("test.json")).replace("\"locaton\"", "\"location\""));
+        Main.synth(dir, List.of(), out.toString());
+        assertThat(Synth.parse(Files.readString(out.resolve("stacks/test/cdk.tf.json"))).has("resource")).isTrue();
+        assertThat(out.resolve("stacks/test/" + StackDiagram.FILE_NAME)).exists();
+    }
+
+    /** Terraform rejects this configuration before init, plan or apply do anything (required_version never matches). */
+    private static void assertStale(Path stack) throws IOException {
+        JsonNode tf = Synth.parse(Files.readString(stack.resolve("cdk.tf.json")));
+        assertThat(tf.path("terraform").path("required_version").asText()).isEqualTo("= 0.0.0-stale-the-last-synth-failed");
+        assertThat(tf.has("resource")).isFalse();
+        assertThat(tf.path("//").asText()).startsWith("STALE: the last synth of this stack failed");
+        assertThat(stack.resolve(StackDiagram.FILE_NAME)).doesNotExist();
+    }
 }

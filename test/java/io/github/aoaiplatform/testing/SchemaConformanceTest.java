@@ -9,12 +9,12 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class SchemaConformanceTest {
-    static List<String> environments() { return Synth.environments(); }
+    static List<String> stacks() { return Synth.stacks(); }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("environments")
-    void everySynthesizedResourceConformsToTheProviderSchema(String environment) {
-        assertThat(SchemaConformance.violations(Synth.environment(environment))).isEmpty();
+    @MethodSource("stacks")
+    void everySynthesizedResourceConformsToTheProviderSchema(String stack) {
+        assertThat(SchemaConformance.violations(Synth.parse(Synth.stackJson(stack)))).isEmpty();
     }
 
     @Test

@@ -10,6 +10,8 @@ import io.github.aoaiplatform.app.ConfigLoader;
 import io.github.aoaiplatform.app.EnvironmentConfig;
 import io.github.aoaiplatform.app.Main;
 import io.github.aoaiplatform.app.PlatformStack;
+import io.github.aoaiplatform.app.StateBootstrapStack;
+import io.github.aoaiplatform.app.StateConfig;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -31,6 +33,33 @@ public final class Synth {
     /** The environment names: one per stack file, exactly as {@link Main} finds them. */
     public static List<String> environments() {
         return Main.stackFiles(STACKS).stream().map(ConfigLoader::stackName).toList();
+    }
+
+    /** Every stack {@link Main} synthesizes: the environments and the remote state bootstrap. */
+    public static List<String> stacks() {
+        var all = new java.util.ArrayList<>(environments());
+        all.add(StateConfig.STACK_NAME);
+        return all;
+    }
+
+    /** The synthesized JSON text of any stack of {@link #stacks()}. */
+    public static String stackJson(String stack) {
+        return stack.equals(StateConfig.STACK_NAME) ? stateJson() : environmentJson(stack);
+    }
+
+    /** Every environment's config, by name. */
+    public static Map<String, EnvironmentConfig> environmentConfigs() {
+        Map<String, EnvironmentConfig> out = new LinkedHashMap<>();
+        for (String e : environments()) out.put(e, config(e));
+        return out;
+    }
+
+    /** The remote state bootstrap stack of {@code stacks/bootstrap/state.json} (cached). */
+    public static String stateJson() {
+        return ENVIRONMENT_CACHE.computeIfAbsent(StateConfig.STACK_NAME, s -> {
+            var environments = environmentConfigs();
+            return Testing.synth(new StateBootstrapStack(Testing.app(), s, StateConfig.load(STACKS.resolve(StateConfig.FILE), environments), environments), true);
+        });
     }
 
     public static EnvironmentConfig config(String environment) {

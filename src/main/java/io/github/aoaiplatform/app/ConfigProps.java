@@ -39,13 +39,15 @@ import java.util.TreeMap;
 final class ConfigProps {
     private ConfigProps() {}
 
-    /** The tags every resource carries: environment, workload and managed-by, plus the environment's own {@code tags}. */
-    static Map<String, String> platformTags(EnvironmentConfig c) {
+    /**
+     * The tags every resource of a stack carries: environment, workload and managed-by, plus the stack file's own.
+     */
+    static Map<String, String> platformTags(String environment, Map<String, String> extra) {
         Map<String, String> tags = new TreeMap<>();
-        tags.put("environment", c.environmentName());
+        tags.put("environment", environment);
         tags.put("workload", "aoai-platform");
         tags.put("managed-by", "cdktf");
-        tags.putAll(c.tags());
+        tags.putAll(extra);
         return tags;
     }
 

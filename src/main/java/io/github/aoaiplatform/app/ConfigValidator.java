@@ -47,7 +47,8 @@ public final class ConfigValidator {
     private ConfigValidator() {}
 
     private static final Pattern ENV_NAME = Pattern.compile("[a-z][a-z0-9]{1,7}");
-    private static final Pattern STORAGE_ACCOUNT = Pattern.compile("[a-z0-9]{3,24}");
+    /** A storage account name (the state backend's). */
+    static final Pattern STORAGE_ACCOUNT = Pattern.compile("[a-z0-9]{3,24}");
 
     /**
      * Validates {@code c}.

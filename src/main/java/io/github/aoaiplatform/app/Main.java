@@ -1,8 +1,7 @@
 package io.github.aoaiplatform.app;
 
 import com.hashicorp.cdktf.App;
-import io.github.aoaiplatform.app.ConfigException;
-import io.github.aoaiplatform.app.ConfigLoader;
+import com.hashicorp.cdktf.TerraformStack;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -19,8 +18,12 @@ import java.util.stream.Stream;
 /**
  * Synthesizes one stack per environment file {@code stacks/<name>.json} into
  * {@code <outdir>/stacks/<name>/cdk.tf.json}. Only {@code *.json} files directly in the folder are stacks
- * (sub-folders hold other data, such as the price tables in {@code pricing/}). Every file is loaded and validated before anything is written: one bad
- * file fails the whole run with every problem listed, and no output is produced.
+ * (sub-folders hold other data, such as the price tables in {@code pricing/}). Every file is loaded and validated
+ * before anything is written: one bad file fails the whole run with every problem listed, no output is produced, and
+ * the older output of the run's stacks is marked stale ({@link StackOutput#markStale}) so that it cannot be deployed
+ * by mistake. {@code bootstrap/state.json}, when present, adds the remote state bootstrap stack
+ * {@value StateConfig#STACK_NAME} ({@link StateBootstrapStack}). Each stack's picture ({@link StackDiagram}) is
+ * written next to its {@code cdk.tf.json}.
  *
  * <p>Environment: {@code AOAI_STACKS_DIR} (default {@code stacks}), {@code AOAI_STACKS} (comma-separated
  * subset, default all), {@code CDKTF_OUTDIR} (set by the cdktf CLI; default {@code cdktf.out}).
@@ -34,7 +37,8 @@ public final class Main {
         String outdir = System.getenv().getOrDefault("CDKTF_OUTDIR", "cdktf.out");
         try {
             List<String> names = synth(dir, only == null || only.isBlank() ? List.of() : Arrays.asList(only.split(",")), outdir);
-            System.err.println("synthesized " + names.size() + " stack(s) " + names + " into " + outdir + "/stacks");
+            // stdout: the cdktf CLI shows the app's stderr lines as [ERROR]
+            System.out.println("synthesized " + names.size() + " stack(s) " + names + " into " + outdir + "/stacks");
         } catch (ConfigException | IllegalArgumentException e) {
             report(System.err, e);
             System.exit(1);
@@ -46,11 +50,33 @@ public final class Main {
         err.println(e.getMessage());
     }
 
-    /** Loads every selected stack file, validates all of them, then synthesizes; returns the stack names. */
+    /**
+     * Loads every selected stack file, validates all of them, then synthesizes and draws each stack; returns the stack
+     * names. On failure the selected stacks' older output is marked stale and the exception says so.
+     */
     public static List<String> synth(Path dir, List<String> only, String outdir) {
-        Map<String, ConfigLoader.Loaded> configs = loadAll(dir, only);
+        try {
+            return synthesize(dir, only, outdir);
+        } catch (ConfigException | IllegalArgumentException e) {
+            List<Path> stale = StackOutput.markStale(dir, only, outdir);
+            if (stale.isEmpty()) throw e;
+            throw new IllegalArgumentException(e.getMessage() + "\nmarked the older output " + stale
+                    + " stale: Terraform now refuses to run there (state files kept) until a synth succeeds", e);
+        }
+    }
+
+    private static List<String> synthesize(Path dir, List<String> only, String outdir) {
+        List<String> onlyEnvironments = only.stream().filter(n -> !n.equals(StateConfig.STACK_NAME)).toList();
+        boolean withState = only.isEmpty() || only.contains(StateConfig.STACK_NAME);
+        Map<String, ConfigLoader.Loaded> configs = only.isEmpty() || !onlyEnvironments.isEmpty() ? loadAll(dir, onlyEnvironments) : Map.of();
+        StateConfig state = null;
+        Map<String, EnvironmentConfig> served = Map.of();
+        if (withState && StackOutput.hasStateFile(dir, !only.isEmpty())) {
+            served = environmentConfigs(dir);
+            state = StateConfig.load(dir.resolve(StateConfig.FILE), served);
+        }
         App app = App.Builder.create().outdir(outdir).build();
-        List<PlatformStack> stacks = new ArrayList<>();
+        List<TerraformStack> stacks = new ArrayList<>();
         List<String> errors = new ArrayList<>();
         configs.forEach((name, loaded) -> {
             try {
@@ -59,7 +85,8 @@ public final class Main {
                 errors.add(name + ": " + e.getMessage());
             }
         });
-        for (PlatformStack stack : stacks) {
+        if (state != null) stacks.add(new StateBootstrapStack(app, StateConfig.STACK_NAME, state, served));
+        for (TerraformStack stack : stacks) {
             try {
                 stack.runAllValidations();
             } catch (RuntimeException e) {
@@ -68,7 +95,16 @@ public final class Main {
         }
         if (!errors.isEmpty()) throw new IllegalArgumentException(String.join("\n", errors));
         app.synth();
-        return List.copyOf(configs.keySet());
+        List<String> names = stacks.stream().map(st -> st.getNode().getId()).toList();
+        for (String name : names) StackDiagram.writeNextTo(StackOutput.stackDir(outdir, name), name);
+        return names;
+    }
+
+    /** Every environment's config, by stack name (the state bootstrap serves all of them). */
+    static Map<String, EnvironmentConfig> environmentConfigs(Path dir) {
+        Map<String, EnvironmentConfig> out = new LinkedHashMap<>();
+        loadAll(dir, List.of()).forEach((name, loaded) -> out.put(name, loaded.config()));
+        return out;
     }
 
     /** The stack files in {@code dir}: regular {@code *.json} files directly in it, sorted (sub-folders hold other data). */

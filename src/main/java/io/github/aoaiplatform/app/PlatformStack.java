@@ -99,7 +99,7 @@ public final class PlatformStack extends TerraformStack {
 
         providers();
         backend();
-        Tags.of(this).addAll(ConfigProps.platformTags(config));
+        Tags.of(this).addAll(ConfigProps.platformTags(config.environmentName(), config.tags()));
 
         resourceGroup = new ResourceGroup(this, "ResourceGroup", ResourceGroupProps.builder()
                 .name(naming.name(Naming.Abbreviation.RESOURCE_GROUP, location)).location(location).build());
