@@ -31,6 +31,11 @@ import java.util.stream.Stream;
 public final class Main {
     private Main() {}
 
+    /**
+     * Synthesizes the stacks the environment selects and exits 1 with every problem when a stack file is invalid.
+     *
+     * @param args none
+     */
     public static void main(String[] args) {
         Path dir = Path.of(System.getenv().getOrDefault("AOAI_STACKS_DIR", "stacks"));
         String only = System.getenv("AOAI_STACKS");
@@ -53,6 +58,11 @@ public final class Main {
     /**
      * Loads every selected stack file, validates all of them, then synthesizes and draws each stack; returns the stack
      * names. On failure the selected stacks' older output is marked stale and the exception says so.
+     *
+     * @param dir    the stacks folder
+     * @param only   the stack names to synthesize; empty for all
+     * @param outdir the output folder
+     * @return the synthesized stacks' names
      */
     public static List<String> synth(Path dir, List<String> only, String outdir) {
         try {
@@ -107,7 +117,12 @@ public final class Main {
         return out;
     }
 
-    /** The stack files in {@code dir}: regular {@code *.json} files directly in it, sorted (sub-folders hold other data). */
+    /**
+     * The stack files in a folder: regular {@code *.json} files directly in it (sub-folders hold other data).
+     *
+     * @param dir the stacks folder
+     * @return the files, sorted
+     */
     public static List<Path> stackFiles(Path dir) {
         try (Stream<Path> s = Files.list(dir)) {
             return s.filter(p -> Files.isRegularFile(p) && p.getFileName().toString().endsWith(".json")).sorted().toList();
@@ -116,7 +131,14 @@ public final class Main {
         }
     }
 
-    /** Loads all stack files (or the named subset) and their price tables; collects every file's problems into one exception. */
+    /**
+     * Loads all stack files (or the named subset) and their price tables, collecting every file's problems into one
+     * exception.
+     *
+     * @param dir  the stacks folder
+     * @param only the stack names to load; empty for all
+     * @return each stack's config and price table, by name
+     */
     public static Map<String, ConfigLoader.Loaded> loadAll(Path dir, List<String> only) {
         Map<String, ConfigLoader.Loaded> configs = new LinkedHashMap<>();
         List<String> messages = new ArrayList<>();

@@ -27,6 +27,7 @@ import java.util.regex.Pattern;
  * the Terraform references ({@code ${type.name.attr}}) in the JSON; existing resources appear by their resource id.
  */
 public final class StackDiagram {
+    /** The picture's file name, next to each stack's {@code cdk.tf.json}. */
     public static final String FILE_NAME = "diagram.md";
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final Pattern REF = Pattern.compile("\\$\\{([a-z0-9_]+)\\.([A-Za-z0-9_-]+)\\.");
@@ -56,7 +57,13 @@ public final class StackDiagram {
                 t.getValue().fields().forEachRemaining(r -> resources.put(t.getKey() + "." + r.getKey(), r.getValue())));
     }
 
-    /** Reads {@code <stackDir>/cdk.tf.json} and writes the picture beside it. */
+    /**
+     * Reads {@code <stackDir>/cdk.tf.json} and writes the picture beside it.
+     *
+     * @param stackDir the stack's output folder
+     * @param stack    the stack's name
+     * @return the picture's path
+     */
     public static Path writeNextTo(Path stackDir, String stack) {
         try {
             JsonNode tf = MAPPER.readTree(stackDir.resolve("cdk.tf.json").toFile());
@@ -66,7 +73,13 @@ public final class StackDiagram {
         }
     }
 
-    /** The picture of a synthesized stack as a Markdown document with one Mermaid block. */
+    /**
+     * The picture of a synthesized stack.
+     *
+     * @param stack the stack's name
+     * @param tf    its synthesized JSON
+     * @return a Markdown document with one Mermaid block
+     */
     public static String render(String stack, JsonNode tf) {
         return new StackDiagram(stack, tf).draw();
     }

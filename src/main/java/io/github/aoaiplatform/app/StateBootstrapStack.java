@@ -81,6 +81,10 @@ public final class StateBootstrapStack extends TerraformStack {
     private final Map<String, UserAssignedIdentity> planIdentities = new TreeMap<>();
 
     /**
+     * Builds the bootstrap stack.
+     *
+     * @param scope        the app
+     * @param id           the stack name
      * @param state        the bootstrap config. Required.
      * @param environments the environment stacks it serves, by name. Required.
      */

@@ -45,6 +45,23 @@ public record StateConfig(String description, String tenantId, String subscripti
     /** The blob of this stack's own state once it lives in the account ({@code backend: azurerm}). */
     public static final String STATE_KEY = "aoai-platform/state.tfstate";
 
+    /**
+     * Fills defaults; see the record's components.
+     *
+     * @param description see {@link #description()}
+     * @param tenantId see {@link #tenantId()}
+     * @param subscriptionId see {@link #subscriptionId()}
+     * @param location see {@link #location()}
+     * @param resourceGroupName see {@link #resourceGroupName()}
+     * @param storageAccountName see {@link #storageAccountName()}
+     * @param containerName see {@link #containerName()}
+     * @param replication see {@link #replication()}
+     * @param softDeleteDays see {@link #softDeleteDays()}
+     * @param backend see {@link #backend()}
+     * @param privateEndpoint see {@link #privateEndpoint()}
+     * @param github see {@link #github()}
+     * @param tags see {@link #tags()}
+     */
     public StateConfig {
         resourceGroupName = Objects.requireNonNullElse(resourceGroupName, "rg-tfstate-shared");
         containerName = Objects.requireNonNullElse(containerName, "tfstate");
@@ -70,6 +87,11 @@ public record StateConfig(String description, String tenantId, String subscripti
     /**
      * Loads and validates the bootstrap file against the environments it serves: an environment whose backend is
      * azurerm must keep its state in this account and container. Every problem is reported at once.
+     *
+     * @param file         the bootstrap file
+     * @param environments the environments it serves, by name
+     * @return the bootstrap config
+     * @throws ConfigException naming every problem
      */
     public static StateConfig load(Path file, Map<String, EnvironmentConfig> environments) {
         Problems p = new Problems();
