@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Makes the cdktf provider packages load lazily under jsii. jsii's node kernel `require`s a package's
 # package.json "main"; for @cdktf/provider-azurerm that is lib/index.js, which loads all 1,527 resource
-# modules (~1.8 s, ~330 MiB) although a stack uses a few dozen. The same package ships lib/lazy-index.js,
+# modules although a stack uses a few dozen. The same package ships lib/lazy-index.js,
 # which exports the same names and loads a module when it is first used. Pointing "main" at it changes
 # when modules load, not what they do: the synthesized JSON is byte-identical.
 #

@@ -3,12 +3,11 @@
 # Maven only compiles, and only when it must: target/aoai-launch/ keeps the app jar, the runtime classpath
 # and the main class from the last compile, with a fingerprint of what they were built from (the pom, every
 # file under src/main and the local Maven repository in use). A run whose fingerprint matches starts `java`
-# directly (~10 ms of checks instead of Maven's ~2-3 s); any change to a source, a resource or the pom, or a
-# `mvn clean`, recompiles first.
+# directly (milliseconds of checks instead of Maven's start-up); any change to a source, a resource or the
+# pom, or a `mvn clean`, recompiles first.
 #
 # The JVM is tuned for a short-lived process (AOAI_JAVA_OPTS, see env.sh) and maps a class-data-sharing
-# archive of the classes a synth loads: the first run after a compile writes it (about a second more),
-# later runs start from it.
+# archive of the classes a synth loads: the first run after a compile writes it, later runs start from it.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 cd "$AOAI_ROOT"
