@@ -3,13 +3,17 @@ package io.github.aoaiplatform.monitoring;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.hashicorp.cdktf.TerraformStack;
 import com.hashicorp.cdktf.Testing;
+import io.github.aoaiplatform.core.IPrincipal;
 import io.github.aoaiplatform.core.InvalidPropsException;
+import io.github.aoaiplatform.core.PrincipalType;
+import io.github.aoaiplatform.core.RoleAssignmentOptions;
 import io.github.aoaiplatform.core.Lock;
 import io.github.aoaiplatform.testing.Synth;
 import org.junit.jupiter.api.Test;
 import software.constructs.Construct;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import static io.github.aoaiplatform.monitoring.MonitoringFixtures.*;
@@ -33,6 +37,20 @@ class LogAnalyticsTest {
         assertThat(diag.path("target_resource_id").asText()).isEqualTo(id);
         assertThat(diag.path("log_analytics_workspace_id").asText()).isEqualTo(id);
         assertThat(Synth.all(tf, "azurerm_management_lock")).isEmpty();
+    }
+
+    @Test
+    void roleAssignmentsGiveTheirPrincipalsTheirRolesOnTheWorkspaceOnly() {
+        JsonNode tf = Synth.of(s -> new LogAnalytics(s, "Logs", LogAnalyticsProps.builder().name("log-x").resourceGroup(resourceGroup(s))
+                .roleAssignments(List.of(new RoleAssignmentOptions("Log Analytics Reader", IPrincipal.of(PRINCIPAL_ID, PrincipalType.GROUP),
+                        "operations reads the logs"))).build()));
+        JsonNode role = Synth.single(tf, "azurerm_role_assignment");
+        assertThat(role.path("role_definition_name").asText()).isEqualTo("Log Analytics Reader");
+        assertThat(role.path("principal_id").asText()).isEqualTo(PRINCIPAL_ID);
+        assertThat(role.path("principal_type").asText()).isEqualTo("Group");
+        assertThat(role.path("description").asText()).isEqualTo("operations reads the logs");
+        assertThat(role.path("scope").asText())
+                .isEqualTo(Synth.ref("azurerm_log_analytics_workspace." + Synth.all(tf, "azurerm_log_analytics_workspace").keySet().iterator().next(), "id"));
     }
 
     @Test

@@ -124,6 +124,7 @@ public final class ApiGateway extends Construct implements IApiManagement {
 
         ResourceInterfaces.diagnostics(this, resource.getId(), props.diagnostics().withDedicatedTables(), true);
         ResourceInterfaces.lock(this, resource.getId(), props.name(), props.lock());
+        ResourceInterfaces.roleAssignments(this, resource.getId(), props.roleAssignments());
 
         clientIdNamedValue = ApiManagementNamedValue.Builder.create(this, "IdentityClientId")
                 .name(CLIENT_ID_NAMED_VALUE)

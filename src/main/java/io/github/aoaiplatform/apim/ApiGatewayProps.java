@@ -1,5 +1,6 @@
 package io.github.aoaiplatform.apim;
 
+import io.github.aoaiplatform.core.RoleAssignmentOptions;
 import io.github.aoaiplatform.core.DiagnosticSettings;
 import io.github.aoaiplatform.core.IPrivateDnsZone;
 import io.github.aoaiplatform.core.IResourceGroup;
@@ -46,12 +47,14 @@ import java.util.regex.Pattern;
  *                            it off on a later apply; Defaults to: true.
  * @param lock                a management lock on the service; Defaults to: none.
  * @param tags                tags of the service and its private endpoints and DNS records; Defaults to: none.
+ * @param roleAssignments roles to assign on the resource, e.g. Reader for an operations group; Defaults to: none.
  */
 public record ApiGatewayProps(String name, IResourceGroup resourceGroup, String location, String sku, Integer units,
                               String publisherName, String publisherEmail, ISubnet gatewaySubnet,
                               List<PrivateEndpointOptions> privateEndpoints, List<IPrivateDnsZone> internalDnsZones,
                               IUserAssignedIdentity identity, DiagnosticSettings diagnostics, Boolean publicNetworkAccess,
-                              Lock lock, Map<String, String> tags) {
+                              Lock lock, Map<String, String> tags,
+                              List<RoleAssignmentOptions> roleAssignments) {
     /** The tiers that can be private, in the order of {@link #sku()}'s documentation. */
     public static final Set<String> SKUS = Set.of("Developer", "Premium", "StandardV2", "PremiumV2");
     /** The most scale units a service can have. */
@@ -79,6 +82,7 @@ public record ApiGatewayProps(String name, IResourceGroup resourceGroup, String 
      * @param publicNetworkAccess see {@link #publicNetworkAccess()}
      * @param lock see {@link #lock()}
      * @param tags see {@link #tags()}
+     * @param roleAssignments see {@link #roleAssignments()}
      */
     public ApiGatewayProps {
         PropsCheck check = PropsCheck.of("ApiGatewayProps");
@@ -114,6 +118,7 @@ public record ApiGatewayProps(String name, IResourceGroup resourceGroup, String 
         check.require("diagnostics", diagnostics);
         publicNetworkAccess = publicNetworkAccess == null ? Boolean.TRUE : publicNetworkAccess;
         tags = tags == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(tags));
+        roleAssignments = roleAssignments == null ? List.of() : List.copyOf(roleAssignments);
         check.throwIfAny();
     }
 
@@ -144,6 +149,7 @@ public record ApiGatewayProps(String name, IResourceGroup resourceGroup, String 
         private Boolean publicNetworkAccess;
         private Lock lock;
         private Map<String, String> tags;
+        private List<RoleAssignmentOptions> roleAssignments;
 
         private Builder() {}
 
@@ -268,9 +274,17 @@ public record ApiGatewayProps(String name, IResourceGroup resourceGroup, String 
         public Builder tags(Map<String, String> tags) { this.tags = tags; return this; }
 
         /**
+         * Sets {@link ApiGatewayProps#roleAssignments()}.
+         *
+         * @param roleAssignments the value
+         * @return this builder
+         */
+        public Builder roleAssignments(List<RoleAssignmentOptions> roleAssignments) { this.roleAssignments = roleAssignments; return this; }
+
+        /**
          * @return the validated, immutable props
          * @throws io.github.aoaiplatform.core.InvalidPropsException naming every invalid field
          */
-        public ApiGatewayProps build() { return new ApiGatewayProps(name, resourceGroup, location, sku, units, publisherName, publisherEmail, gatewaySubnet, privateEndpoints, internalDnsZones, identity, diagnostics, publicNetworkAccess, lock, tags); }
+        public ApiGatewayProps build() { return new ApiGatewayProps(name, resourceGroup, location, sku, units, publisherName, publisherEmail, gatewaySubnet, privateEndpoints, internalDnsZones, identity, diagnostics, publicNetworkAccess, lock, tags, roleAssignments); }
     }
 }

@@ -72,6 +72,7 @@ public final class AppInsights extends Construct implements IApplicationInsights
                 .tags(props.tags())
                 .build();
         ResourceInterfaces.diagnostics(this, resource.getId(), props.diagnostics(), true);
+        ResourceInterfaces.roleAssignments(this, resource.getId(), props.roleAssignments());
     }
 
     @Override public String resourceId() { return resource.getId(); }

@@ -1,5 +1,6 @@
 package io.github.aoaiplatform.monitoring;
 
+import io.github.aoaiplatform.core.RoleAssignmentOptions;
 import io.github.aoaiplatform.core.DiagnosticSettings;
 import io.github.aoaiplatform.core.ILogAnalyticsWorkspace;
 import io.github.aoaiplatform.core.IResourceGroup;
@@ -7,6 +8,7 @@ import io.github.aoaiplatform.core.PropsCheck;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -26,10 +28,12 @@ import java.util.regex.Pattern;
  * @param publicAccess      accept ingestion and queries from the Internet; Defaults to: true (set false together with a
  *                          {@link MonitorPrivateLinkScope} that holds the component).
  * @param tags              tags of the component; Defaults to: none.
+ * @param roleAssignments roles to assign on the resource, e.g. Reader for an operations group; Defaults to: none.
  */
 public record AppInsightsProps(String name, IResourceGroup resourceGroup, String location, ILogAnalyticsWorkspace workspace,
                                DiagnosticSettings diagnostics, Boolean localAuthDisabled, Boolean publicAccess,
-                               Map<String, String> tags) {
+                               Map<String, String> tags,
+                               List<RoleAssignmentOptions> roleAssignments) {
     private static final Pattern NAME = Pattern.compile("[^%&\\\\?/]{1,255}");
 
     /**
@@ -66,6 +70,7 @@ public record AppInsightsProps(String name, IResourceGroup resourceGroup, String
         localAuthDisabled = localAuthDisabled == null || localAuthDisabled;
         publicAccess = publicAccess == null || publicAccess;
         tags = tags == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(tags));
+        roleAssignments = roleAssignments == null ? List.of() : List.copyOf(roleAssignments);
         check.throwIfAny();
     }
 
@@ -82,6 +87,7 @@ public record AppInsightsProps(String name, IResourceGroup resourceGroup, String
         private Boolean localAuthDisabled;
         private Boolean publicAccess;
         private Map<String, String> tags;
+        private List<RoleAssignmentOptions> roleAssignments;
 
         private Builder() {}
 
@@ -150,9 +156,17 @@ public record AppInsightsProps(String name, IResourceGroup resourceGroup, String
         public Builder tags(Map<String, String> tags) { this.tags = tags; return this; }
 
         /**
+         * Sets {@link AppInsightsProps#roleAssignments()}.
+         *
+         * @param roleAssignments the value
+         * @return this builder
+         */
+        public Builder roleAssignments(List<RoleAssignmentOptions> roleAssignments) { this.roleAssignments = roleAssignments; return this; }
+
+        /**
          * @return the validated, immutable props
          * @throws io.github.aoaiplatform.core.InvalidPropsException naming every invalid field
          */
-        public AppInsightsProps build() { return new AppInsightsProps(name, resourceGroup, location, workspace, diagnostics, localAuthDisabled, publicAccess, tags); }
+        public AppInsightsProps build() { return new AppInsightsProps(name, resourceGroup, location, workspace, diagnostics, localAuthDisabled, publicAccess, tags, roleAssignments); }
     }
 }

@@ -65,6 +65,7 @@ public final class LogAnalytics extends Construct implements ILogAnalyticsWorksp
                 .build();
         ResourceInterfaces.diagnostics(this, resource.getId(), DiagnosticSettings.toWorkspace(this), true); // query audit, to itself
         ResourceInterfaces.lock(this, resource.getId(), props.name(), props.lock());
+        ResourceInterfaces.roleAssignments(this, resource.getId(), props.roleAssignments());
     }
 
     @Override public String resourceId() { return resource.getId(); }

@@ -1,11 +1,13 @@
 package io.github.aoaiplatform.monitoring;
 
+import io.github.aoaiplatform.core.RoleAssignmentOptions;
 import io.github.aoaiplatform.core.IResourceGroup;
 import io.github.aoaiplatform.core.Lock;
 import io.github.aoaiplatform.core.PropsCheck;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -23,9 +25,11 @@ import java.util.regex.Pattern;
  *                      {@link MonitorPrivateLinkScope}).
  * @param lock          a management lock on the workspace; Defaults to: none.
  * @param tags          tags of the workspace; Defaults to: none (platform-wide tags come from the {@code Tags} aspect).
+ * @param roleAssignments roles to assign on the resource, e.g. Reader for an operations group; Defaults to: none.
  */
 public record LogAnalyticsProps(String name, IResourceGroup resourceGroup, String location, Integer retentionDays,
-                                Double dailyQuotaGb, Boolean publicAccess, Lock lock, Map<String, String> tags) {
+                                Double dailyQuotaGb, Boolean publicAccess, Lock lock, Map<String, String> tags,
+                                List<RoleAssignmentOptions> roleAssignments) {
     /** The shortest interactive retention Azure accepts. */
     public static final int MIN_RETENTION_DAYS = 30;
     /** The longest interactive retention Azure accepts. */
@@ -80,6 +84,7 @@ public record LogAnalyticsProps(String name, IResourceGroup resourceGroup, Strin
         checkLimits(check, retentionDays, dailyQuotaGb);
         publicAccess = publicAccess == null || publicAccess;
         tags = tags == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(tags));
+        roleAssignments = roleAssignments == null ? List.of() : List.copyOf(roleAssignments);
         check.throwIfAny();
     }
 
@@ -96,6 +101,7 @@ public record LogAnalyticsProps(String name, IResourceGroup resourceGroup, Strin
         private Boolean publicAccess;
         private Lock lock;
         private Map<String, String> tags;
+        private List<RoleAssignmentOptions> roleAssignments;
 
         private Builder() {}
 
@@ -164,9 +170,17 @@ public record LogAnalyticsProps(String name, IResourceGroup resourceGroup, Strin
         public Builder tags(Map<String, String> tags) { this.tags = tags; return this; }
 
         /**
+         * Sets {@link LogAnalyticsProps#roleAssignments()}.
+         *
+         * @param roleAssignments the value
+         * @return this builder
+         */
+        public Builder roleAssignments(List<RoleAssignmentOptions> roleAssignments) { this.roleAssignments = roleAssignments; return this; }
+
+        /**
          * @return the validated, immutable props
          * @throws io.github.aoaiplatform.core.InvalidPropsException naming every invalid field
          */
-        public LogAnalyticsProps build() { return new LogAnalyticsProps(name, resourceGroup, location, retentionDays, dailyQuotaGb, publicAccess, lock, tags); }
+        public LogAnalyticsProps build() { return new LogAnalyticsProps(name, resourceGroup, location, retentionDays, dailyQuotaGb, publicAccess, lock, tags, roleAssignments); }
     }
 }

@@ -77,6 +77,7 @@ public final class UsageEventHub extends Construct {
                 resourceGroupName, props.privateEndpoints(), props.lock(), props.tags(), List.of());
         ResourceInterfaces.diagnostics(this, resource.getId(), props.diagnostics(), true);
         ResourceInterfaces.lock(this, resource.getId(), props.namespaceName(), props.lock());
+        ResourceInterfaces.roleAssignments(this, resource.getId(), props.roleAssignments());
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.github.aoaiplatform.monitoring;
 
+import io.github.aoaiplatform.core.RoleAssignmentOptions;
 import io.github.aoaiplatform.core.DiagnosticSettings;
 import io.github.aoaiplatform.core.IResourceGroup;
 import io.github.aoaiplatform.core.Lock;
@@ -25,10 +26,12 @@ import java.util.regex.Pattern;
  *                         {@link DiagnosticSettings#disabled(String)} to opt out with a reason).
  * @param lock             a management lock on the namespace and its private endpoints; Defaults to: none.
  * @param tags             tags of the namespace and its private endpoints; Defaults to: none.
+ * @param roleAssignments roles to assign on the resource, e.g. Reader for an operations group; Defaults to: none.
  */
 public record UsageEventHubProps(String namespaceName, IResourceGroup resourceGroup, String location,
                                  List<PrivateEndpointOptions> privateEndpoints, DiagnosticSettings diagnostics, Lock lock,
-                                 Map<String, String> tags) {
+                                 Map<String, String> tags,
+                                 List<RoleAssignmentOptions> roleAssignments) {
     private static final Pattern NAMESPACE_NAME = Pattern.compile("[a-zA-Z][a-zA-Z0-9-]{4,48}[a-zA-Z0-9]");
 
     /**
@@ -66,6 +69,7 @@ public record UsageEventHubProps(String namespaceName, IResourceGroup resourceGr
         if (diagnostics == null)
             check.add("diagnostics", "is required: DiagnosticSettings.toWorkspace(workspace), or DiagnosticSettings.disabled(reason)");
         tags = tags == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(tags));
+        roleAssignments = roleAssignments == null ? List.of() : List.copyOf(roleAssignments);
         check.throwIfAny();
     }
 
@@ -81,6 +85,7 @@ public record UsageEventHubProps(String namespaceName, IResourceGroup resourceGr
         private DiagnosticSettings diagnostics;
         private Lock lock;
         private Map<String, String> tags;
+        private List<RoleAssignmentOptions> roleAssignments;
 
         private Builder() {}
 
@@ -141,9 +146,17 @@ public record UsageEventHubProps(String namespaceName, IResourceGroup resourceGr
         public Builder tags(Map<String, String> tags) { this.tags = tags; return this; }
 
         /**
+         * Sets {@link UsageEventHubProps#roleAssignments()}.
+         *
+         * @param roleAssignments the value
+         * @return this builder
+         */
+        public Builder roleAssignments(List<RoleAssignmentOptions> roleAssignments) { this.roleAssignments = roleAssignments; return this; }
+
+        /**
          * @return the validated, immutable props
          * @throws io.github.aoaiplatform.core.InvalidPropsException naming every invalid field
          */
-        public UsageEventHubProps build() { return new UsageEventHubProps(namespaceName, resourceGroup, location, privateEndpoints, diagnostics, lock, tags); }
+        public UsageEventHubProps build() { return new UsageEventHubProps(namespaceName, resourceGroup, location, privateEndpoints, diagnostics, lock, tags, roleAssignments); }
     }
 }
