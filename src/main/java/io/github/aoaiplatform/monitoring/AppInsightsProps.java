@@ -37,27 +37,16 @@ public record AppInsightsProps(String name, IResourceGroup resourceGroup, String
     private static final Pattern NAME = Pattern.compile("[^%&\\\\?/]{1,255}");
 
     /**
-
      * Validates, copies and fills defaults; see the record's components.
-
-     *
-
      * @param name              see {@link #name()}
-
      * @param resourceGroup     see {@link #resourceGroup()}
-
      * @param location          see {@link #location()}
-
      * @param workspace         see {@link #workspace()}
-
      * @param diagnostics       see {@link #diagnostics()}
-
      * @param localAuthDisabled see {@link #localAuthDisabled()}
-
      * @param publicAccess      see {@link #publicAccess()}
-
      * @param tags              see {@link #tags()}
-
+     * @param roleAssignments see {@link #roleAssignments()}
      */
     public AppInsightsProps {
         PropsCheck check = PropsCheck.of("AppInsightsProps");

@@ -52,27 +52,16 @@ public record LogAnalyticsProps(String name, IResourceGroup resourceGroup, Strin
     }
 
     /**
-
      * Validates, copies and fills defaults; see the record's components.
-
-     *
-
      * @param name          see {@link #name()}
-
      * @param resourceGroup see {@link #resourceGroup()}
-
      * @param location      see {@link #location()}
-
      * @param retentionDays see {@link #retentionDays()}
-
      * @param dailyQuotaGb  see {@link #dailyQuotaGb()}
-
      * @param publicAccess  see {@link #publicAccess()}
-
      * @param lock          see {@link #lock()}
-
      * @param tags          see {@link #tags()}
-
+     * @param roleAssignments see {@link #roleAssignments()}
      */
     public LogAnalyticsProps {
         PropsCheck check = PropsCheck.of("LogAnalyticsProps");

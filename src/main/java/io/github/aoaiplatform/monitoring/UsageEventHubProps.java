@@ -35,25 +35,15 @@ public record UsageEventHubProps(String namespaceName, IResourceGroup resourceGr
     private static final Pattern NAMESPACE_NAME = Pattern.compile("[a-zA-Z][a-zA-Z0-9-]{4,48}[a-zA-Z0-9]");
 
     /**
-
      * Validates, copies and fills defaults; see the record's components.
-
-     *
-
      * @param namespaceName    see {@link #namespaceName()}
-
      * @param resourceGroup    see {@link #resourceGroup()}
-
      * @param location         see {@link #location()}
-
      * @param privateEndpoints see {@link #privateEndpoints()}
-
      * @param diagnostics      see {@link #diagnostics()}
-
      * @param lock             see {@link #lock()}
-
      * @param tags             see {@link #tags()}
-
+     * @param roleAssignments see {@link #roleAssignments()}
      */
     public UsageEventHubProps {
         PropsCheck check = PropsCheck.of("UsageEventHubProps");
