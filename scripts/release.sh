@@ -3,9 +3,8 @@
 #   scripts/release.sh <version> <repository url>
 # e.g. scripts/release.sh 1.4.0 https://maven.pkg.github.com/contoso/aoai-platform (release.yml, on tag v1.4.0), or
 #      scripts/release.sh 0.1.0-SNAPSHOT file:///tmp/repo (a dry run). The repository's credentials come from
-# ~/.m2/settings.xml, server id "github" (actions/setup-java writes it). The pom needs no release profile: the source
-# and javadoc plugins are called by their coordinates. Javadoc's doclint is off: its missing-@return warnings would
-# fail the build, while the rendered pages are complete.
+# ~/.m2/settings.xml, server id "github" (actions/setup-java writes it). The pom attaches the -sources and -javadoc jars
+# to every package (maven-source-plugin, maven-javadoc-plugin with every doclint check on), so deploy publishes all three.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 version="${1:?version}"; repository="${2:?repository url}"
@@ -17,7 +16,4 @@ if [ "$current" != "$version" ]; then
   mvn -q "${AOAI_MVN_ARGS[@]}" org.codehaus.mojo:versions-maven-plugin:2.17.1:set -DnewVersion="$version" -DgenerateBackupPoms=false
 fi
 # "id::default::url" is understood by maven-deploy-plugin 2.x (Maven 3.8) and 3.x (Maven 3.9)
-mvn "${AOAI_MVN_ARGS[@]}" -DskipTests -Ddoclint=none \
-  org.apache.maven.plugins:maven-source-plugin:3.3.1:jar-no-fork \
-  org.apache.maven.plugins:maven-javadoc-plugin:3.10.1:jar \
-  deploy -DaltDeploymentRepository="github::default::$repository"
+mvn "${AOAI_MVN_ARGS[@]}" -DskipTests deploy -DaltDeploymentRepository="github::default::$repository"
