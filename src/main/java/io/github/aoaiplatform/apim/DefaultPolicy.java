@@ -18,6 +18,7 @@ import io.github.aoaiplatform.apim.policy.Retry;
 import io.github.aoaiplatform.apim.policy.SetBackendService;
 import io.github.aoaiplatform.apim.policy.SetHeader;
 import io.github.aoaiplatform.apim.policy.ValidateAzureAdToken;
+import io.github.aoaiplatform.openai.DeploymentOptions;
 
 import io.github.aoaiplatform.core.PropsCheck;
 
@@ -94,7 +95,6 @@ public final class DefaultPolicy {
     public static final List<String> USAGE_RECORD_FIELDS = List.of("timestamp", "requestId", "department", "subscriptionId",
             "user", "app", "deployment", "model", "backend", "totalTokens", "statusCode");
 
-    private static final Pattern DEPLOYMENT_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
 
     /**
      * Where a deployment's requests go.
@@ -160,7 +160,7 @@ public final class DefaultPolicy {
             check.check(tokensPerMinutePerUser > 0, "tokensPerMinutePerUser", "must be > 0, got " + tokensPerMinutePerUser);
             routes = routes == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(routes));
             for (String d : routes.keySet())
-                check.matches("routes", d, DEPLOYMENT_NAME, "a deployment name of 1-64 letters, digits, . _ -");
+                check.matches("routes", d, DeploymentOptions.NAME, "a deployment name of 1-64 letters, digits, . _ -");
             check.require("defaultBackendId", defaultBackendId);
             check.require("identityClientId", identityClientId);
             check.check(usageLoggerId == null || !usageLoggerId.isBlank(), "usageLoggerId",

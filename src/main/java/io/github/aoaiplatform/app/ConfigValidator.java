@@ -146,7 +146,7 @@ public final class ConfigValidator {
     private static void dns(EnvironmentConfig.DnsConfig dns, Problems p) {
         var scratch = new RootConstruct("config-validation");
         Map<String, IPrivateDnsZone> zones = new LinkedHashMap<>();
-        dns.existingZoneIds().forEach((zone, id) -> props(p, "dns.existingZoneIds." + zone, Map.of("resourceId", ""),
+        dns.existingZoneIds().forEach((zone, id) -> props(p, "dns.existingZoneIds.", Map.of("resourceId", zone),
                 () -> zones.put(zone, PrivateDnsZone.fromResourceId(scratch, zone, id))));
         props(p, "dns.", Map.of("existingZones", "existingZoneIds"), () -> PrivateDnsZonesProps.builder().existingZones(zones).build());
     }
@@ -235,8 +235,9 @@ public final class ConfigValidator {
         }
         if (id.audienceAppId() != null)
             p.add("identity.audienceAppId", "cannot be combined with identity.application; remove one (application registers the API app itself)");
-        props(p, "identity.application.", Map.of("displayName", "displayName", "appRoles", "appRoles", "spaClients", "spaClients",
-                "daemonClients", "daemonClients", "scopeName", "../scopeName"), () -> ConfigProps.apiApplication(c));
+        props(p, "identity.", Map.of("displayName", "application.displayName", "appRoles", "application.appRoles",
+                "spaClients", "application.spaClients", "daemonClients", "application.daemonClients", "scopeName", "scopeName"),
+                () -> ConfigProps.apiApplication(c));
     }
 
     /** The department fields whose rules live in the props, by the config key that holds them. */
@@ -284,7 +285,7 @@ public final class ConfigValidator {
      * Builds library props from config values and reports their problems at stack-file paths, so every rule lives once,
      * in the props: a problem of field {@code f} (with any {@code .x} or {@code [i]} suffix) is reported at
      * {@code prefix + paths.get(f) + suffix}. Fields not in {@code paths} are not config values (the props' references,
-     * which the stack supplies) and are left out. A path of {@code "../x"} climbs one level from {@code prefix}.
+     * which the stack supplies) and are left out.
      */
     static void props(Problems p, String prefix, Map<String, String> paths, Runnable build) {
         try {
@@ -295,19 +296,10 @@ public final class ConfigValidator {
                 String field = problem.field().replaceFirst("[.\\[].*", "");
                 String configField = paths.get(field);
                 if (configField == null) continue;
-                String path = at(prefix, configField) + problem.field().substring(field.length());
+                String path = prefix + configField + problem.field().substring(field.length());
                 if (reported.add(path + problem.message())) p.add(path, problem.message());
             }
         }
-    }
-
-    private static String at(String prefix, String field) {
-        if (field.startsWith("../")) {
-            String parent = prefix.substring(0, prefix.length() - 1);
-            return parent.substring(0, parent.lastIndexOf('.') + 1) + field.substring(3);
-        }
-        if (field.isEmpty()) return prefix.endsWith(".") ? prefix.substring(0, prefix.length() - 1) : prefix;
-        return prefix + field;
     }
 
     /** Runs a props rule on config values and reports its problems at {@code prefix + field}. */

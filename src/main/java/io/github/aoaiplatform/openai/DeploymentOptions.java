@@ -22,7 +22,8 @@ public record DeploymentOptions(String name, String model, String version, Strin
                                 String versionUpgrade, String contentFilter) {
     /** The automatic version upgrade policies Azure accepts. */
     public static final List<String> UPGRADE_OPTIONS = List.of("OnceNewDefaultVersionAvailable", "OnceCurrentVersionExpired", "NoAutoUpgrade");
-    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
+    /** A deployment name, what clients put in the URL: 1-64 letters, digits, {@code . _ -}, starting with a letter or digit. */
+    public static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
 
     /**
      * Validates every field and fills defaults.

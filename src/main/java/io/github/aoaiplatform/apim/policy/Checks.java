@@ -1,5 +1,7 @@
 package io.github.aoaiplatform.apim.policy;
 
+import io.github.aoaiplatform.core.Guids;
+
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;
@@ -13,8 +15,6 @@ import java.util.regex.Pattern;
 /** Internal validation helpers. Every failure is an {@link IllegalArgumentException} naming element, attribute and fix. */
 final class Checks {
 
-    private static final Pattern GUID =
-            Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
     private static final Pattern NAMED_VALUE = Pattern.compile("\\{\\{[A-Za-z0-9._-]+}}");
     /** RFC 7230 token: HTTP method and header names. */
     private static final Pattern HTTP_TOKEN = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
@@ -38,7 +38,7 @@ final class Checks {
     }
 
     static boolean isGuid(String value) {
-        return value != null && GUID.matcher(value).matches();
+        return Guids.isGuid(value);
     }
 
     /** Required text: non-null, not blank, only XML 1.0 characters. */
