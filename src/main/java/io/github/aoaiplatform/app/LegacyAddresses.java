@@ -1,9 +1,9 @@
 package io.github.aoaiplatform.app;
 
+import io.github.aoaiplatform.core.ConstructPath;
 import io.github.aoaiplatform.core.IPrincipal;
 import io.github.aoaiplatform.monitoring.UsageEventHub;
 import io.github.aoaiplatform.patterns.AiGateway;
-import software.constructs.IConstruct;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -27,7 +27,7 @@ final class LegacyAddresses {
      * @param gateway the gateway whose grants moved
      */
     static void moveGatewayRoleAssignments(AiGateway gateway) {
-        List<String> gatewayPath = pathBelowStack(gateway);
+        List<String> gatewayPath = ConstructPath.belowStack(gateway);
         gateway.invokeGrants().forEach((key, assignment) -> {
             List<String> legacy = new ArrayList<>(gatewayPath);
             legacy.add("OpenAiUser-" + key);
@@ -43,18 +43,11 @@ final class LegacyAddresses {
      * @param sender the gateway identity the role was granted to
      */
     static void moveUsageEventHubSender(UsageEventHub hub, IPrincipal sender) {
-        List<String> legacy = new ArrayList<>(pathBelowStack(hub));
+        List<String> legacy = new ArrayList<>(ConstructPath.belowStack(hub));
         legacy.add("DataSender");
         hub.grantSend(sender).moveFromId("azurerm_role_assignment." + logicalId(legacy));
     }
 
-    /** The construct ids from below the stack down to {@code construct}. */
-    static List<String> pathBelowStack(IConstruct construct) {
-        var scopes = construct.getNode().getScopes();
-        List<String> path = new ArrayList<>();
-        for (int i = 2; i < scopes.size(); i++) path.add(scopes.get(i).getNode().getId());   // 0 = app, 1 = stack
-        return path;
-    }
 
     /**
      * cdktf's logical id of a resource at {@code path} below its stack: {@code Default} ids are left out, the readable

@@ -1,6 +1,7 @@
 package io.github.aoaiplatform.identity;
 
 import io.github.aoaiplatform.core.AzureResourceId;
+import io.github.aoaiplatform.core.ConstructPath;
 import io.github.aoaiplatform.core.IUserAssignedIdentity;
 import io.github.aoaiplatform.core.ImportedResources;
 import io.github.aoaiplatform.core.PrincipalType;
@@ -66,15 +67,7 @@ public final class UserAssignedIdentity extends Construct implements IUserAssign
      * parts, e.g. {@code Gateway-Identity}.
      */
     static String grantKeyOf(Construct construct) {
-        var scopes = construct.getNode().getScopes();
-        StringBuilder key = new StringBuilder();
-        for (int i = 2; i < scopes.size(); i++) {        // 0 = app, 1 = stack
-            String part = scopes.get(i).getNode().getId();
-            if (part.equals("Default")) continue;
-            if (key.length() > 0) key.append('-');
-            key.append(part);
-        }
-        return key.toString();
+        return String.join("-", ConstructPath.belowStack(construct).stream().filter(id -> !id.equals("Default")).toList());
     }
 
     private static final class Imported extends Construct implements IUserAssignedIdentity {
