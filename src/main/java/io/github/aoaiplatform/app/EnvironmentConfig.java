@@ -231,10 +231,16 @@ public record EnvironmentConfig(
      * @param contentFilters        content-filter policies created on every account; Defaults to: none
      *                              (deployments use Microsoft.DefaultV2).
      * @param blocklists            custom blocklists created on every account; Defaults to: none.
+     * @param defaultContentFilter  the filter of every deployment that names none: a contentFilters name, a built-in
+     *                              Microsoft.* policy or platform-default; Defaults to: platform-default (Medium
+     *                              thresholds, prompt shields, every blocklist; created where a deployment uses it).
+     * @param allowedFqdns          host names the accounts may reach outbound (outbound access is always restricted);
+     *                              Defaults to: none.
      */
     public record OpenAiConfig(List<String> regions, Integer capacityThousandsTpm, Boolean purgeOnDestroy, String kind,
                                CustomerManagedKeyConfig customerManagedKey, List<DeploymentConfig> deployments,
-                               List<ContentFilterConfig> contentFilters, List<BlocklistConfig> blocklists) {
+                               List<ContentFilterConfig> contentFilters, List<BlocklistConfig> blocklists,
+                               String defaultContentFilter, List<String> allowedFqdns) {
         /**
          * Fills defaults and copies collections; see the record's components.
          *
@@ -246,6 +252,8 @@ public record EnvironmentConfig(
          * @param deployments see {@link #deployments()}
          * @param contentFilters see {@link #contentFilters()}
          * @param blocklists see {@link #blocklists()}
+         * @param defaultContentFilter see {@link #defaultContentFilter()}
+         * @param allowedFqdns see {@link #allowedFqdns()}
          */
         public OpenAiConfig {
             regions = regions == null ? List.of() : List.copyOf(regions);
@@ -255,6 +263,7 @@ public record EnvironmentConfig(
             deployments = deployments == null ? List.of() : List.copyOf(deployments);
             contentFilters = contentFilters == null ? List.of() : List.copyOf(contentFilters);
             blocklists = blocklists == null ? List.of() : List.copyOf(blocklists);
+            allowedFqdns = allowedFqdns == null ? List.of() : List.copyOf(allowedFqdns);
         }
     }
 
@@ -301,8 +310,11 @@ public record EnvironmentConfig(
      * @param severityThreshold Low, Medium or High; Defaults to: Medium.
      * @param promptShields     block jailbreak attempts; Defaults to: true.
      * @param mode              Default, Deferred, Blocking or Asynchronous_filter; Defaults to: Default.
+     * @param blocklists        names of openAi.blocklists entries that block on prompts and completions; Defaults to:
+     *                          every openAi.blocklists entry.
      */
-    public record ContentFilterConfig(String name, String severityThreshold, Boolean promptShields, String mode) {}
+    public record ContentFilterConfig(String name, String severityThreshold, Boolean promptShields, String mode,
+                                      List<String> blocklists) {}
 
     /**
      * @param name        blocklist name. Required.

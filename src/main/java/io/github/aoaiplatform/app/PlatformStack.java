@@ -115,6 +115,7 @@ public final class PlatformStack extends TerraformStack {
         List<PrivateEndpointOptions> openAiEndpoints = privateEndpoint(DnsZoneCatalogue.forOpenAi(config.openAi().kind().equals("AIServices")));
         openAi = new RegionalOpenAi(this, "OpenAi", ConfigProps.regionalOpenAi(config, naming, resourceGroup,
                 openAiEndpoints, diagnostics, lock, azapiProvider, this));
+        LegacyAddresses.moveContentFiltersToAzapi(openAi);
         apiApplication = config.identity().application() == null ? null
                 : new EntraApiApplication(this, "ApiApplication", ConfigProps.apiApplication(config));
         usageEventHub = !mon.usageEventHub() ? null : new UsageEventHub(this, "UsageEventHub", UsageEventHubProps.builder()
