@@ -52,6 +52,18 @@ final class LegacyAddresses {
     }
 
     /**
+     * Up to issue 11, the gateway's Application Insights logger was an {@code azurerm_api_management_logger}, which can
+     * only send with the connection string; it is an azapi logger at the same construct path now, sending with the
+     * gateway's managed identity. Moved across types like {@link #moveContentFiltersToAzapi}.
+     *
+     * @param gateway the gateway whose logger moved
+     */
+    static void moveGatewayLoggerToAzapi(AiGateway gateway) {
+        var logger = gateway.apiManagement().applicationInsightsLogger();
+        logger.moveFromId("azurerm_api_management_logger." + logger.getFriendlyUniqueId());
+    }
+
+    /**
      * Up to issue 11, content filters were {@code azurerm_cognitive_account_rai_policy} resources, which cannot attach
      * blocklists; they are azapi {@code raiPolicies} at the same construct path now. Terraform (1.8 and later) moves a
      * resource across types when the target provider supports it, as azapi does from azurerm, so the filters that

@@ -238,6 +238,7 @@ public final class PlatformStack extends TerraformStack {
                 .azapi(azapiProvider)
                 .build());
         LegacyAddresses.moveGatewayRoleAssignments(gw);
+        LegacyAddresses.moveGatewayLoggerToAzapi(gw);
         if (usageEventHub != null) LegacyAddresses.moveUsageEventHubSender(usageEventHub, gw.identity());
         config.departments().forEach(d -> gw.addDepartment(ConfigProps.department(config, d, gw.openAiApi())));
         return gw;
