@@ -230,6 +230,18 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void failsOnAPromptLogRetentionOutOfRangeAndAReaderThatIsNoGroupId() {
+        String broken = VALID.replace("\"openAi\":", """
+            "monitoring": {"promptLogRetentionDays": 1000, "promptLogReaders": ["prompt-readers"]},
+              "openAi":""");
+        assertThatThrownBy(() -> ConfigLoader.parse(broken, "s", "dev"))
+                .isInstanceOf(ConfigException.class)
+                .satisfies(e -> assertThat(((ConfigException) e).problems()).extracting(Problems.Problem::path).containsExactlyInAnyOrder(
+                        "monitoring.promptLogRetentionDays", "monitoring.promptLogReaders[0]"))
+                .hasMessageContaining("must be between 4 and 730, got 1000");
+    }
+
+    @Test
     void failsWithTheLibraryPropsRulesReportedAtConfigPaths() {
         String broken = VALID.replace("\"capacityThousandsTpm\": 30 }", """
             "capacityThousandsTpm": 30,

@@ -56,4 +56,33 @@ class DataProtectionTest {
             assertThat(a.path("fqdns")).extracting(JsonNode::asText).containsExactlyElementsOf(allowed);
         });
     }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("environments")
+    void promptLogsKeepTheirOwnRetentionAndOnlyTheirReadersReadThem(String environment) {
+        JsonNode tf = Synth.environment(environment);
+        var monitoring = Synth.config(environment).monitoring();
+        String workspace = Synth.ref("azurerm_log_analytics_workspace." + Synth.all(tf, "azurerm_log_analytics_workspace").keySet().iterator().next(), "id");
+        assertThat(Synth.single(tf, "azurerm_log_analytics_workspace").path("allow_resource_only_permissions").asBoolean(true))
+                .as("readers of the gateway resource do not read its prompt logs").isFalse();
+        var table = Synth.all(tf, "azurerm_log_analytics_workspace_table").entrySet().stream()
+                .filter(t -> t.getValue().path("name").asText().equals(io.github.aoaiplatform.apim.LlmLogging.TABLE)).findFirst().orElseThrow();
+        assertThat(table.getValue().path("workspace_id").asText()).isEqualTo(workspace);
+        assertThat(table.getValue().path("retention_in_days").asInt()).isEqualTo(monitoring.promptLogRetentionDays());
+        assertThat(table.getValue().path("total_retention_in_days").asInt()).isEqualTo(monitoring.promptLogRetentionDays());
+        String tableId = Synth.ref("azurerm_log_analytics_workspace_table." + table.getKey(), "id");
+
+        var assignments = Synth.all(tf, "azurerm_role_assignment").values();
+        assertThat(assignments).filteredOn(a -> a.path("scope").asText().equals(tableId))
+                .allSatisfy(a -> {
+                    assertThat(a.path("role_definition_name").asText()).isEqualTo("Reader");
+                    assertThat(a.path("principal_type").asText()).isEqualTo("Group");
+                })
+                .extracting(a -> a.path("principal_id").asText()).containsExactlyInAnyOrderElementsOf(monitoring.promptLogReaders());
+        assertThat(assignments).filteredOn(a -> a.path("scope").asText().equals(workspace))
+                .as("on the workspace, prompt readers only get the query-only custom role")
+                .allSatisfy(a -> assertThat(a.path("role_definition_id").asText()).startsWith("${azurerm_role_definition."))
+                .extracting(a -> a.path("principal_id").asText()).containsExactlyInAnyOrderElementsOf(monitoring.promptLogReaders());
+        assertThat(Synth.all(tf, "azurerm_role_definition")).hasSize(monitoring.promptLogReaders().isEmpty() ? 0 : 1);
+    }
 }

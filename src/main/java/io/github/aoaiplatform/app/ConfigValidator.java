@@ -16,6 +16,7 @@ import io.github.aoaiplatform.dns.PrivateDnsZone;
 import io.github.aoaiplatform.dns.PrivateDnsZonesProps;
 import io.github.aoaiplatform.identity.EntraApiApplicationProps;
 import io.github.aoaiplatform.monitoring.LogAnalyticsProps;
+import io.github.aoaiplatform.monitoring.LogAnalyticsTableOptions;
 import io.github.aoaiplatform.network.ExistingVirtualNetworkProps;
 import io.github.aoaiplatform.network.PlatformNetworkProps;
 import io.github.aoaiplatform.openai.ContentFilter;
@@ -79,6 +80,12 @@ public final class ConfigValidator {
         rule(p, "monitoring.", check -> LogAnalyticsProps.checkLimits(check, mon.retentionDays(), mon.dailyQuotaGb()));
         props(p, "monitoring.", Map.of("maxSizeInBytes", "llmLogMaxBytes"),
                 () -> LlmLoggingProps.builder().maxSizeInBytes(mon.llmLogMaxBytes()).build());
+        rule(p, "monitoring.", check -> {
+            LogAnalyticsTableOptions.checkRetention(check, "promptLogRetentionDays", mon.promptLogRetentionDays());
+            for (int i = 0; i < mon.promptLogReaders().size(); i++)
+                if (check.require("promptLogReaders[" + i + "]", mon.promptLogReaders().get(i)))
+                    check.guid("promptLogReaders[" + i + "]", mon.promptLogReaders().get(i));
+        });
         openAi(c.openAi(), p);
         gateway(c, p);
         identity(c, p);

@@ -77,7 +77,7 @@ public record EnvironmentConfig(
         backend = Objects.requireNonNullElse(backend, new BackendConfig(null, null, null, null, null, null, null));
         gateway = Objects.requireNonNullElse(gateway, new GatewayConfig(null, null, null, null, null, null, null, null, null, null));
         dns = Objects.requireNonNullElse(dns, new DnsConfig(null));
-        monitoring = Objects.requireNonNullElse(monitoring, new MonitoringConfig(null, null, null, null, null));
+        monitoring = Objects.requireNonNullElse(monitoring, new MonitoringConfig(null, null, null, null, null, null, null));
         departments = departments == null ? List.of() : List.copyOf(departments);
         chargeback = Objects.requireNonNullElse(chargeback, new ChargebackConfig(null, null));
         locks = Objects.requireNonNullElse(locks, false);
@@ -196,9 +196,13 @@ public record EnvironmentConfig(
      *                         app, deployment, model, backend, total tokens, status code) to an Event Hub
      *                         ({@code aoai-usage} in a private, Entra-only Standard namespace), written by the gateway with
      *                         its managed identity; Defaults to: false (no Event Hub; usage is only in the token metrics).
+     * @param promptLogRetentionDays how long the prompt and completion log ({@code ApiManagementGatewayLlmLog}) is kept,
+     *                         4-730 days, then deleted; Defaults to: 30.
+     * @param promptLogReaders Entra group object ids that may read the prompt and completion log (and no other table);
+     *                         Defaults to: none.
      */
     public record MonitoringConfig(Integer retentionDays, Double dailyQuotaGb, Integer llmLogMaxBytes, Boolean privateLinkScope,
-                                   Boolean usageEventHub) {
+                                   Boolean usageEventHub, Integer promptLogRetentionDays, List<String> promptLogReaders) {
         /**
          * Fills defaults and copies collections; see the record's components.
          *
@@ -207,12 +211,16 @@ public record EnvironmentConfig(
          * @param llmLogMaxBytes see {@link #llmLogMaxBytes()}
          * @param privateLinkScope see {@link #privateLinkScope()}
          * @param usageEventHub see {@link #usageEventHub()}
+         * @param promptLogRetentionDays see {@link #promptLogRetentionDays()}
+         * @param promptLogReaders see {@link #promptLogReaders()}
          */
         public MonitoringConfig {
             retentionDays = Objects.requireNonNullElse(retentionDays, 90);
             llmLogMaxBytes = Objects.requireNonNullElse(llmLogMaxBytes, 262144);
             privateLinkScope = Objects.requireNonNullElse(privateLinkScope, false);
             usageEventHub = Objects.requireNonNullElse(usageEventHub, false);
+            promptLogRetentionDays = Objects.requireNonNullElse(promptLogRetentionDays, 30);
+            promptLogReaders = promptLogReaders == null ? List.of() : List.copyOf(promptLogReaders);
         }
     }
 

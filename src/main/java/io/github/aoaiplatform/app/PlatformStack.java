@@ -17,10 +17,13 @@ import io.github.aoaiplatform.azapi.AzapiProvider;
 import io.github.aoaiplatform.chargeback.Chargeback;
 import io.github.aoaiplatform.chargeback.ChargebackProps;
 import io.github.aoaiplatform.chargeback.PriceTable;
+import io.github.aoaiplatform.apim.LlmLogging;
 import io.github.aoaiplatform.core.DiagnosticSettings;
+import io.github.aoaiplatform.core.IPrincipal;
 import io.github.aoaiplatform.core.IPrivateDnsZone;
 import io.github.aoaiplatform.core.Lock;
 import io.github.aoaiplatform.core.Naming;
+import io.github.aoaiplatform.core.PrincipalType;
 import io.github.aoaiplatform.core.PrivateEndpointOptions;
 import io.github.aoaiplatform.core.ResourceGroup;
 import io.github.aoaiplatform.core.ResourceGroupProps;
@@ -32,6 +35,7 @@ import io.github.aoaiplatform.dns.PrivateDnsZonesProps;
 import io.github.aoaiplatform.identity.EntraApiApplication;
 import io.github.aoaiplatform.monitoring.LogAnalytics;
 import io.github.aoaiplatform.monitoring.LogAnalyticsProps;
+import io.github.aoaiplatform.monitoring.LogAnalyticsTableOptions;
 import io.github.aoaiplatform.monitoring.MonitorPrivateLinkScope;
 import io.github.aoaiplatform.monitoring.MonitorPrivateLinkScopeProps;
 import io.github.aoaiplatform.monitoring.UsageEventHub;
@@ -106,7 +110,9 @@ public final class PlatformStack extends TerraformStack {
         logs = new LogAnalytics(this, "Logs", LogAnalyticsProps.builder()
                 .name(naming.name(Naming.Abbreviation.LOG_ANALYTICS, location)).resourceGroup(resourceGroup)
                 .retentionDays(mon.retentionDays()).dailyQuotaGb(mon.dailyQuotaGb()).publicAccess(!mon.privateLinkScope())
+                .tables(List.of(LogAnalyticsTableOptions.builder().name(LlmLogging.TABLE).retentionDays(mon.promptLogRetentionDays()).build()))
                 .lock(lock).build());
+        mon.promptLogReaders().forEach(group -> logs.grantTableRead(LlmLogging.TABLE, IPrincipal.of(group, PrincipalType.GROUP)));
         DiagnosticSettings diagnostics = DiagnosticSettings.toWorkspace(logs);
 
         GatewayNetworkMode mode = config.gateway().internalVnetMode() ? GatewayNetworkMode.INTERNAL_INJECTION : GatewayNetworkMode.INTEGRATION;
