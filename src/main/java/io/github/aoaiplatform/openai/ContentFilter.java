@@ -62,14 +62,14 @@ public final class ContentFilter extends Construct {
             check.throwIfAny();
         }
         resource = new AzapiResource(this, "Resource", AzapiResourceProps.builder().provider(props.azapi()).type(TYPE)
-                .name(f.name()).parentId(props.account().resourceId()).body(body(f, props.tags()))
-                .dependsOn(blocklists)
+                .name(f.name()).parentId(props.account().resourceId()).body(body(f))
+                .dependsOn(blocklists).tags(props.tags())
                 .build());
         if (props.account() instanceof OpenAiAccount account) account.addContentFilter(f.name(), resource);
     }
 
-    /** The {@code raiPolicies} body of {@link #TYPE}: tags and {@code RaiPolicyProperties}. */
-    static Map<String, Object> body(ContentFilterOptions f, Map<String, String> tags) {
+    /** The {@code raiPolicies} body of {@link #TYPE}: its {@code RaiPolicyProperties}. */
+    static Map<String, Object> body(ContentFilterOptions f) {
         List<Map<String, Object>> filters = new ArrayList<>();
         for (String source : SOURCES)
             for (String category : CATEGORIES)
@@ -86,10 +86,7 @@ public final class ContentFilter extends Construct {
         properties.put("mode", f.mode());
         properties.put("contentFilters", filters);
         properties.put("customBlocklists", customBlocklists);
-        Map<String, Object> body = new LinkedHashMap<>();
-        if (!tags.isEmpty()) body.put("tags", tags);
-        body.put("properties", properties);
-        return body;
+        return Map.of("properties", properties);
     }
 
     /** @return the policy's name, what deployments name */
