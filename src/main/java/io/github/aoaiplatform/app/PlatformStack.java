@@ -108,7 +108,7 @@ public final class PlatformStack extends TerraformStack {
         resourceGroup = new ResourceGroup(this, "ResourceGroup", ResourceGroupProps.builder()
                 .name(naming.name(Naming.Abbreviation.RESOURCE_GROUP, location)).location(location).build());
         logs = new LogAnalytics(this, "Logs", LogAnalyticsProps.builder()
-                .name(naming.name(Naming.Abbreviation.LOG_ANALYTICS, location)).resourceGroup(resourceGroup)
+                .name(workspaceName(config)).resourceGroup(resourceGroup)
                 .retentionDays(mon.retentionDays()).dailyQuotaGb(mon.dailyQuotaGb()).publicAccess(!mon.privateLinkScope())
                 .tables(List.of(LogAnalyticsTableOptions.builder().name(LlmLogging.TABLE).retentionDays(mon.promptLogRetentionDays()).build()))
                 .lock(lock).build());
@@ -137,6 +137,17 @@ public final class PlatformStack extends TerraformStack {
                 .naming(naming).prices(prices).departments(config.departments().stream().map(ConfigProps::chargebackDepartment).toList())
                 .alertEmails(config.chargeback().alertEmails()).build());
         outputs();
+    }
+
+    /**
+     * The platform workspace's name, which the state bootstrap also needs (the id of its query-only role derives from it).
+     *
+     * @param config the stack file
+     * @return the Log Analytics workspace name
+     */
+    static String workspaceName(EnvironmentConfig config) {
+        return new Naming(EnvironmentConfig.WORKLOAD, config.environmentName(), config.effectiveNameSuffix())
+                .name(Naming.Abbreviation.LOG_ANALYTICS, config.location());
     }
 
     private void providers() {

@@ -13,9 +13,11 @@ import io.github.aoaiplatform.core.PropsCheck;
 import io.github.aoaiplatform.core.ResourceInterfaces;
 import software.constructs.Construct;
 
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * The platform's Log Analytics workspace: every resource's diagnostics, the gateway's request logs with prompts and
@@ -55,6 +57,17 @@ public final class LogAnalytics extends Construct implements ILogAnalyticsWorksp
     /** The actions of the custom role {@link #grantTableRead} assigns on the workspace: open it and run queries, read no table. */
     public static final List<String> QUERY_ONLY_ACTIONS = List.of("Microsoft.OperationalInsights/workspaces/read",
             "Microsoft.OperationalInsights/workspaces/query/read");
+    /**
+     * The id (a GUID derived from the workspace name) of the query-only custom role {@link #grantTableRead} defines, fixed
+     * so that a deploy identity limited to assigning known roles can be allowed this one.
+     *
+     * @param workspaceName the workspace's name
+     * @return the role definition's GUID
+     */
+    public static String queryOnlyRoleGuid(String workspaceName) {
+        return UUID.nameUUIDFromBytes(("aoai-platform/log-analytics-query-only/" + workspaceName).getBytes(StandardCharsets.UTF_8)).toString();
+    }
+
     /** The built-in role {@link #grantTableRead} assigns on the table. */
     public static final String TABLE_READER_ROLE = "Reader";
 
@@ -104,6 +117,8 @@ public final class LogAnalytics extends Construct implements ILogAnalyticsWorksp
      * {@code QueryOnlyRole}, created once), plus {@value #TABLE_READER_ROLE} on {@code <workspace>/tables/<table>}.
      * Table grants count in workspace and resource context, in either access control mode. Whoever holds a read role
      * on the whole workspace (or its resource group or subscription) still reads every table: Azure RBAC only adds.
+     * Defining the role needs {@code Microsoft.Authorization/roleDefinitions/write}; its id is
+     * {@link #queryOnlyRoleGuid}.
      *
      * @param table     the table, e.g. {@code ApiManagementGatewayLlmLog}
      * @param principal who reads it
@@ -112,6 +127,7 @@ public final class LogAnalytics extends Construct implements ILogAnalyticsWorksp
     public RoleAssignment grantTableRead(String table, IPrincipal principal) {
         if (queryOnlyRole == null)
             queryOnlyRole = RoleDefinition.Builder.create(this, "QueryOnlyRole")
+                    .roleDefinitionId(queryOnlyRoleGuid(plainName))
                     .name("Log Analytics query without table data (" + plainName + ")")
                     .description("Opens workspace " + plainName + " and runs queries; reads only the tables granted separately")
                     .scope(resource.getId())
