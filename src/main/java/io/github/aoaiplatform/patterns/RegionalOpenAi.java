@@ -18,7 +18,9 @@ import java.util.List;
 
 /**
  * Azure OpenAI accounts across regions, each with the same content filters and blocklists and its share of the model
- * deployments. A plain construct per region is the namespace. The region's default account keeps the ids
+ * deployments; every deployment names a filter ({@link RegionalOpenAiProps#defaultContentFilter()} when it names none,
+ * created on the accounts that need it as {@code ContentFilter-platform-default}). A plain construct per region is the
+ * namespace. The region's default account keeps the ids
  * {@code <region>/Account}, {@code <region>/ContentFilter-<name>} and {@code <region>/Blocklist-<name>}; another account
  * in the region, with id {@code <id>}, has {@code <region>/<id>}, {@code <region>/<id>-ContentFilter-<name>} and
  * {@code <region>/<id>-Blocklist-<name>}.
