@@ -58,7 +58,8 @@ class GatewayScenariosTest {
                 "[" + GatewayFixtures.GPT4O + ", " + GatewayFixtures.EMBEDDING_PRIMARY_ONLY + "]", "{\"corsOrigins\": [\"*\"]}"));
         assertThat(SchemaConformance.violations(tf)).isEmpty();
         assertThat(Synth.all(tf, "azurerm_cognitive_account")).hasSize(3);
-        assertThat(Synth.all(tf, "azurerm_role_assignment")).hasSize(3);
+        assertThat(Synth.all(tf, "azurerm_role_assignment").values()).hasSize(4)
+                .filteredOn(r -> r.path("role_definition_name").asText().equals("Cognitive Services OpenAI User")).hasSize(3);
         var backends = Synth.all(tf, "azurerm_api_management_backend").values();
         assertThat(backends).extracting(b -> b.path("name").asText()).containsExactlyInAnyOrder("aoai-japaneast", "aoai-eastus", "aoai-swedencentral");
         assertThat(backends).allSatisfy(b -> {

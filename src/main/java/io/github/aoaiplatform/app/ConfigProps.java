@@ -60,7 +60,7 @@ final class ConfigProps {
                 .accounts(o.regions().stream().map(RegionalAccountOptions::in).toList())
                 .kind(o.kind())
                 .customerManagedKey(customerManagedKey(o.customerManagedKey(), scope))
-                .contentFilters(o.contentFilters().stream().map(ConfigProps::contentFilter).toList())
+                .contentFilters(o.contentFilters().stream().map(f -> contentFilter(o, f)).toList())
                 .blocklists(o.blocklists().stream().map(ConfigProps::blocklist).toList())
                 .deployments(o.deployments().stream().map(d -> RegionalDeploymentOptions.builder()
                         .deployment(deployment(o, d)).regions(d.regions()).build()).toList())
@@ -70,6 +70,8 @@ final class ConfigProps {
                 .diagnostics(diagnostics)
                 .lock(lock)
                 .azapi(azapi)
+                .defaultContentFilter(o.defaultContentFilter())
+                .allowedFqdns(o.allowedFqdns())
                 .build();
     }
 
@@ -81,9 +83,12 @@ final class ConfigProps {
                 .build();
     }
 
-    static ContentFilterOptions contentFilter(EnvironmentConfig.ContentFilterConfig f) {
+    /** A filter of {@code openAi.contentFilters}; without its own blocklists it attaches every one of {@code openAi.blocklists}. */
+    static ContentFilterOptions contentFilter(EnvironmentConfig.OpenAiConfig o, EnvironmentConfig.ContentFilterConfig f) {
         return ContentFilterOptions.builder().name(f.name()).severityThreshold(f.severityThreshold())
-                .promptShields(f.promptShields()).mode(f.mode()).build();
+                .promptShields(f.promptShields()).mode(f.mode())
+                .blocklists(f.blocklists() != null ? f.blocklists() : o.blocklists().stream().map(EnvironmentConfig.BlocklistConfig::name).toList())
+                .build();
     }
 
     static BlocklistOptions blocklist(EnvironmentConfig.BlocklistConfig b) {

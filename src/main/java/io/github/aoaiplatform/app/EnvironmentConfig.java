@@ -77,7 +77,7 @@ public record EnvironmentConfig(
         backend = Objects.requireNonNullElse(backend, new BackendConfig(null, null, null, null, null, null, null));
         gateway = Objects.requireNonNullElse(gateway, new GatewayConfig(null, null, null, null, null, null, null, null, null, null));
         dns = Objects.requireNonNullElse(dns, new DnsConfig(null));
-        monitoring = Objects.requireNonNullElse(monitoring, new MonitoringConfig(null, null, null, null, null));
+        monitoring = Objects.requireNonNullElse(monitoring, new MonitoringConfig(null, null, null, null, null, null, null));
         departments = departments == null ? List.of() : List.copyOf(departments);
         chargeback = Objects.requireNonNullElse(chargeback, new ChargebackConfig(null, null));
         locks = Objects.requireNonNullElse(locks, false);
@@ -230,9 +230,13 @@ public record EnvironmentConfig(
      *                         app, deployment, model, backend, total tokens, status code) to an Event Hub
      *                         ({@code aoai-usage} in a private, Entra-only Standard namespace), written by the gateway with
      *                         its managed identity; Defaults to: false (no Event Hub; usage is only in the token metrics).
+     * @param promptLogRetentionDays how long the prompt and completion log ({@code ApiManagementGatewayLlmLog}) is kept,
+     *                         4-730 days, then deleted; Defaults to: 30.
+     * @param promptLogReaders Entra group object ids that may read the prompt and completion log (and no other table);
+     *                         Defaults to: none.
      */
     public record MonitoringConfig(Integer retentionDays, Double dailyQuotaGb, Integer llmLogMaxBytes, Boolean privateLinkScope,
-                                   Boolean usageEventHub) {
+                                   Boolean usageEventHub, Integer promptLogRetentionDays, List<String> promptLogReaders) {
         /**
          * Fills defaults and copies collections; see the record's components.
          *
@@ -241,12 +245,16 @@ public record EnvironmentConfig(
          * @param llmLogMaxBytes see {@link #llmLogMaxBytes()}
          * @param privateLinkScope see {@link #privateLinkScope()}
          * @param usageEventHub see {@link #usageEventHub()}
+         * @param promptLogRetentionDays see {@link #promptLogRetentionDays()}
+         * @param promptLogReaders see {@link #promptLogReaders()}
          */
         public MonitoringConfig {
             retentionDays = Objects.requireNonNullElse(retentionDays, 90);
             llmLogMaxBytes = Objects.requireNonNullElse(llmLogMaxBytes, 262144);
             privateLinkScope = Objects.requireNonNullElse(privateLinkScope, false);
             usageEventHub = Objects.requireNonNullElse(usageEventHub, false);
+            promptLogRetentionDays = Objects.requireNonNullElse(promptLogRetentionDays, 30);
+            promptLogReaders = promptLogReaders == null ? List.of() : List.copyOf(promptLogReaders);
         }
     }
 
@@ -265,10 +273,16 @@ public record EnvironmentConfig(
      * @param contentFilters        content-filter policies created on every account; Defaults to: none
      *                              (deployments use Microsoft.DefaultV2).
      * @param blocklists            custom blocklists created on every account; Defaults to: none.
+     * @param defaultContentFilter  the filter of every deployment that names none: a contentFilters name, a built-in
+     *                              Microsoft.* policy or platform-default; Defaults to: platform-default (Medium
+     *                              thresholds, prompt shields, every blocklist; created where a deployment uses it).
+     * @param allowedFqdns          host names the accounts may reach outbound (outbound access is always restricted);
+     *                              Defaults to: none.
      */
     public record OpenAiConfig(List<String> regions, Integer capacityThousandsTpm, Boolean purgeOnDestroy, String kind,
                                CustomerManagedKeyConfig customerManagedKey, List<DeploymentConfig> deployments,
-                               List<ContentFilterConfig> contentFilters, List<BlocklistConfig> blocklists) {
+                               List<ContentFilterConfig> contentFilters, List<BlocklistConfig> blocklists,
+                               String defaultContentFilter, List<String> allowedFqdns) {
         /**
          * Fills defaults and copies collections; see the record's components.
          *
@@ -280,6 +294,8 @@ public record EnvironmentConfig(
          * @param deployments see {@link #deployments()}
          * @param contentFilters see {@link #contentFilters()}
          * @param blocklists see {@link #blocklists()}
+         * @param defaultContentFilter see {@link #defaultContentFilter()}
+         * @param allowedFqdns see {@link #allowedFqdns()}
          */
         public OpenAiConfig {
             regions = regions == null ? List.of() : List.copyOf(regions);
@@ -289,6 +305,7 @@ public record EnvironmentConfig(
             deployments = deployments == null ? List.of() : List.copyOf(deployments);
             contentFilters = contentFilters == null ? List.of() : List.copyOf(contentFilters);
             blocklists = blocklists == null ? List.of() : List.copyOf(blocklists);
+            allowedFqdns = allowedFqdns == null ? List.of() : List.copyOf(allowedFqdns);
         }
     }
 
@@ -335,8 +352,11 @@ public record EnvironmentConfig(
      * @param severityThreshold Low, Medium or High; Defaults to: Medium.
      * @param promptShields     block jailbreak attempts; Defaults to: true.
      * @param mode              Default, Deferred, Blocking or Asynchronous_filter; Defaults to: Default.
+     * @param blocklists        names of openAi.blocklists entries that block on prompts and completions; Defaults to:
+     *                          every openAi.blocklists entry.
      */
-    public record ContentFilterConfig(String name, String severityThreshold, Boolean promptShields, String mode) {}
+    public record ContentFilterConfig(String name, String severityThreshold, Boolean promptShields, String mode,
+                                      List<String> blocklists) {}
 
     /**
      * @param name        blocklist name. Required.

@@ -17,10 +17,13 @@ import io.github.aoaiplatform.azapi.AzapiProvider;
 import io.github.aoaiplatform.chargeback.Chargeback;
 import io.github.aoaiplatform.chargeback.ChargebackProps;
 import io.github.aoaiplatform.chargeback.PriceTable;
+import io.github.aoaiplatform.apim.LlmLogging;
 import io.github.aoaiplatform.core.DiagnosticSettings;
+import io.github.aoaiplatform.core.IPrincipal;
 import io.github.aoaiplatform.core.IPrivateDnsZone;
 import io.github.aoaiplatform.core.Lock;
 import io.github.aoaiplatform.core.Naming;
+import io.github.aoaiplatform.core.PrincipalType;
 import io.github.aoaiplatform.core.PrivateEndpointOptions;
 import io.github.aoaiplatform.core.ResourceGroup;
 import io.github.aoaiplatform.core.ResourceGroupProps;
@@ -32,6 +35,7 @@ import io.github.aoaiplatform.dns.PrivateDnsZonesProps;
 import io.github.aoaiplatform.identity.EntraApiApplication;
 import io.github.aoaiplatform.monitoring.LogAnalytics;
 import io.github.aoaiplatform.monitoring.LogAnalyticsProps;
+import io.github.aoaiplatform.monitoring.LogAnalyticsTableOptions;
 import io.github.aoaiplatform.monitoring.MonitorPrivateLinkScope;
 import io.github.aoaiplatform.monitoring.MonitorPrivateLinkScopeProps;
 import io.github.aoaiplatform.monitoring.UsageEventHub;
@@ -107,9 +111,11 @@ public final class PlatformStack extends TerraformStack {
         resourceGroup = new ResourceGroup(this, "ResourceGroup", ResourceGroupProps.builder()
                 .name(naming.name(Naming.Abbreviation.RESOURCE_GROUP, location)).location(location).build());
         logs = new LogAnalytics(this, "Logs", LogAnalyticsProps.builder()
-                .name(naming.name(Naming.Abbreviation.LOG_ANALYTICS, location)).resourceGroup(resourceGroup)
+                .name(workspaceName(config)).resourceGroup(resourceGroup)
                 .retentionDays(mon.retentionDays()).dailyQuotaGb(mon.dailyQuotaGb()).publicAccess(!mon.privateLinkScope())
+                .tables(List.of(LogAnalyticsTableOptions.builder().name(LlmLogging.TABLE).retentionDays(mon.promptLogRetentionDays()).build()))
                 .lock(lock).build());
+        mon.promptLogReaders().forEach(group -> logs.grantTableRead(LlmLogging.TABLE, IPrincipal.of(group, PrincipalType.GROUP)));
         DiagnosticSettings diagnostics = DiagnosticSettings.toWorkspace(logs);
 
         GatewayNetworkMode mode = config.gateway().internalVnetMode() ? GatewayNetworkMode.INTERNAL_INJECTION : GatewayNetworkMode.INTEGRATION;
@@ -120,6 +126,7 @@ public final class PlatformStack extends TerraformStack {
                 openAiEndpoints, diagnostics, lock, azapiProvider, this));
         openAi.accounts().stream().filter(OpenAiAccount.class::isInstance)
                 .forEach(account -> globallyUnique(((OpenAiAccount) account).customSubdomainName(), "Azure OpenAI custom subdomain"));
+        LegacyAddresses.moveContentFiltersToAzapi(openAi);
         apiApplication = config.identity().application() == null ? null
                 : new EntraApiApplication(this, "ApiApplication", ConfigProps.apiApplication(config));
         usageEventHub = !mon.usageEventHub() ? null : new UsageEventHub(this, "UsageEventHub", UsageEventHubProps.builder()
@@ -135,6 +142,17 @@ public final class PlatformStack extends TerraformStack {
                 .naming(naming).prices(prices).departments(config.departments().stream().map(ConfigProps::chargebackDepartment).toList())
                 .alertEmails(config.chargeback().alertEmails()).build());
         outputs();
+    }
+
+    /**
+     * The platform workspace's name, which the state bootstrap also needs (the id of its query-only role derives from it).
+     *
+     * @param config the stack file
+     * @return the Log Analytics workspace name
+     */
+    static String workspaceName(EnvironmentConfig config) {
+        return new Naming(EnvironmentConfig.WORKLOAD, config.environmentName(), config.effectiveNameSuffix())
+                .name(Naming.Abbreviation.LOG_ANALYTICS, config.location());
     }
 
     private void providers() {
@@ -242,6 +260,7 @@ public final class PlatformStack extends TerraformStack {
                 .azapi(azapiProvider)
                 .build());
         LegacyAddresses.moveGatewayRoleAssignments(gw);
+        LegacyAddresses.moveGatewayLoggerToAzapi(gw);
         if (usageEventHub != null) LegacyAddresses.moveUsageEventHubSender(usageEventHub, gw.identity());
         config.departments().forEach(d -> gw.addDepartment(ConfigProps.department(config, d, gw.openAiApi())));
         return gw;
