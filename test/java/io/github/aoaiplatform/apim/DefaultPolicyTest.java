@@ -142,7 +142,7 @@ class DefaultPolicyTest {
     }
 
     @Test
-    void retryCountIsPoolSizeMinusOnePerDeploymentAndSingleBackendsAreNotRetried() {
+    void eachPoolRetriesPoolSizeMinusOneTimesReselectingThePoolOnEveryAttemptAndSingleBackendsAreNotRetried() {
         var routes = new LinkedHashMap<String, DefaultPolicy.Route>();
         routes.put("two", new DefaultPolicy.Route("pool-two", 2, null));
         routes.put("three", new DefaultPolicy.Route("pool-three", 3, null));
@@ -154,21 +154,25 @@ class DefaultPolicyTest {
         List<Element> backend = section(d, "backend");
         assertThat(names(backend)).containsExactly("choose");
         List<Element> branches = children(backend.get(0));
-        assertThat(names(branches)).containsExactly("when", "when", "otherwise");
-        Element retry3 = children(branches.get(0)).get(0);
-        assertThat(branches.get(0).getAttribute("condition")).contains("\"three\"").contains("\"three-too\"").doesNotContain("\"two\"");
-        assertThat(retry3.getAttribute("count")).isEqualTo("2");
-        Element retry2 = children(branches.get(1)).get(0);
-        assertThat(branches.get(1).getAttribute("condition")).contains("\"two\"").doesNotContain("three");
-        assertThat(retry2.getAttribute("count")).isEqualTo("1");
-        for (Element retry : List.of(retry2, retry3)) {
+        assertThat(names(branches)).containsExactly("when", "when", "when", "otherwise");
+        Map<String, String> countByPool = new LinkedHashMap<>();
+        for (Element branch : branches.subList(0, 3)) {
+            Element retry = children(branch).get(0);
+            assertThat(retry.getTagName()).isEqualTo("retry");
             assertThat(retry.getAttribute("interval")).isEqualTo("0");
             assertThat(retry.getAttribute("first-fast-retry")).isEqualTo("true");
-            assertThat(retry.getAttribute("condition")).contains("429").contains(">= 500");
-            assertThat(names(children(retry))).containsExactly("forward-request");
-            assertThat(children(retry).get(0).getAttribute("buffer-request-body")).isEqualTo("true");
+            // a transport failure leaves no response: the condition tests for null before reading the status
+            assertThat(retry.getAttribute("condition"))
+                    .isEqualTo("@(context.Response == null || context.Response.StatusCode == 429 || context.Response.StatusCode >= 500)");
+            // every attempt selects a pool member again, then forwards the buffered body
+            assertThat(names(children(retry))).containsExactly("set-backend-service", "forward-request");
+            String pool = children(retry).get(0).getAttribute("backend-id");
+            assertThat(branch.getAttribute("condition")).contains("\"" + pool.substring("pool-".length()) + "\"");
+            assertThat(children(retry).get(1).getAttribute("buffer-request-body")).isEqualTo("true");
+            countByPool.put(pool, retry.getAttribute("count"));
         }
-        assertThat(names(children(branches.get(2)))).containsExactly("forward-request");
+        assertThat(countByPool).containsExactly(Map.entry("pool-two", "1"), Map.entry("pool-three", "2"), Map.entry("pool-three-too", "2"));
+        assertThat(names(children(branches.get(3)))).containsExactly("forward-request");
     }
 
     @Test

@@ -45,6 +45,7 @@ class GatewayScenariosTest {
         Synth.all(tf, "azurerm_api_management_backend").values().forEach(b -> {
             JsonNode cb = b.path("circuit_breaker_rule");
             assertThat(cb.path("trip_duration").asText()).isEqualTo("PT1M");
+            assertThat(cb.path("failure_condition").path("count").asInt()).isEqualTo(1); // the first 429 trips it
             assertThat(cb.path("accept_retry_after_enabled").asBoolean()).isTrue();
             assertThat(cb.path("failure_condition").path("status_code_range")).extracting(r -> r.path("min").asInt() + "-" + r.path("max").asInt())
                     .containsExactly("429-429", "500-599");
@@ -69,7 +70,7 @@ class GatewayScenariosTest {
         assertThat(Synth.all(tf, "azapi_resource").values()).filteredOn(r -> r.path("type").asText().equals(BackendPool.TYPE))
                 .extracting(r -> r.path("name").asText()).containsExactly("pool-gpt-4o");
         Document d = parse(policyXml(tf));
-        assertThat(all(d, "set-backend-service")).extracting(e -> e.getAttribute("backend-id")).containsExactly("pool-gpt-4o", "aoai-japaneast");
+        assertThat(all(d, "set-backend-service")).extracting(e -> e.getAttribute("backend-id")).containsExactly("pool-gpt-4o", "aoai-japaneast", "pool-gpt-4o");
         JsonNode api = Synth.single(tf, "azurerm_api_management_api");
         assertThat(api.path("path").asText()).isEqualTo("openai");
         assertThat(api.path("protocols")).extracting(JsonNode::asText).containsExactly("https");
@@ -101,6 +102,13 @@ class GatewayScenariosTest {
         assertThat(apiVersion.path("in").asText()).isEqualTo("query");
         assertThat(apiVersion.path("required").asBoolean()).isTrue();
         assertThat(openApi.path("components").path("parameters").path("deploymentId").path("name").asText()).isEqualTo("deployment-id");
+    }
+
+    @Test
+    void circuitBreakerTripCountComesFromConfig() {
+        JsonNode tf = GatewayFixtures.synth(json(THREE_REGIONS, "[" + GatewayFixtures.GPT4O + "]", "{\"circuitBreakerTripCount\": 3}"));
+        assertThat(Synth.all(tf, "azurerm_api_management_backend").values())
+                .extracting(b -> b.path("circuit_breaker_rule").path("failure_condition").path("count").asInt()).containsOnly(3);
     }
 
     @Test
@@ -143,12 +151,13 @@ class GatewayScenariosTest {
     @Test
     void failsOnBadGatewaySettingsWithEveryProblemNamed() {
         String broken = json("[\"japaneast\", \"eastus\"]", "[]", """
-                {"publisherEmail": "not-an-email", "publisherName": "", "tokensPerMinutePerUser": 0,
+                {"publisherEmail": "not-an-email", "publisherName": "", "tokensPerMinutePerUser": 0, "circuitBreakerTripCount": 0,
                  "backends": {"westeurope": {"priority": 1}, "eastus": {"priority": 101, "weight": 0}}}""");
         assertThatThrownBy(() -> GatewayFixtures.config(broken)).isInstanceOf(ConfigException.class)
                 .hasMessageContaining("gateway.publisherEmail: 'not-an-email' is not an e-mail address")
                 .hasMessageContaining("gateway.publisherName: is required")
                 .hasMessageContaining("gateway.tokensPerMinutePerUser: must be > 0, got 0")
+                .hasMessageContaining("gateway.circuitBreakerTripCount: must be between 1 and 100, got 0")
                 .hasMessageContaining("gateway.backends.westeurope: 'westeurope' is not in openAi.regions")
                 .hasMessageContaining("gateway.backends.eastus.priority: must be between 0 and 100")
                 .hasMessageContaining("gateway.backends.eastus.weight: must be between 1 and 100");

@@ -28,7 +28,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.TreeMap;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -50,9 +49,10 @@ import java.util.stream.Collectors;
  *       {@code Authorization: Bearer} from it; a client-sent {@code api-key} header is removed (no keys reach Azure
  *       OpenAI, whose local auth is off anyway).</li>
  * </ol>
- * Backend: for deployments served by a pool of n backends, {@code retry} on 429 and 5xx with count n − 1, interval 0
- * and first-fast-retry (each attempt goes to another pool member), around {@code forward-request} with a buffered
- * body; a single backend gets only {@code forward-request} (no pointless retry against the same backend).
+ * Backend: for deployments served by a pool of n backends, {@code retry} on 429, 5xx and transport failures (no
+ * response) with count n − 1, interval 0 and first-fast-retry, around {@code set-backend-service} to the pool (so every
+ * attempt selects a pool member again, skipping tripped ones) and {@code forward-request} with a buffered body; a single
+ * backend gets only {@code forward-request} (no pointless retry against the same backend).
  * Outbound: base, then, when a usage logger is given ({@link Props#usageLoggerId()}), {@code log-to-eventhub} with one
  * JSON usage record per call ({@link #USAGE_RECORD_FIELDS}; the per-caller token limit then also keeps the tokens the call
  * consumed in {@value #TOKENS_CONSUMED_VARIABLE}). Without a usage logger the policy is exactly as before.
@@ -386,15 +386,28 @@ public final class DefaultPolicy {
         return choose.otherwise(SetBackendService.backendId(p.defaultBackendId())).build();
     }
 
+    /**
+     * The backend section: a deployment served by a pool retries (pool size − 1 times) on throttling, server errors and
+     * transport failures, and every attempt sets the pool again, so that the pool picks a member whose circuit is closed
+     * instead of resending to the region that just failed; everything else is forwarded once.
+     */
     private static PolicyElement forwarding(Props p) {
-        Map<Integer, List<String>> byCount = new TreeMap<>(java.util.Comparator.reverseOrder());
+        Map<String, List<String>> byPool = new LinkedHashMap<>();
+        Map<String, Integer> poolSize = new LinkedHashMap<>();
         p.routes().forEach((deployment, route) -> {
-            if (route.backendCount() > 1) byCount.computeIfAbsent(route.backendCount(), k -> new ArrayList<>()).add(deployment);
+            if (route.backendCount() < 2) return;
+            byPool.computeIfAbsent(route.backendId(), k -> new ArrayList<>()).add(deployment);
+            poolSize.put(route.backendId(), route.backendCount());
         });
-        if (byCount.isEmpty()) return ForwardRequest.withBufferedRequestBody();
+        if (byPool.isEmpty()) return forwardRequest();
         var choose = Choose.builder();
-        byCount.forEach((count, deployments) -> choose.when(deploymentIn(deployments), Retry.onThrottlingAndServerErrors(count)));
-        return choose.otherwise(ForwardRequest.withBufferedRequestBody()).build();
+        byPool.forEach((pool, deployments) -> choose.when(deploymentIn(deployments),
+                Retry.onThrottlingAndServerErrors(poolSize.get(pool), SetBackendService.backendId(pool), forwardRequest())));
+        return choose.otherwise(forwardRequest()).build();
+    }
+
+    private static PolicyElement forwardRequest() {
+        return ForwardRequest.withBufferedRequestBody();
     }
 
     /**

@@ -53,11 +53,16 @@ public final class OpenAiApi extends Construct {
     public static final String API_NAME = "azure-openai";
     /** The OpenAPI document on the classpath. */
     public static final String OPENAPI_RESOURCE = "/io/github/aoaiplatform/apim/azure-openai-inference.openapi.json";
-    /** Circuit breaker: trip after this many 429/5xx within {@link #FAILURE_INTERVAL}. */
-    public static final int FAILURE_COUNT = 3;
-    /** Circuit breaker: the window in which {@link #FAILURE_COUNT} failures trip it. */
+    /**
+     * Circuit breaker: by default the first 429 or 5xx within {@link #FAILURE_INTERVAL} trips it, so that the pool sends
+     * the next calls elsewhere at once ({@link OpenAiApiProps#circuitBreakerTripCount()}).
+     */
+    public static final int DEFAULT_TRIP_COUNT = 1;
+    /** Circuit breaker: the largest trip count accepted. */
+    public static final int MAX_TRIP_COUNT = 100;
+    /** Circuit breaker: the window in which the trip count of failures trips it. */
     public static final String FAILURE_INTERVAL = "PT1M";
-    /** Circuit breaker: how long a tripped backend is skipped. */
+    /** Circuit breaker: how long a tripped backend is skipped, unless its Retry-After asks for longer or shorter. */
     public static final String TRIP_DURATION = "PT1M";
 
     private final OpenAiApiProps props;
@@ -127,7 +132,7 @@ public final class OpenAiApi extends Construct {
                     .circuitBreakerRule(ApiManagementBackendCircuitBreakerRule.builder()
                             .name("throttling-or-server-errors")
                             .failureCondition(ApiManagementBackendCircuitBreakerRuleFailureCondition.builder()
-                                    .count(FAILURE_COUNT)
+                                    .count(props.circuitBreakerTripCount())
                                     .intervalDuration(FAILURE_INTERVAL)
                                     .statusCodeRange(List.of(
                                             ApiManagementBackendCircuitBreakerRuleFailureConditionStatusCodeRange.builder().min(429).max(429).build(),

@@ -29,6 +29,7 @@ import java.util.regex.Pattern;
  * @param requireScope           require {@code scopeName} in the token's {@code scp}; Defaults to: false.
  * @param corsOrigins            browser origins allowed by CORS; Defaults to: none (no cors element).
  * @param tokensPerMinutePerUser tokens per minute per caller, over all deployments; must be &gt; 0. Required.
+ * @param circuitBreakerTripCount 429 or 5xx responses within a minute that trip a backend's circuit breaker, which then sends no calls to it for a minute or as long as its Retry-After asks; Defaults to: {@value OpenAiApi#DEFAULT_TRIP_COUNT} (the first 429).
  * @param usageLoggerId          name of an API Management Event Hub logger that receives one usage record per call, best
  *                               a reference to the logger's {@code name} so that the policy is created after it;
  *                               Defaults to: none (no usage records).
@@ -40,7 +41,7 @@ import java.util.regex.Pattern;
 public record OpenAiApiProps(IApiManagement apiManagement, List<OpenAiBackend> backends, Map<String, String> models,
                              Boolean subscriptionRequired, String apiName, String path, String tenantId,
                              String audienceAppId, String scopeName, Boolean requireScope, List<String> corsOrigins,
-                             Integer tokensPerMinutePerUser, String usageLoggerId, String loggerId, TerraformProvider azapi) {
+                             Integer tokensPerMinutePerUser, Integer circuitBreakerTripCount, String usageLoggerId, String loggerId, TerraformProvider azapi) {
     private static final Pattern ORIGIN = Pattern.compile("\\*|https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?");
     private static final Pattern API_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,79}");
     private static final Pattern PATH = Pattern.compile("[A-Za-z0-9][A-Za-z0-9/._-]{0,399}");
@@ -60,6 +61,7 @@ public record OpenAiApiProps(IApiManagement apiManagement, List<OpenAiBackend> b
      * @param requireScope see {@link #requireScope()}
      * @param corsOrigins see {@link #corsOrigins()}
      * @param tokensPerMinutePerUser see {@link #tokensPerMinutePerUser()}
+     * @param circuitBreakerTripCount see {@link #circuitBreakerTripCount()}
      * @param usageLoggerId see {@link #usageLoggerId()}
      * @param loggerId see {@link #loggerId()}
      * @param azapi see {@link #azapi()}
@@ -89,6 +91,8 @@ public record OpenAiApiProps(IApiManagement apiManagement, List<OpenAiBackend> b
             check.matches("corsOrigins[" + i + "]", corsOrigins.get(i), ORIGIN, "* or an origin scheme://host[:port] without a path");
         if (check.require("tokensPerMinutePerUser", tokensPerMinutePerUser))
             check.check(tokensPerMinutePerUser > 0, "tokensPerMinutePerUser", "must be > 0, got " + tokensPerMinutePerUser);
+        circuitBreakerTripCount = circuitBreakerTripCount == null ? OpenAiApi.DEFAULT_TRIP_COUNT : circuitBreakerTripCount;
+        check.between("circuitBreakerTripCount", circuitBreakerTripCount, 1, OpenAiApi.MAX_TRIP_COUNT);
         check.check(usageLoggerId == null || !usageLoggerId.isBlank(), "usageLoggerId",
                 "must name an API Management Event Hub logger; leave it unset for no usage records");
         check.require("azapi", azapi);
@@ -112,6 +116,7 @@ public record OpenAiApiProps(IApiManagement apiManagement, List<OpenAiBackend> b
         private Boolean requireScope;
         private List<String> corsOrigins;
         private Integer tokensPerMinutePerUser;
+        private Integer circuitBreakerTripCount;
         private String usageLoggerId;
         private String loggerId;
         private TerraformProvider azapi;
@@ -215,6 +220,14 @@ public record OpenAiApiProps(IApiManagement apiManagement, List<OpenAiBackend> b
         public Builder tokensPerMinutePerUser(Integer tokensPerMinutePerUser) { this.tokensPerMinutePerUser = tokensPerMinutePerUser; return this; }
 
         /**
+         * Sets {@link OpenAiApiProps#circuitBreakerTripCount()}.
+         *
+         * @param circuitBreakerTripCount the value
+         * @return this builder
+         */
+        public Builder circuitBreakerTripCount(Integer circuitBreakerTripCount) { this.circuitBreakerTripCount = circuitBreakerTripCount; return this; }
+
+        /**
          * Sets {@link OpenAiApiProps#usageLoggerId()}.
          *
          * @param usageLoggerId the value
@@ -242,6 +255,6 @@ public record OpenAiApiProps(IApiManagement apiManagement, List<OpenAiBackend> b
          * @return the validated, immutable props
          * @throws io.github.aoaiplatform.core.InvalidPropsException naming every invalid field
          */
-        public OpenAiApiProps build() { return new OpenAiApiProps(apiManagement, backends, models, subscriptionRequired, apiName, path, tenantId, audienceAppId, scopeName, requireScope, corsOrigins, tokensPerMinutePerUser, usageLoggerId, loggerId, azapi); }
+        public OpenAiApiProps build() { return new OpenAiApiProps(apiManagement, backends, models, subscriptionRequired, apiName, path, tenantId, audienceAppId, scopeName, requireScope, corsOrigins, tokensPerMinutePerUser, circuitBreakerTripCount, usageLoggerId, loggerId, azapi); }
     }
 }

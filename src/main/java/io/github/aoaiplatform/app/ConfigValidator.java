@@ -209,8 +209,10 @@ public final class ConfigValidator {
         props(p, "gateway.", Map.of("sku", "sku", "units", "units", "publisherName", "publisherName", "publisherEmail", "publisherEmail"),
                 () -> ApiGatewayProps.builder().sku(g.sku()).units(g.units()).publisherName(g.publisherName())
                         .publisherEmail(g.publisherEmail()).build());
-        props(p, "gateway.", Map.of("corsOrigins", "corsOrigins", "tokensPerMinutePerUser", "tokensPerMinutePerUser"),
-                () -> OpenAiApiProps.builder().corsOrigins(g.corsOrigins()).tokensPerMinutePerUser(g.tokensPerMinutePerUser()).build());
+        props(p, "gateway.", Map.of("corsOrigins", "corsOrigins", "tokensPerMinutePerUser", "tokensPerMinutePerUser",
+                        "circuitBreakerTripCount", "circuitBreakerTripCount"),
+                () -> OpenAiApiProps.builder().corsOrigins(g.corsOrigins()).tokensPerMinutePerUser(g.tokensPerMinutePerUser())
+                        .circuitBreakerTripCount(g.circuitBreakerTripCount()).build());
         var openAi = c.openAi();
         g.backends().forEach((region, b) -> {
             String path = "gateway.backends." + region;

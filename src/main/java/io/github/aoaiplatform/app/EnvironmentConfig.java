@@ -75,7 +75,7 @@ public record EnvironmentConfig(
     public EnvironmentConfig {
         tags = Map.copyOf(Objects.requireNonNullElse(tags, Map.of()));
         backend = Objects.requireNonNullElse(backend, new BackendConfig(null, null, null, null, null, null, null));
-        gateway = Objects.requireNonNullElse(gateway, new GatewayConfig(null, null, null, null, null, null, null, null, null, null));
+        gateway = Objects.requireNonNullElse(gateway, new GatewayConfig(null, null, null, null, null, null, null, null, null, null, null));
         dns = Objects.requireNonNullElse(dns, new DnsConfig(null));
         monitoring = Objects.requireNonNullElse(monitoring, new MonitoringConfig(null, null, null, null, null));
         departments = departments == null ? List.of() : List.copyOf(departments);
@@ -339,6 +339,9 @@ public record EnvironmentConfig(
      *                               validated Entra ID token is the credential).
      * @param tokensPerMinutePerUser tokens per minute each caller (token {@code oid} claim) may consume across all
      *                               deployments; Defaults to: 10000.
+     * @param circuitBreakerTripCount 429 or 5xx responses within a minute that trip a backend's circuit breaker (the
+     *                               pool then skips that region for a minute, or as long as its Retry-After says); Defaults
+     *                               to: 1 (the first 429).
      * @param requireScope           also require the delegated scope {@code identity.scopeName} in the token's {@code scp}
      *                               claim. App-only (daemon) tokens carry {@code roles} and no {@code scp}, so they are then
      *                               rejected; Defaults to: false (audience and tenant are checked, not the scope).
@@ -352,7 +355,7 @@ public record EnvironmentConfig(
      */
     public record GatewayConfig(List<String> corsOrigins, String sku, Integer units, String publisherName,
                                 String publisherEmail, Boolean subscriptionRequired, Integer tokensPerMinutePerUser,
-                                Boolean requireScope, Boolean publicNetworkAccess, Map<String, PoolMemberConfig> backends) {
+                                Integer circuitBreakerTripCount, Boolean requireScope, Boolean publicNetworkAccess, Map<String, PoolMemberConfig> backends) {
         /** The publisher name used when {@code gateway.publisherName} is not given. */
         public static final String DEFAULT_PUBLISHER_NAME = "AI Platform Team";
         /** The publisher e-mail used when {@code gateway.publisherEmail} is not given. */
@@ -368,6 +371,7 @@ public record EnvironmentConfig(
          * @param publisherEmail see {@link #publisherEmail()}
          * @param subscriptionRequired see {@link #subscriptionRequired()}
          * @param tokensPerMinutePerUser see {@link #tokensPerMinutePerUser()}
+         * @param circuitBreakerTripCount see {@link #circuitBreakerTripCount()}
          * @param requireScope see {@link #requireScope()}
          * @param publicNetworkAccess see {@link #publicNetworkAccess()}
          * @param backends see {@link #backends()}

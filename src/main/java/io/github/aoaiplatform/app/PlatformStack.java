@@ -232,6 +232,7 @@ public final class PlatformStack extends TerraformStack {
                 .requireScope(g.requireScope())
                 .corsOrigins(g.corsOrigins())
                 .tokensPerMinutePerUser(g.tokensPerMinutePerUser())
+                .circuitBreakerTripCount(g.circuitBreakerTripCount())
                 .llmLogMaxBytes(config.monitoring().llmLogMaxBytes())
                 .usageEventHub(usageEventHub)
                 .azapi(azapiProvider)

@@ -111,6 +111,7 @@ public final class AiGateway extends Construct {
                 .requireScope(props.requireScope())
                 .corsOrigins(props.corsOrigins())
                 .tokensPerMinutePerUser(props.tokensPerMinutePerUser())
+                .circuitBreakerTripCount(props.circuitBreakerTripCount())
                 .usageLoggerId(usageLoggerName)
                 .azapi(props.azapi())
                 .build());

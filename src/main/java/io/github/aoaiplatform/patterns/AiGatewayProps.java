@@ -53,6 +53,7 @@ import java.util.Map;
  * @param requireScope            require {@code scopeName} in the token; Defaults to: false.
  * @param corsOrigins             CORS origins; Defaults to: none.
  * @param tokensPerMinutePerUser  tokens per minute per caller. Required.
+ * @param circuitBreakerTripCount failures (429 or 5xx) within a minute that trip a backend's circuit breaker; Defaults to: 1.
  * @param llmLogMaxBytes          largest prompt or completion logged per message; Defaults to: 262144.
  * @param usageEventHub           the usage Event Hub; the pattern grants the gateway identity send on it, adds API
  *                                Management's Event Hub logger as the hub's child {@code Logger}, and the API
@@ -66,7 +67,7 @@ public record AiGatewayProps(String name, IResourceGroup resourceGroup, String l
                              String identityName, IApplicationInsights appInsights, String appInsightsName,
                              Boolean appInsightsPublicAccess, List<OpenAiBackend> backends, Map<String, String> models,
                              Boolean subscriptionRequired, String tenantId, String audienceAppId, String scopeName,
-                             Boolean requireScope, List<String> corsOrigins, Integer tokensPerMinutePerUser,
+                             Boolean requireScope, List<String> corsOrigins, Integer tokensPerMinutePerUser, Integer circuitBreakerTripCount,
                              Integer llmLogMaxBytes, UsageEventHub usageEventHub,
                              TerraformProvider azapi) {
     /**
@@ -99,6 +100,7 @@ public record AiGatewayProps(String name, IResourceGroup resourceGroup, String l
      * @param requireScope see {@link #requireScope()}
      * @param corsOrigins see {@link #corsOrigins()}
      * @param tokensPerMinutePerUser see {@link #tokensPerMinutePerUser()}
+     * @param circuitBreakerTripCount see {@link #circuitBreakerTripCount()}
      * @param llmLogMaxBytes see {@link #llmLogMaxBytes()}
      * @param usageEventHub see {@link #usageEventHub()}
      * @param azapi see {@link #azapi()}
@@ -155,6 +157,7 @@ public record AiGatewayProps(String name, IResourceGroup resourceGroup, String l
         private Boolean requireScope;
         private List<String> corsOrigins;
         private Integer tokensPerMinutePerUser;
+        private Integer circuitBreakerTripCount;
         private Integer llmLogMaxBytes;
         private UsageEventHub usageEventHub;
         private TerraformProvider azapi;
@@ -378,6 +381,14 @@ public record AiGatewayProps(String name, IResourceGroup resourceGroup, String l
         public Builder tokensPerMinutePerUser(Integer tokensPerMinutePerUser) { this.tokensPerMinutePerUser = tokensPerMinutePerUser; return this; }
 
         /**
+         * Sets {@link AiGatewayProps#circuitBreakerTripCount()}.
+         *
+         * @param circuitBreakerTripCount the value
+         * @return this builder
+         */
+        public Builder circuitBreakerTripCount(Integer circuitBreakerTripCount) { this.circuitBreakerTripCount = circuitBreakerTripCount; return this; }
+
+        /**
          * Sets {@link AiGatewayProps#llmLogMaxBytes()}.
          *
          * @param llmLogMaxBytes the value
@@ -405,6 +416,6 @@ public record AiGatewayProps(String name, IResourceGroup resourceGroup, String l
          * @return the validated, immutable props
          * @throws io.github.aoaiplatform.core.InvalidPropsException naming every invalid field
          */
-        public AiGatewayProps build() { return new AiGatewayProps(name, resourceGroup, location, sku, units, publisherName, publisherEmail, gatewaySubnet, privateEndpoints, internalDnsZones, diagnostics, publicNetworkAccess, lock, tags, identityName, appInsights, appInsightsName, appInsightsPublicAccess, backends, models, subscriptionRequired, tenantId, audienceAppId, scopeName, requireScope, corsOrigins, tokensPerMinutePerUser, llmLogMaxBytes, usageEventHub, azapi); }
+        public AiGatewayProps build() { return new AiGatewayProps(name, resourceGroup, location, sku, units, publisherName, publisherEmail, gatewaySubnet, privateEndpoints, internalDnsZones, diagnostics, publicNetworkAccess, lock, tags, identityName, appInsights, appInsightsName, appInsightsPublicAccess, backends, models, subscriptionRequired, tenantId, audienceAppId, scopeName, requireScope, corsOrigins, tokensPerMinutePerUser, circuitBreakerTripCount, llmLogMaxBytes, usageEventHub, azapi); }
     }
 }
