@@ -61,6 +61,21 @@ class DefaultPolicyTest {
     }
 
     @Test
+    void corsLetsBrowserSdksSendTheirHeadersAndReadRetryAfterAndTheRemainingTokens() {
+        Element cors = all(doc(props(List.of("https://chat.contoso.com"), Map.of())), "cors").get(0);
+        List<String> allowed = all(all(cors, "allowed-headers").get(0), "header").stream().map(Element::getTextContent).toList();
+        assertThat(allowed).contains("Authorization", "Content-Type", "x-ms-client-request-id", "x-stainless-retry-count",
+                "x-stainless-package-version").doesNotContain("api-key", DefaultPolicy.SUBSCRIPTION_KEY_HEADER);
+        assertThat(all(all(cors, "expose-headers").get(0), "header")).extracting(Element::getTextContent)
+                .containsExactly("Retry-After", DefaultPolicy.REMAINING_TOKENS_HEADER, DepartmentPolicy.REMAINING_QUOTA_HEADER);
+        assertThat(all(cors, "allowed-methods").get(0).getAttribute("preflight-result-max-age")).isEqualTo("600");
+
+        Element withKeys = all(doc(base().corsOrigins(List.of("*")).subscriptionRequired(true).build()), "cors").get(0);
+        assertThat(all(all(withKeys, "allowed-headers").get(0), "header")).extracting(Element::getTextContent)
+                .contains(DefaultPolicy.SUBSCRIPTION_KEY_HEADER);
+    }
+
+    @Test
     void tokenValidationChecksTenantAndBothAudienceFormsAndKeepsTheToken() {
         Element v = all(doc(props(List.of(), Map.of())), "validate-azure-ad-token").get(0);
         assertThat(v.getAttribute("tenant-id")).isEqualTo(GatewayFixtures.TENANT);

@@ -105,6 +105,16 @@ class GatewayScenariosTest {
     }
 
     @Test
+    void corsAllowsTheSubscriptionKeyExactlyWhenTheApiRequiresKeys() {
+        for (boolean keys : new boolean[] {true, false}) {
+            Document d = parse(policyXml(GatewayFixtures.synth(json("[\"japaneast\"]", "[]",
+                    "{\"corsOrigins\": [\"https://chat.contoso.com\"], \"subscriptionRequired\": " + keys + "}"))));
+            assertThat(all(all(d, "allowed-headers").get(0), "header")).extracting(Element::getTextContent)
+                    .contains("Authorization").matches(h -> h.contains(DefaultPolicy.SUBSCRIPTION_KEY_HEADER) == keys);
+        }
+    }
+
+    @Test
     void circuitBreakerTripCountComesFromConfig() {
         JsonNode tf = GatewayFixtures.synth(json(THREE_REGIONS, "[" + GatewayFixtures.GPT4O + "]", "{\"circuitBreakerTripCount\": 3}"));
         assertThat(Synth.all(tf, "azurerm_api_management_backend").values())

@@ -34,7 +34,9 @@ import java.util.stream.Collectors;
 /**
  * The Azure OpenAI API's policy, composed only from the typed policy model. Inbound, in this order:
  * <ol>
- *   <li>{@code cors} for the configured origins (omitted when there are none);</li>
+ *   <li>{@code cors} for the configured origins (omitted when there are none): {@link #CORS_ALLOWED_HEADERS} (and
+ *       the subscription key header when keys are required), {@link #CORS_EXPOSED_HEADERS}, preflight cached
+ *       {@value #CORS_PREFLIGHT_MAX_AGE_SECONDS} s;</li>
  *   <li>{@code validate-azure-ad-token}: tenant, audiences {@code api://<app id>} and {@code <app id>} (v1 and v2
  *       tokens), the token kept in {@value #JWT_VARIABLE}; optionally the delegated scope in {@code scp}. There is no
  *       option to leave it out: every request the gateway forwards carries a validated Entra ID token;</li>
@@ -126,6 +128,8 @@ public final class DefaultPolicy {
      * @param scopeName              delegated scope checked when {@code requireScope}; Defaults to: chat.
      * @param requireScope           require {@code scopeName} in {@code scp}; Defaults to: false.
      * @param corsOrigins            CORS origins; Defaults to: none (no cors element).
+     * @param subscriptionRequired   callers also send an API Management subscription key ({@code Ocp-Apim-Subscription-Key},
+     *                               then an allowed CORS header); Defaults to: false.
      * @param tokensPerMinutePerUser per-caller token limit. Must be &gt; 0.
      * @param routes                 deployment name to its route. Defaults to: none.
      * @param defaultBackendId       backend for deployments not in {@code routes}. Required.
@@ -134,8 +138,8 @@ public final class DefaultPolicy {
      *                               ({@code log-to-eventhub} in outbound); Defaults to: none (no usage records).
      */
     public record Props(String tenantId, String audienceAppId, String scopeName, Boolean requireScope, List<String> corsOrigins,
-                        int tokensPerMinutePerUser, Map<String, Route> routes, String defaultBackendId, String identityClientId,
-                        String usageLoggerId) {
+                        Boolean subscriptionRequired, int tokensPerMinutePerUser, Map<String, Route> routes, String defaultBackendId,
+                        String identityClientId, String usageLoggerId) {
         /**
          * Validates every field, fills defaults and copies collections; see the record's components.
          *
@@ -144,6 +148,7 @@ public final class DefaultPolicy {
          * @param scopeName              see {@link #scopeName()}
          * @param requireScope           see {@link #requireScope()}
          * @param corsOrigins            see {@link #corsOrigins()}
+         * @param subscriptionRequired see {@link #subscriptionRequired()}
          * @param tokensPerMinutePerUser see {@link #tokensPerMinutePerUser()}
          * @param routes                 see {@link #routes()}
          * @param defaultBackendId       see {@link #defaultBackendId()}
@@ -157,6 +162,7 @@ public final class DefaultPolicy {
             scopeName = scopeName == null ? "chat" : scopeName;
             requireScope = requireScope == null ? Boolean.FALSE : requireScope;
             corsOrigins = corsOrigins == null ? List.of() : List.copyOf(corsOrigins);
+            subscriptionRequired = subscriptionRequired == null ? Boolean.FALSE : subscriptionRequired;
             check.check(tokensPerMinutePerUser > 0, "tokensPerMinutePerUser", "must be > 0, got " + tokensPerMinutePerUser);
             routes = routes == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(routes));
             for (String d : routes.keySet())
@@ -178,6 +184,7 @@ public final class DefaultPolicy {
             private String scopeName;
             private Boolean requireScope;
             private List<String> corsOrigins;
+            private Boolean subscriptionRequired;
             private int tokensPerMinutePerUser;
             private Map<String, Route> routes;
             private String defaultBackendId;
@@ -227,6 +234,14 @@ public final class DefaultPolicy {
             public Builder corsOrigins(List<String> corsOrigins) { this.corsOrigins = corsOrigins; return this; }
 
             /**
+             * Sets {@link Props#subscriptionRequired()}.
+             *
+             * @param subscriptionRequired the value
+             * @return this builder
+             */
+            public Builder subscriptionRequired(Boolean subscriptionRequired) { this.subscriptionRequired = subscriptionRequired; return this; }
+
+            /**
              * Sets {@link Props#tokensPerMinutePerUser()}.
              *
              * @param tokensPerMinutePerUser the value
@@ -270,7 +285,7 @@ public final class DefaultPolicy {
              * @return the validated, immutable props
              * @throws io.github.aoaiplatform.core.InvalidPropsException naming every invalid field
              */
-            public Props build() { return new Props(tenantId, audienceAppId, scopeName, requireScope, corsOrigins, tokensPerMinutePerUser, routes, defaultBackendId, identityClientId, usageLoggerId); }
+            public Props build() { return new Props(tenantId, audienceAppId, scopeName, requireScope, corsOrigins, subscriptionRequired, tokensPerMinutePerUser, routes, defaultBackendId, identityClientId, usageLoggerId); }
         }
     }
 
@@ -282,11 +297,7 @@ public final class DefaultPolicy {
      */
     public static PolicyDocument document(Props p) {
         List<PolicyElement> inbound = new ArrayList<>();
-        if (!p.corsOrigins().isEmpty())
-            inbound.add(Cors.builder().allowedOrigins(p.corsOrigins())
-                    .allowedHeaders("Authorization", "Content-Type", "api-version")
-                    .exposeHeaders(REMAINING_TOKENS_HEADER)
-                    .build());
+        if (!p.corsOrigins().isEmpty()) inbound.add(cors(p));
         inbound.add(tokenValidation(p));
         inbound.add(Base.INSTANCE);
         var userLimit = LlmTokenLimit.builder(LlmFlavor.AZURE_OPENAI, USER_EXPRESSION)
@@ -319,6 +330,35 @@ public final class DefaultPolicy {
                 .onError(GenericErrors.onErrorSection());
         if (p.usageLoggerId() != null) document.outbound(LogToEventHub.builder(p.usageLoggerId(), usageRecord(p)).build());
         return document.build();
+    }
+
+    /**
+     * The request headers browser apps may send: the Entra token and JSON body, the Azure SDKs' request id and user agent
+     * (browsers forbid setting User-Agent, so the Azure SDKs send {@code x-ms-useragent}), and the {@code x-stainless-*}
+     * platform headers that the OpenAI SDKs ({@code openai} for JavaScript, {@code AzureOpenAI} included) send on every
+     * request. Not {@code api-key} (Azure OpenAI keys never pass the gateway) nor {@code OpenAI-Organization} /
+     * {@code OpenAI-Project} (sent only when configured, and meaningless to Azure OpenAI). {@code Accept} needs no listing
+     * (a CORS-safelisted header).
+     */
+    public static final List<String> CORS_ALLOWED_HEADERS = List.of("Authorization", "Content-Type", "x-ms-client-request-id",
+            "x-ms-useragent", "x-stainless-arch", "x-stainless-lang", "x-stainless-os", "x-stainless-package-version",
+            "x-stainless-retry-count", "x-stainless-runtime", "x-stainless-runtime-version", "x-stainless-timeout");
+    /** The subscription key header, allowed by CORS when the API requires keys. */
+    public static final String SUBSCRIPTION_KEY_HEADER = "Ocp-Apim-Subscription-Key";
+    /** The response headers browser apps may read: when to retry, and the token budget left to the caller and department. */
+    public static final List<String> CORS_EXPOSED_HEADERS = List.of("Retry-After", REMAINING_TOKENS_HEADER,
+            DepartmentPolicy.REMAINING_QUOTA_HEADER);
+    /** How long browsers may cache a preflight answer: ten minutes, so a changed CORS setting reaches them soon. */
+    public static final int CORS_PREFLIGHT_MAX_AGE_SECONDS = 600;
+
+    private static Cors cors(Props p) {
+        List<String> headers = new ArrayList<>(CORS_ALLOWED_HEADERS);
+        if (p.subscriptionRequired()) headers.add(SUBSCRIPTION_KEY_HEADER);
+        return Cors.builder().allowedOrigins(p.corsOrigins())
+                .allowedHeaders(headers)
+                .exposeHeaders(CORS_EXPOSED_HEADERS.toArray(String[]::new))
+                .preflightResultMaxAge(CORS_PREFLIGHT_MAX_AGE_SECONDS)
+                .build();
     }
 
     /**

@@ -171,6 +171,7 @@ public final class OpenAiApi extends Construct {
                 .scopeName(props.scopeName())
                 .requireScope(props.requireScope())
                 .corsOrigins(props.corsOrigins())
+                .subscriptionRequired(props.subscriptionRequired())
                 .tokensPerMinutePerUser(props.tokensPerMinutePerUser())
                 .routes(routes)
                 .defaultBackendId(props.backends().get(0).backendName())
