@@ -26,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class DefaultPolicyTest {
-    static final List<String> INBOUND_ORDER = List.of("cors", "validate-azure-ad-token", "base", "azure-openai-token-limit",
+    static final List<String> INBOUND_ORDER = List.of("cors", "validate-azure-ad-token", "choose", "base", "azure-openai-token-limit",
             "azure-openai-emit-token-metric", "choose", "authentication-managed-identity", "set-header", "set-header");
 
     static DefaultPolicy.Props props(List<String> cors, Map<String, DefaultPolicy.Route> routes) {
@@ -54,9 +54,9 @@ class DefaultPolicyTest {
         List<String> inbound = names(section(d, "inbound"));
         assertThat(inbound).doesNotContain("cors");
         // <base/> (where the department/product policies run) only after the token is validated
-        assertThat(inbound.subList(0, 2)).containsExactly("validate-azure-ad-token", "base");
+        assertThat(inbound.subList(0, 3)).containsExactly("validate-azure-ad-token", "choose", "base");
         // no routes: a plain set-backend-service to the default backend, and no retry
-        assertThat(inbound).contains("set-backend-service").doesNotContain("choose");
+        assertThat(inbound.subList(3, inbound.size())).contains("set-backend-service").doesNotContain("choose");
         assertThat(names(section(d, "backend"))).containsExactly("forward-request");
     }
 
@@ -88,17 +88,57 @@ class DefaultPolicyTest {
     }
 
     @Test
-    void requireScopeAddsTheScpClaim() {
-        var p = base().scopeName("chat").requireScope(true).defaultBackendId("b").build();
-        Element claim = all(doc(p), "claim").get(0);
-        assertThat(claim.getAttribute("name")).isEqualTo("scp");
-        assertThat(claim.getAttribute("match")).isEqualTo("any");
-        assertThat(claim.getAttribute("separator")).isEqualTo(" ");
-        assertThat(claim.getTextContent().trim()).isEqualTo("chat");
-        assertThatThrownBy(() -> io.github.aoaiplatform.apim.policy.RequiredClaim.of("scp",
-                io.github.aoaiplatform.apim.policy.RequiredClaim.Match.ANY, "", List.of("chat")))
-                .hasMessageContaining("'separator' must not be empty");
+    void theTokenMustCarryAnAcceptedScopeOrAppRoleElse403() {
+        Document d = doc(base().build());
+        List<String> inbound = names(section(d, "inbound"));
+        assertThat(inbound.subList(0, 3)).containsExactly("validate-azure-ad-token", "choose", "base");
+        Element when = children(section(d, "inbound").get(1)).get(0);
+        assertThat(when.getAttribute("condition")).isEqualTo("@(!("
+                + "(" + DefaultPolicy.JWT + "?.Claims.GetValueOrDefault(\"scp\", \"\") ?? \"\").Split(' ').Intersect(new string[] {\"chat\"}).Any()"
+                + " || (" + DefaultPolicy.JWT + "?.Claims.GetValueOrDefault(\"roles\", \"\") ?? \"\").Split(',').Intersect(new string[] {\"Chat.Invoke\"}).Any()))");
+        assertThat(all(when, "set-status").get(0).getAttribute("code")).isEqualTo("403");
+        assertThat(all(when, "set-body").get(0).getTextContent()).contains(DefaultPolicy.SCOPE_OR_ROLE_MISSING);
+
+        // configurable: scopes only (roles off), several roles
+        String scopesOnly = children(section(doc(base().acceptedScopes(List.of("chat", "embed")).acceptedRoles(List.of()).build()), "inbound").get(1))
+                .get(0).getAttribute("condition");
+        assertThat(scopesOnly).contains("new string[] {\"chat\", \"embed\"}").doesNotContain("roles");
+        String roles = children(section(doc(base().acceptedRoles(List.of("Chat.Invoke", "Chat.Batch")).build()), "inbound").get(1))
+                .get(0).getAttribute("condition");
+        assertThat(roles).contains("\"roles\"").contains("new string[] {\"Chat.Invoke\", \"Chat.Batch\"}");
     }
+
+    @Test
+    void failsWhenNoScopeAndNoRoleIsAcceptedOrAValueIsMalformed() {
+        assertThatThrownBy(() -> base().acceptedScopes(List.of()).acceptedRoles(List.of()).build())
+                .hasMessageContaining("DefaultPolicy.Props.acceptedScopes: and acceptedRoles are both empty");
+        assertThatThrownBy(() -> base().acceptedRoles(List.of("Chat\"Invoke")).build())
+                .hasMessageContaining("DefaultPolicy.Props.acceptedRoles[0]: 'Chat\"Invoke' must be a letter");
+    }
+
+    @Test
+    void withDepartmentsRequiredACallThatNoDepartmentPolicyMarkedGets403RightAfterTheProductPolicies() {
+        assertThat(names(section(doc(base().build()), "inbound"))).containsExactly("validate-azure-ad-token", "choose", "base",
+                "azure-openai-token-limit", "azure-openai-emit-token-metric", "set-backend-service", "authentication-managed-identity",
+                "set-header", "set-header");
+        Document d = doc(base().subscriptionRequired(true).departmentRequired(true).build());
+        List<Element> inbound = section(d, "inbound");
+        assertThat(names(inbound).subList(0, 4)).containsExactly("validate-azure-ad-token", "choose", "base", "choose");
+        Element when = children(inbound.get(3)).get(0);
+        assertThat(when.getAttribute("condition")).isEqualTo("@(!(context.Variables.ContainsKey(\"department\")))");
+        assertThat(all(when, "set-status").get(0).getAttribute("code")).isEqualTo("403");
+        assertThat(all(when, "set-body").get(0).getTextContent()).contains(DefaultPolicy.NO_DEPARTMENT);
+    }
+
+    @Test
+    void theTokenIsReadNullSafelySoAMissingTokenNeverThrows() {
+        assertThat(DefaultPolicy.JWT).isEqualTo("(context.Variables.ContainsKey(\"jwt\") ? context.Variables[\"jwt\"] as Jwt : null)");
+        assertThat(DefaultPolicy.USER).isEqualTo("(" + DefaultPolicy.JWT + "?.Claims.GetValueOrDefault(\"oid\", \"anonymous\") ?? \"anonymous\")");
+        assertThat(DefaultPolicy.APP).contains(DefaultPolicy.JWT + "?.Claims.GetValueOrDefault(\"azp\"").endsWith("?? \"unknown\")");
+        assertThat(policyXmlOf(base().build())).doesNotContain("(Jwt)");
+    }
+
+    static String policyXmlOf(DefaultPolicy.Props p) { return DefaultPolicy.document(p).toXml(); }
 
     @Test
     void tokenLimitAndMetricsArePerCaller() {
@@ -147,7 +187,8 @@ class DefaultPolicyTest {
         routes.put("embedding", new DefaultPolicy.Route("aoai-eastus", 1, null));
         routes.put("mini", new DefaultPolicy.Route("aoai-japaneast", 1, null));
         Document d = doc(props(List.of(), routes));
-        Element choose = section(d, "inbound").stream().filter(e -> e.getTagName().equals("choose")).findFirst().orElseThrow();
+        Element choose = section(d, "inbound").stream().filter(e -> e.getTagName().equals("choose"))
+                .filter(e -> !all(e, "set-backend-service").isEmpty()).findFirst().orElseThrow();
         List<Element> branches = children(choose);
         assertThat(names(branches)).containsExactly("when", "when", "otherwise");
         assertThat(branches.get(0).getAttribute("condition")).isEqualTo("@(context.Request.MatchedParameters[\"deployment-id\"] == \"gpt-4o\")");
@@ -230,7 +271,7 @@ class DefaultPolicyTest {
         for (String env : Synth.environments()) variants.add("env:" + env);
         variants.add(json("[\"japaneast\"]", "[]", "{}"));
         variants.add(json("[\"japaneast\"]", "[]", "{\"corsOrigins\": []}"));
-        variants.add(json("[\"japaneast\", \"eastus\"]", "[" + GatewayFixtures.GPT4O + "]", "{\"subscriptionRequired\": true, \"requireScope\": true, \"corsOrigins\": [\"*\"]}"));
+        variants.add(json("[\"japaneast\", \"eastus\"]", "[" + GatewayFixtures.GPT4O + "]", "{\"subscriptionRequired\": true, \"corsOrigins\": [\"*\"]}"));
         variants.add(json("[\"japaneast\", \"eastus\", \"swedencentral\"]", "[" + GatewayFixtures.GPT4O + ", " + GatewayFixtures.EMBEDDING_PRIMARY_ONLY + "]",
                 "{\"sku\": \"PremiumV2\", \"units\": 2, \"tokensPerMinutePerUser\": 1}"));
         variants.add(json("[\"eastus\"]", "[" + GatewayFixtures.GPT4O + "]", "{\"sku\": \"StandardV2\", \"backends\": {\"eastus\": {\"priority\": 0, \"weight\": 100}}}"));
@@ -304,8 +345,8 @@ class DefaultPolicyTest {
                 .contains("new JProperty(\"requestId\", context.RequestId.ToString())")
                 .contains("new JProperty(\"department\", context.Product?.Id ?? \"none\")")
                 .contains("new JProperty(\"subscriptionId\", context.Subscription?.Id)")
-                .contains("new JProperty(\"user\", ((Jwt)context.Variables[\"jwt\"]).Claims.GetValueOrDefault(\"oid\", \"anonymous\"))")
-                .contains("new JProperty(\"app\", ((Jwt)context.Variables[\"jwt\"]).Claims.GetValueOrDefault(\"azp\", ")
+                .contains("new JProperty(\"user\", " + DefaultPolicy.USER + ")")
+                .contains("new JProperty(\"app\", " + DefaultPolicy.APP + ")")
                 .contains("new JProperty(\"deployment\", " + d + ")")
                 .contains("new JProperty(\"model\", (" + d + " == \"chat\") ? \"gpt-4o\" : (" + d + " == \"embed\") ? \"text-embedding-3-small\" : \"unknown\")")
                 .contains("new JProperty(\"backend\", (" + d + " == \"chat\") ? \"pool-chat\" : (" + d + " == \"embed\") ? \"aoai-eastus\" : \"aoai-japaneast\")")

@@ -33,7 +33,7 @@ class DepartmentPolicyTest {
     @Test
     void inboundChecksMembershipAndModelThenRequestRateThenDepartmentAndPerUserTokens() {
         Document d = doc(full());
-        assertThat(names(section(d, "inbound"))).containsExactly("base", "choose", "choose", "rate-limit-by-key",
+        assertThat(names(section(d, "inbound"))).containsExactly("base", "set-variable", "choose", "choose", "rate-limit-by-key",
                 "azure-openai-token-limit", "azure-openai-token-limit");
         Element rate = all(d, "rate-limit-by-key").get(0);
         assertThat(rate.getAttribute("calls")).isEqualTo("600");
@@ -47,7 +47,7 @@ class DepartmentPolicyTest {
         assertThat(dept.getAttribute("remaining-quota-tokens-header-name")).isEqualTo(DepartmentPolicy.REMAINING_QUOTA_HEADER);
         Element user = all(d, "azure-openai-token-limit").get(1);
         assertThat(user.getAttribute("counter-key"))
-                .isEqualTo("@(\"department:finance:\" + ((Jwt)context.Variables[\"jwt\"]).Claims.GetValueOrDefault(\"oid\", \"anonymous\"))");
+                .isEqualTo("@(\"department:finance:\" + (" + DefaultPolicy.JWT + "?.Claims.GetValueOrDefault(\"oid\", \"anonymous\") ?? \"anonymous\"))");
         assertThat(user.getAttribute("tokens-per-minute")).isEqualTo("10000");
         assertThat(user.hasAttribute("token-quota")).isFalse();
     }
@@ -56,7 +56,8 @@ class DepartmentPolicyTest {
     void membershipAcceptsTheGroupsOrTheClientAppsAndOtherwiseAnswers403() {
         Element when = all(doc(full()), "when").get(0);
         String condition = when.getAttribute("condition");
-        assertThat(condition).startsWith("@(!(").contains("Claims[\"groups\"].Intersect(new string[] {\"" + GROUP + "\"})")
+        assertThat(condition).startsWith("@(!(").contains("(" + DefaultPolicy.JWT + "?.Claims.GetValueOrDefault(\"groups\", \"\") ?? \"\")"
+                        + ".Split(',').Intersect(new string[] {\"" + GROUP + "\"}).Any()").doesNotContain("(Jwt)")
                 .contains(" || new string[] {\"" + APP + "\"}.Contains(").contains("\"azp\"").contains("\"appid\"");
         assertThat(all(when, "set-status").get(0).getAttribute("code")).isEqualTo("403");
         assertThat(all(when, "set-body").get(0).getTextContent()).contains("DepartmentAccessDenied");
@@ -67,9 +68,16 @@ class DepartmentPolicyTest {
     }
 
     @Test
+    void marksTheCallAsTheDepartmentsFirstSoTheApiPolicyLetsItThrough() {
+        Element mark = section(doc(minimal("research").build()), "inbound").get(1);
+        assertThat(mark.getAttribute("name")).isEqualTo(DefaultPolicy.DEPARTMENT_VARIABLE);
+        assertThat(mark.getAttribute("value")).isEqualTo("research");
+    }
+
+    @Test
     void anOpenUnrestrictedDepartmentHasOnlyItsTokenLimit() {
         Document d = doc(minimal("research").build());
-        assertThat(names(section(d, "inbound"))).containsExactly("base", "azure-openai-token-limit");
+        assertThat(names(section(d, "inbound"))).containsExactly("base", "set-variable", "azure-openai-token-limit");
         Element limit = all(d, "azure-openai-token-limit").get(0);
         assertThat(limit.getAttribute("counter-key")).isEqualTo("department:research");
         assertThat(limit.hasAttribute("token-quota")).isFalse();

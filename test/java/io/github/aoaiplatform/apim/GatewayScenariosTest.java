@@ -2,6 +2,7 @@ package io.github.aoaiplatform.apim;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.aoaiplatform.app.ConfigException;
+import io.github.aoaiplatform.app.EnvironmentConfig;
 import io.github.aoaiplatform.testing.SchemaConformance;
 import io.github.aoaiplatform.testing.Synth;
 import org.junit.jupiter.api.Test;
@@ -114,6 +115,51 @@ class GatewayScenariosTest {
         }
     }
 
+    /** The scope-or-role check of a stack's policy: the condition of the choose right after token validation. */
+    static String scopeOrRoleCondition(JsonNode tf) {
+        List<Element> inbound = section(parse(policyXml(tf)), "inbound");
+        int validation = names(inbound).indexOf("validate-azure-ad-token");
+        return children(inbound.get(validation + 1)).get(0).getAttribute("condition");
+    }
+
+    @Test
+    void tokensNeedTheScopeOrAnAppRoleByDefaultAndTheAcceptedOnesComeFromConfig() {
+        String byo = scopeOrRoleCondition(GatewayFixtures.synth(json("[\"japaneast\"]", "[]", "{}")));
+        assertThat(byo).contains("\"scp\"").contains("{\"chat\"}").contains("\"roles\"").contains("{\"Chat.Invoke\"}");
+        String configured = scopeOrRoleCondition(GatewayFixtures.synth(json("[\"japaneast\"]", "[]", "{}")
+                .replace("\"identity\": {", "\"identity\": {\"acceptedScopes\": [\"chat\", \"embed\"], \"acceptedRoles\": [],")));
+        assertThat(configured).contains("{\"chat\", \"embed\"}").doesNotContain("roles");
+        // a registered app: its app roles
+        String registered = scopeOrRoleCondition(Synth.environment("prod"));
+        EnvironmentConfig prod = Synth.config("prod");
+        List<String> roles = prod.identity().application() != null && !prod.identity().application().appRoles().isEmpty()
+                ? prod.identity().application().appRoles().stream().map(r -> r.value()).toList() : List.of("Chat.Invoke");
+        roles.forEach(r -> assertThat(registered).contains("\"" + r + "\""));
+    }
+
+    @Test
+    void failsWhenIdentityAcceptsNoScopeAndNoRole() {
+        String broken = json("[\"japaneast\"]", "[]", "{}")
+                .replace("\"identity\": {", "\"identity\": {\"acceptedScopes\": [], \"acceptedRoles\": [\"bad role\"],");
+        assertThatThrownBy(() -> GatewayFixtures.config(broken)).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("identity.acceptedRoles[0]: 'bad role' must be a letter");
+        String none = json("[\"japaneast\"]", "[]", "{}").replace("\"identity\": {", "\"identity\": {\"acceptedScopes\": [], \"acceptedRoles\": [],");
+        assertThatThrownBy(() -> GatewayFixtures.config(none)).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("identity.acceptedScopes: and acceptedRoles are both empty");
+    }
+
+    @Test
+    void everyEnvironmentWithDepartmentsRejectsSubscriptionsOfNoDepartment() {
+        for (String env : Synth.environments()) {
+            EnvironmentConfig config = Synth.config(env);
+            List<Element> inbound = section(parse(policyXml(Synth.environment(env))), "inbound");
+            int base = names(inbound).indexOf("base");
+            boolean rejects = base + 1 < inbound.size() && inbound.get(base + 1).getTagName().equals("choose")
+                    && children(inbound.get(base + 1)).get(0).getAttribute("condition").contains("ContainsKey(\"department\")");
+            assertThat(rejects).as(env).isEqualTo(!config.departments().isEmpty());
+        }
+    }
+
     @Test
     void circuitBreakerTripCountComesFromConfig() {
         JsonNode tf = GatewayFixtures.synth(json(THREE_REGIONS, "[" + GatewayFixtures.GPT4O + "]", "{\"circuitBreakerTripCount\": 3}"));
@@ -151,7 +197,6 @@ class GatewayScenariosTest {
         assertThat(g.subscriptionRequired()).isNull();
         assertThat(config.apiSubscriptionRequired()).isFalse();   // no departments: the Entra token alone
         assertThat(g.tokensPerMinutePerUser()).isEqualTo(10_000);
-        assertThat(g.requireScope()).isFalse();
         assertThat(g.publicNetworkAccess()).isTrue();
         assertThat(g.backends()).isEmpty();
         assertThat(g.backend("japaneast").priority()).isEqualTo(1);

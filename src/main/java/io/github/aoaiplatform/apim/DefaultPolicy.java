@@ -13,11 +13,11 @@ import io.github.aoaiplatform.apim.policy.LogToEventHub;
 import io.github.aoaiplatform.apim.policy.MetricDimension;
 import io.github.aoaiplatform.apim.policy.PolicyDocument;
 import io.github.aoaiplatform.apim.policy.PolicyElement;
-import io.github.aoaiplatform.apim.policy.RequiredClaim;
 import io.github.aoaiplatform.apim.policy.Retry;
 import io.github.aoaiplatform.apim.policy.SetBackendService;
 import io.github.aoaiplatform.apim.policy.SetHeader;
 import io.github.aoaiplatform.apim.policy.ValidateAzureAdToken;
+import io.github.aoaiplatform.identity.EntraApiApplicationProps;
 import io.github.aoaiplatform.openai.DeploymentOptions;
 
 import io.github.aoaiplatform.core.PropsCheck;
@@ -38,10 +38,14 @@ import java.util.stream.Collectors;
  *       the subscription key header when keys are required), {@link #CORS_EXPOSED_HEADERS}, preflight cached
  *       {@value #CORS_PREFLIGHT_MAX_AGE_SECONDS} s;</li>
  *   <li>{@code validate-azure-ad-token}: tenant, audiences {@code api://<app id>} and {@code <app id>} (v1 and v2
- *       tokens), the token kept in {@value #JWT_VARIABLE}; optionally the delegated scope in {@code scp}. There is no
- *       option to leave it out: every request the gateway forwards carries a validated Entra ID token;</li>
+ *       tokens), the token kept in {@value #JWT_VARIABLE}. There is no option to leave it out: every request the
+ *       gateway forwards carries a validated Entra ID token;</li>
+ *   <li>a {@code choose} answering 403 {@value #SCOPE_OR_ROLE_MISSING} unless the token's {@code scp} holds one of
+ *       {@link Props#acceptedScopes()} or its {@code roles} one of {@link Props#acceptedRoles()};</li>
  *   <li>{@code <base/>}: the product (department) policies run here, after the token is validated, so they can key
  *       per-user limits on its {@code oid} and check its groups and client app;</li>
+ *   <li>with {@link Props#departmentRequired()}, a {@code choose} answering 403 {@value #NO_DEPARTMENT} when no
+ *       department policy ran (the subscription belongs to no department);</li>
  *   <li>{@code azure-openai-token-limit}: tokens per minute per caller (the token's {@code oid});</li>
  *   <li>{@code azure-openai-emit-token-metric}: the chargeback dimensions {@link #METRIC_DIMENSIONS} (bounded: APIM
  *       allows 10);</li>
@@ -73,11 +77,46 @@ public final class DefaultPolicy {
     public static final String METRIC_NAMESPACE = "aoai-platform";
     /** The requested deployment (all operations of the API have this template parameter). */
     public static final String DEPLOYMENT_EXPRESSION = "context.Request.MatchedParameters[\"deployment-id\"]";
-    static final String JWT = "((Jwt)context.Variables[\"" + JWT_VARIABLE + "\"])";
+    /**
+     * The validated token, or null where there is none (on-error after a failed validation, a product policy on another
+     * API): a C# expression that never throws.
+     */
+    static final String JWT = "(context.Variables.ContainsKey(\"" + JWT_VARIABLE + "\") ? context.Variables[\"" + JWT_VARIABLE
+            + "\"] as Jwt : null)";
     /** The caller's object id, or {@code anonymous} (a C# expression). */
-    static final String USER = JWT + ".Claims.GetValueOrDefault(\"oid\", \"anonymous\")";
+    static final String USER = "(" + JWT + "?.Claims.GetValueOrDefault(\"oid\", \"anonymous\") ?? \"anonymous\")";
     /** The caller's object id, or {@code anonymous}. */
     public static final String USER_EXPRESSION = "@(" + USER + ")";
+    /** The variable in which a department's product policy names the department (see {@link Props#departmentRequired()}). */
+    public static final String DEPARTMENT_VARIABLE = "department";
+    /** Error code of a token with none of the accepted scopes and app roles (403). */
+    public static final String SCOPE_OR_ROLE_MISSING = "ScopeOrRoleMissing";
+    /** Error code of a subscription that belongs to no department (403). */
+    public static final String NO_DEPARTMENT = "NoDepartment";
+    /** Accepted delegated scopes unless configured: the API app's default scope. */
+    public static final List<String> DEFAULT_ACCEPTED_SCOPES = List.of(EntraApiApplicationProps.DEFAULT_SCOPE_NAME);
+    /** Accepted app roles unless configured: the API app's default role. */
+    public static final List<String> DEFAULT_ACCEPTED_ROLES = List.of(EntraApiApplicationProps.DEFAULT_APP_ROLE);
+
+    /**
+     * The rules on accepted scopes and roles, shared by every props that carries them: values an app registration
+     * accepts, and at least one scope or role (else any token of the tenant for the audience would pass).
+     *
+     * @param check  the props check to add problems to
+     * @param scopes the accepted scopes
+     * @param roles  the accepted roles
+     */
+    public static void checkAcceptedClaims(PropsCheck check, List<String> scopes, List<String> roles) {
+        check.check(!scopes.isEmpty() || !roles.isEmpty(), "acceptedScopes",
+                "and acceptedRoles are both empty, so any token issued for the API would pass; accept at least one scope or app role");
+        for (int i = 0; i < scopes.size(); i++)
+            check.check(EntraApiApplicationProps.isValidValue(scopes.get(i)), "acceptedScopes[" + i + "]",
+                    "'" + scopes.get(i) + "' must be " + EntraApiApplicationProps.VALUE_RULE);
+        for (int i = 0; i < roles.size(); i++)
+            check.check(EntraApiApplicationProps.isValidValue(roles.get(i)), "acceptedRoles[" + i + "]",
+                    "'" + roles.get(i) + "' must be " + EntraApiApplicationProps.VALUE_RULE);
+    }
+
     /** The variable in which the per-caller token limit keeps the tokens a call consumed (only with a usage logger). */
     public static final String TOKENS_CONSUMED_VARIABLE = "tokens-consumed";
 
@@ -89,7 +128,8 @@ public final class DefaultPolicy {
     /** The department of a call: its product id (departments are products), or {@code none}. */
     public static final String DEPARTMENT_EXPRESSION = "@(" + DEPARTMENT + ")";
     /** The caller's client application id (a C# expression). */
-    static final String APP = JWT + ".Claims.GetValueOrDefault(\"azp\", " + JWT + ".Claims.GetValueOrDefault(\"appid\", \"unknown\"))";
+    static final String APP = "(" + JWT + "?.Claims.GetValueOrDefault(\"azp\", " + JWT
+            + "?.Claims.GetValueOrDefault(\"appid\", \"unknown\")) ?? \"unknown\")";
     /** The caller's client application id ({@code azp} in v2 tokens, {@code appid} in v1), or {@code unknown}. */
     public static final String APP_EXPRESSION = "@(" + APP + ")";
 
@@ -125,11 +165,12 @@ public final class DefaultPolicy {
     /**
      * @param tenantId               Entra ID tenant whose tokens are accepted. Required.
      * @param audienceAppId          the API app's client id (audiences {@code api://<id>} and {@code <id>}). Required.
-     * @param scopeName              delegated scope checked when {@code requireScope}; Defaults to: chat.
-     * @param requireScope           require {@code scopeName} in {@code scp}; Defaults to: false.
+     * @param acceptedScopes delegated scopes of which the token's {@code scp} must hold one, unless its {@code roles} hold one of {@code acceptedRoles}; Defaults to: [{@value io.github.aoaiplatform.identity.EntraApiApplicationProps#DEFAULT_SCOPE_NAME}].
+     * @param acceptedRoles app roles of which the token's {@code roles} must hold one, unless its {@code scp} holds one of {@code acceptedScopes}; Defaults to: [{@value io.github.aoaiplatform.identity.EntraApiApplicationProps#DEFAULT_APP_ROLE}].
      * @param corsOrigins            CORS origins; Defaults to: none (no cors element).
      * @param subscriptionRequired   callers also send an API Management subscription key ({@code Ocp-Apim-Subscription-Key},
      *                               then an allowed CORS header); Defaults to: false.
+     * @param departmentRequired answer 403 to calls whose subscription belongs to no {@link Department} (its product policy marks the call in {@value #DEPARTMENT_VARIABLE}), such as API Management's built-in all-access subscription; Defaults to: false.
      * @param tokensPerMinutePerUser per-caller token limit. Must be &gt; 0.
      * @param routes                 deployment name to its route. Defaults to: none.
      * @param defaultBackendId       backend for deployments not in {@code routes}. Required.
@@ -137,18 +178,20 @@ public final class DefaultPolicy {
      * @param usageLoggerId          id (name) of an API Management Event Hub logger that receives one usage record per call
      *                               ({@code log-to-eventhub} in outbound); Defaults to: none (no usage records).
      */
-    public record Props(String tenantId, String audienceAppId, String scopeName, Boolean requireScope, List<String> corsOrigins,
-                        Boolean subscriptionRequired, int tokensPerMinutePerUser, Map<String, Route> routes, String defaultBackendId,
-                        String identityClientId, String usageLoggerId) {
+    public record Props(String tenantId, String audienceAppId, List<String> acceptedScopes,
+                        List<String> acceptedRoles, List<String> corsOrigins, Boolean subscriptionRequired,
+                        Boolean departmentRequired, int tokensPerMinutePerUser, Map<String, Route> routes,
+                        String defaultBackendId, String identityClientId, String usageLoggerId) {
         /**
          * Validates every field, fills defaults and copies collections; see the record's components.
          *
          * @param tenantId               see {@link #tenantId()}
          * @param audienceAppId          see {@link #audienceAppId()}
-         * @param scopeName              see {@link #scopeName()}
-         * @param requireScope           see {@link #requireScope()}
+         * @param acceptedScopes see {@link #acceptedScopes()}
+         * @param acceptedRoles see {@link #acceptedRoles()}
          * @param corsOrigins            see {@link #corsOrigins()}
          * @param subscriptionRequired see {@link #subscriptionRequired()}
+         * @param departmentRequired see {@link #departmentRequired()}
          * @param tokensPerMinutePerUser see {@link #tokensPerMinutePerUser()}
          * @param routes                 see {@link #routes()}
          * @param defaultBackendId       see {@link #defaultBackendId()}
@@ -159,8 +202,10 @@ public final class DefaultPolicy {
             PropsCheck check = PropsCheck.of("DefaultPolicy.Props");
             check.require("tenantId", tenantId);            // every request's token is validated against it
             check.require("audienceAppId", audienceAppId);  // tokens must be issued for the platform's API app
-            scopeName = scopeName == null ? "chat" : scopeName;
-            requireScope = requireScope == null ? Boolean.FALSE : requireScope;
+            acceptedScopes = acceptedScopes == null ? DEFAULT_ACCEPTED_SCOPES : List.copyOf(acceptedScopes);
+            acceptedRoles = acceptedRoles == null ? DEFAULT_ACCEPTED_ROLES : List.copyOf(acceptedRoles);
+            checkAcceptedClaims(check, acceptedScopes, acceptedRoles);
+            departmentRequired = departmentRequired == null ? Boolean.FALSE : departmentRequired;
             corsOrigins = corsOrigins == null ? List.of() : List.copyOf(corsOrigins);
             subscriptionRequired = subscriptionRequired == null ? Boolean.FALSE : subscriptionRequired;
             check.check(tokensPerMinutePerUser > 0, "tokensPerMinutePerUser", "must be > 0, got " + tokensPerMinutePerUser);
@@ -181,10 +226,11 @@ public final class DefaultPolicy {
         public static final class Builder {
             private String tenantId;
             private String audienceAppId;
-            private String scopeName;
-            private Boolean requireScope;
+            private List<String> acceptedScopes;
+            private List<String> acceptedRoles;
             private List<String> corsOrigins;
             private Boolean subscriptionRequired;
+            private Boolean departmentRequired;
             private int tokensPerMinutePerUser;
             private Map<String, Route> routes;
             private String defaultBackendId;
@@ -210,20 +256,20 @@ public final class DefaultPolicy {
             public Builder audienceAppId(String audienceAppId) { this.audienceAppId = audienceAppId; return this; }
 
             /**
-             * Sets {@link Props#scopeName()}.
+             * Sets {@link Props#acceptedScopes()}.
              *
-             * @param scopeName the value
+             * @param acceptedScopes the value
              * @return this builder
              */
-            public Builder scopeName(String scopeName) { this.scopeName = scopeName; return this; }
+            public Builder acceptedScopes(List<String> acceptedScopes) { this.acceptedScopes = acceptedScopes; return this; }
 
             /**
-             * Sets {@link Props#requireScope()}.
+             * Sets {@link Props#acceptedRoles()}.
              *
-             * @param requireScope the value
+             * @param acceptedRoles the value
              * @return this builder
              */
-            public Builder requireScope(Boolean requireScope) { this.requireScope = requireScope; return this; }
+            public Builder acceptedRoles(List<String> acceptedRoles) { this.acceptedRoles = acceptedRoles; return this; }
 
             /**
              * Sets {@link Props#corsOrigins()}.
@@ -240,6 +286,14 @@ public final class DefaultPolicy {
              * @return this builder
              */
             public Builder subscriptionRequired(Boolean subscriptionRequired) { this.subscriptionRequired = subscriptionRequired; return this; }
+
+            /**
+             * Sets {@link Props#departmentRequired()}.
+             *
+             * @param departmentRequired the value
+             * @return this builder
+             */
+            public Builder departmentRequired(Boolean departmentRequired) { this.departmentRequired = departmentRequired; return this; }
 
             /**
              * Sets {@link Props#tokensPerMinutePerUser()}.
@@ -285,7 +339,7 @@ public final class DefaultPolicy {
              * @return the validated, immutable props
              * @throws io.github.aoaiplatform.core.InvalidPropsException naming every invalid field
              */
-            public Props build() { return new Props(tenantId, audienceAppId, scopeName, requireScope, corsOrigins, subscriptionRequired, tokensPerMinutePerUser, routes, defaultBackendId, identityClientId, usageLoggerId); }
+            public Props build() { return new Props(tenantId, audienceAppId, acceptedScopes, acceptedRoles, corsOrigins, subscriptionRequired, departmentRequired, tokensPerMinutePerUser, routes, defaultBackendId, identityClientId, usageLoggerId); }
         }
     }
 
@@ -299,7 +353,9 @@ public final class DefaultPolicy {
         List<PolicyElement> inbound = new ArrayList<>();
         if (!p.corsOrigins().isEmpty()) inbound.add(cors(p));
         inbound.add(tokenValidation(p));
+        inbound.add(scopeOrRoleCheck(p));
         inbound.add(Base.INSTANCE);
+        if (p.departmentRequired()) inbound.add(departmentCheck(p));
         var userLimit = LlmTokenLimit.builder(LlmFlavor.AZURE_OPENAI, USER_EXPRESSION)
                 .tokensPerMinute(p.tokensPerMinutePerUser())
                 .estimatePromptTokens(false)
@@ -409,9 +465,59 @@ public final class DefaultPolicy {
                 .failedValidationErrorMessage("Unauthorized. Access token is missing or invalid.")
                 .outputTokenVariableName(JWT_VARIABLE)
                 .audiences("api://" + p.audienceAppId(), p.audienceAppId());
-        if (p.requireScope())
-            b.requiredClaims(RequiredClaim.of("scp", RequiredClaim.Match.ANY, " ", List.of(p.scopeName())));
         return b.build();
+    }
+
+    /**
+     * 403 unless the token carries an accepted delegated scope ({@code scp}, space-separated) or app role
+     * ({@code roles}). Not a {@code required-claims} of the token validation: APIM requires every listed claim there,
+     * and user tokens have no {@code roles} while daemon tokens have no {@code scp}.
+     */
+    private static PolicyElement scopeOrRoleCheck(Props p) {
+        List<String> alternatives = new ArrayList<>();
+        if (!p.acceptedScopes().isEmpty()) alternatives.add(claimHoldsOneOf("scp", " ", p.acceptedScopes()));
+        if (!p.acceptedRoles().isEmpty()) alternatives.add(claimHoldsOneOf("roles", ",", p.acceptedRoles()));
+        return rejectUnless(p, String.join(" || ", alternatives), 403, "Forbidden", SCOPE_OR_ROLE_MISSING,
+                "The token carries none of the API's accepted scopes or app roles.");
+    }
+
+    /**
+     * 403 for a subscription of no department: every department's product policy sets {@value #DEPARTMENT_VARIABLE};
+     * the built-in all-access subscription, or one of another product, runs no such policy.
+     */
+    private static PolicyElement departmentCheck(Props p) {
+        return rejectUnless(p, "context.Variables.ContainsKey(\"" + DEPARTMENT_VARIABLE + "\")", 403, "Forbidden",
+                NO_DEPARTMENT, "The subscription belongs to no department.");
+    }
+
+    /**
+     * {@code claim} (a string the validated token may lack; APIM joins multi-valued claims with commas) split at
+     * {@code separator} shares a value with {@code values}: a C# condition, false without a token.
+     */
+    static String claimHoldsOneOf(String claim, String separator, List<String> values) {
+        return "(" + JWT + "?.Claims.GetValueOrDefault(\"" + claim + "\", \"\") ?? \"\").Split('" + separator + "')"
+                + ".Intersect(" + stringArray(values) + ").Any()";
+    }
+
+    /** {@code new string[] {"a", "b"}}. */
+    static String stringArray(List<String> values) {
+        return values.stream().map(v -> "\"" + v + "\"").collect(Collectors.joining(", ", "new string[] {", "}"));
+    }
+
+    /**
+     * A {@code choose} that answers {@code status} with a JSON error {@code code} unless {@code condition} holds (both
+     * literal: no quotes or backslashes in code and message).
+     *
+     * @param p         the API policy's settings
+     * @param condition the C# condition under which the call goes on
+     * @param status    the rejection's status
+     * @param reason    its reason phrase
+     * @param code      its error code
+     * @param message   its message
+     * @return the choose
+     */
+    static PolicyElement rejectUnless(Props p, String condition, int status, String reason, String code, String message) {
+        return Choose.builder().when("@(!(" + condition + "))", GenericErrors.errorResponse(status, reason, code, message)).build();
     }
 
     private static PolicyElement routing(Props p) {

@@ -168,8 +168,9 @@ public final class OpenAiApi extends Construct {
         policyDocument = DefaultPolicy.document(DefaultPolicy.Props.builder()
                 .tenantId(props.tenantId())
                 .audienceAppId(props.audienceAppId())
-                .scopeName(props.scopeName())
-                .requireScope(props.requireScope())
+                .acceptedScopes(props.acceptedScopes())
+                .acceptedRoles(props.acceptedRoles())
+                .departmentRequired(props.departmentRequired())
                 .corsOrigins(props.corsOrigins())
                 .subscriptionRequired(props.subscriptionRequired())
                 .tokensPerMinutePerUser(props.tokensPerMinutePerUser())
@@ -235,6 +236,8 @@ public final class OpenAiApi extends Construct {
     public String apiName() { return props.apiName(); }
     /** @return whether callers need a subscription key besides their token (departments require it) */
     public boolean subscriptionRequired() { return props.subscriptionRequired(); }
+    /** @return whether calls whose subscription belongs to no department are rejected (departments need it) */
+    public boolean departmentRequired() { return props.departmentRequired(); }
     /** @return the deployments some backend serves, in backend order: what routes, models and departments may name */
     public Set<String> servedDeployments() { return Collections.unmodifiableSet(servedDeployments); }
     /** @return the API path clients call under the gateway URL (a Terraform reference) */

@@ -227,6 +227,9 @@ public final class ConfigValidator {
     private static void identity(EnvironmentConfig c, Problems p) {
         var id = c.identity();
         if (id == null) { p.add("identity", "is required: give identity.audienceAppId (the API app's client id) or identity.application"); return; }
+        if (id.acceptedScopes() != null || id.acceptedRoles() != null)
+            props(p, "identity.", Map.of("acceptedScopes", "acceptedScopes", "acceptedRoles", "acceptedRoles"),
+                    () -> OpenAiApiProps.builder().acceptedScopes(ConfigProps.acceptedScopes(c)).acceptedRoles(ConfigProps.acceptedRoles(c)).build());
         if (id.application() == null) {
             rule(p, "identity.", check -> {
                 if (check.require("audienceAppId", id.audienceAppId())) check.guid("audienceAppId", id.audienceAppId());
