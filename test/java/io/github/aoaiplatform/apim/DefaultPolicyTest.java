@@ -26,7 +26,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class DefaultPolicyTest {
-    static final List<String> INBOUND_ORDER = List.of("cors", "validate-azure-ad-token", "choose", "base", "azure-openai-token-limit",
+    static final List<String> INBOUND_ORDER = List.of("cors", "validate-azure-ad-token", "choose", "base", "set-variable", "choose",
+            "azure-openai-token-limit",
             "azure-openai-emit-token-metric", "choose", "authentication-managed-identity", "set-header", "set-header");
 
     static DefaultPolicy.Props props(List<String> cors, Map<String, DefaultPolicy.Route> routes) {
@@ -56,8 +57,9 @@ class DefaultPolicyTest {
         // <base/> (where the department/product policies run) only after the token is validated
         assertThat(inbound.subList(0, 3)).containsExactly("validate-azure-ad-token", "choose", "base");
         // no routes: a plain set-backend-service to the default backend, and no retry
-        assertThat(inbound.subList(3, inbound.size())).contains("set-backend-service").doesNotContain("choose");
-        assertThat(names(section(d, "backend"))).containsExactly("forward-request");
+        assertThat(inbound.subList(5, inbound.size())).contains("set-backend-service").doesNotContain("choose");
+        assertThat(all(d, "retry")).isEmpty();
+        assertThat(section(d, "backend")).singleElement().satisfies(DefaultPolicyTest::forwardsStreamsUnbuffered);
     }
 
     @Test
@@ -73,6 +75,48 @@ class DefaultPolicyTest {
         Element withKeys = all(doc(base().corsOrigins(List.of("*")).subscriptionRequired(true).build()), "cors").get(0);
         assertThat(all(all(withKeys, "allowed-headers").get(0), "header")).extracting(Element::getTextContent)
                 .contains(DefaultPolicy.SUBSCRIPTION_KEY_HEADER);
+    }
+
+    /**
+     * A forwarding choose: streamed calls ({@code stream} true) go out with buffer-response false, all others with the
+     * APIM default (buffered); the request body is buffered for retries either way.
+     */
+    static void forwardsStreamsUnbuffered(Element choose) {
+        assertThat(choose.getTagName()).isEqualTo("choose");
+        List<Element> branches = children(choose);
+        assertThat(names(branches)).containsExactly("when", "otherwise");
+        assertThat(branches.get(0).getAttribute("condition")).isEqualTo("@(" + DefaultPolicy.STREAMING + ")");
+        Element streamed = children(branches.get(0)).get(0);
+        assertThat(streamed.getTagName()).isEqualTo("forward-request");
+        assertThat(streamed.getAttribute("buffer-response")).isEqualTo("false");
+        assertThat(streamed.getAttribute("buffer-request-body")).isEqualTo("true");
+        Element buffered = children(branches.get(1)).get(0);
+        assertThat(buffered.getTagName()).isEqualTo("forward-request");
+        assertThat(buffered.hasAttribute("buffer-response")).isFalse();
+        assertThat(buffered.getAttribute("buffer-request-body")).isEqualTo("true");
+    }
+
+    @Test
+    void streamedCompletionsAreDetectedAndAskedToReportUsageInTheirFinalChunk() {
+        List<Element> inbound = section(doc(base().build()), "inbound");
+        int base = names(inbound).indexOf("base");
+        Element stream = inbound.get(base + 1);
+        assertThat(stream.getTagName()).isEqualTo("set-variable");
+        assertThat(stream.getAttribute("name")).isEqualTo(DefaultPolicy.STREAM_VARIABLE);
+        // JSON bodies only, never throwing: a body that does not parse is simply not streamed
+        assertThat(stream.getAttribute("value")).contains("Contains(\"json\")").contains("[\"stream\"]")
+                .contains("JTokenType.Boolean").contains("catch (Exception)").contains("preserveContent: true");
+        Element when = children(inbound.get(base + 2)).get(0);
+        assertThat(when.getAttribute("condition"))
+                .isEqualTo("@(" + DefaultPolicy.STREAMING + " && context.Request.Url.Path.EndsWith(\"/completions\"))");
+        assertThat(names(children(when))).containsExactly("set-body");
+        assertThat(children(when).get(0).getTextContent()).contains("body[\"stream_options\"] as JObject ?? new JObject()")
+                .contains("options[\"include_usage\"] = true").contains("body.ToString(Newtonsoft.Json.Formatting.None)");
+        // before the token limit, which counts the usage the final chunk then reports
+        assertThat(names(inbound).indexOf("azure-openai-token-limit")).isGreaterThan(base + 2);
+        // the flag is read type-safely wherever it is used
+        assertThat(DefaultPolicy.STREAMING).isEqualTo("(context.Variables.ContainsKey(\"stream\") && context.Variables[\"stream\"] is bool"
+                + " && (bool)context.Variables[\"stream\"])");
     }
 
     @Test
@@ -119,7 +163,7 @@ class DefaultPolicyTest {
     @Test
     void withDepartmentsRequiredACallThatNoDepartmentPolicyMarkedGets403RightAfterTheProductPolicies() {
         assertThat(names(section(doc(base().build()), "inbound"))).containsExactly("validate-azure-ad-token", "choose", "base",
-                "azure-openai-token-limit", "azure-openai-emit-token-metric", "set-backend-service", "authentication-managed-identity",
+                "set-variable", "choose", "azure-openai-token-limit", "azure-openai-emit-token-metric", "set-backend-service", "authentication-managed-identity",
                 "set-header", "set-header");
         Document d = doc(base().subscriptionRequired(true).departmentRequired(true).build());
         List<Element> inbound = section(d, "inbound");
@@ -221,14 +265,14 @@ class DefaultPolicyTest {
             assertThat(retry.getAttribute("condition"))
                     .isEqualTo("@(context.Response == null || context.Response.StatusCode == 429 || context.Response.StatusCode >= 500)");
             // every attempt selects a pool member again, then forwards the buffered body
-            assertThat(names(children(retry))).containsExactly("set-backend-service", "forward-request");
+            assertThat(names(children(retry))).containsExactly("set-backend-service", "choose");
+            forwardsStreamsUnbuffered(children(retry).get(1));
             String pool = children(retry).get(0).getAttribute("backend-id");
             assertThat(branch.getAttribute("condition")).contains("\"" + pool.substring("pool-".length()) + "\"");
-            assertThat(children(retry).get(1).getAttribute("buffer-request-body")).isEqualTo("true");
             countByPool.put(pool, retry.getAttribute("count"));
         }
         assertThat(countByPool).containsExactly(Map.entry("pool-two", "1"), Map.entry("pool-three", "2"), Map.entry("pool-three-too", "2"));
-        assertThat(names(children(branches.get(3)))).containsExactly("forward-request");
+        assertThat(children(branches.get(3))).singleElement().satisfies(DefaultPolicyTest::forwardsStreamsUnbuffered);
     }
 
     @Test

@@ -181,7 +181,7 @@ class GatewayScenariosTest {
         assertThat(Synth.all(tf, "azapi_resource").values()).noneMatch(r -> r.path("type").asText().equals(BackendPool.TYPE));
         Document d = parse(policyXml(tf));
         assertThat(all(d, "retry")).isEmpty();
-        assertThat(names(section(d, "backend"))).containsExactly("forward-request");
+        assertThat(section(d, "backend")).singleElement().satisfies(DefaultPolicyTest::forwardsStreamsUnbuffered);
         assertThat(children(all(d, "inbound").get(0))).extracting(Element::getTagName).contains("set-backend-service");
         assertThat(Synth.single(tf, "azurerm_api_management_api").path("subscription_required").asBoolean()).isTrue();
     }

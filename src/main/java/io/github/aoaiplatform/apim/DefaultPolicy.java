@@ -15,6 +15,8 @@ import io.github.aoaiplatform.apim.policy.PolicyDocument;
 import io.github.aoaiplatform.apim.policy.PolicyElement;
 import io.github.aoaiplatform.apim.policy.Retry;
 import io.github.aoaiplatform.apim.policy.SetBackendService;
+import io.github.aoaiplatform.apim.policy.SetBody;
+import io.github.aoaiplatform.apim.policy.SetVariable;
 import io.github.aoaiplatform.apim.policy.SetHeader;
 import io.github.aoaiplatform.apim.policy.ValidateAzureAdToken;
 import io.github.aoaiplatform.identity.EntraApiApplicationProps;
@@ -46,6 +48,9 @@ import java.util.stream.Collectors;
  *       per-user limits on its {@code oid} and check its groups and client app;</li>
  *   <li>with {@link Props#departmentRequired()}, a {@code choose} answering 403 {@value #NO_DEPARTMENT} when no
  *       department policy ran (the subscription belongs to no department);</li>
+ *   <li>{@code set-variable} {@value #STREAM_VARIABLE}: whether the JSON body asks for {@code "stream": true}; for
+ *       streamed (chat) completions a {@code set-body} then sets {@code stream_options.include_usage: true}, keeping
+ *       the rest of the body, so that the final chunk reports the tokens the limits, metrics and usage records count;</li>
  *   <li>{@code azure-openai-token-limit}: tokens per minute per caller (the token's {@code oid});</li>
  *   <li>{@code azure-openai-emit-token-metric}: the chargeback dimensions {@link #METRIC_DIMENSIONS} (bounded: APIM
  *       allows 10);</li>
@@ -58,7 +63,8 @@ import java.util.stream.Collectors;
  * Backend: for deployments served by a pool of n backends, {@code retry} on 429, 5xx and transport failures (no
  * response) with count n − 1, interval 0 and first-fast-retry, around {@code set-backend-service} to the pool (so every
  * attempt selects a pool member again, skipping tripped ones) and {@code forward-request} with a buffered body; a single
- * backend gets only {@code forward-request} (no pointless retry against the same backend).
+ * backend gets only {@code forward-request} (no pointless retry against the same backend). Streamed calls are
+ * forwarded with {@code buffer-response="false"}, every other call buffered.
  * Outbound: base, then, when a usage logger is given ({@link Props#usageLoggerId()}), {@code log-to-eventhub} with one
  * JSON usage record per call ({@link #USAGE_RECORD_FIELDS}; the per-caller token limit then also keeps the tokens the call
  * consumed in {@value #TOKENS_CONSUMED_VARIABLE}). Without a usage logger the policy is exactly as before.
@@ -87,6 +93,36 @@ public final class DefaultPolicy {
     static final String USER = "(" + JWT + "?.Claims.GetValueOrDefault(\"oid\", \"anonymous\") ?? \"anonymous\")";
     /** The caller's object id, or {@code anonymous}. */
     public static final String USER_EXPRESSION = "@(" + USER + ")";
+    /** The variable that says whether the call streams: {@code "stream": true} in its JSON body. */
+    public static final String STREAM_VARIABLE = "stream";
+    /** The value of {@value #STREAM_VARIABLE}: false for bodies that are not JSON or do not parse (never throws). */
+    static final String STREAM_DETECTION = """
+            @{
+                if (!context.Request.Headers.GetValueOrDefault("Content-Type", "").Contains("json")) { return false; }
+                try {
+                    var stream = context.Request.Body.As<JObject>(preserveContent: true)["stream"];
+                    return stream != null && stream.Type == JTokenType.Boolean && stream.Value<bool>();
+                } catch (Exception) {
+                    return false;
+                }
+            }""";
+    /** Whether the call streams: a C# condition that reads {@value #STREAM_VARIABLE} type-safely (false when unset). */
+    static final String STREAMING = "(context.Variables.ContainsKey(\"" + STREAM_VARIABLE + "\") && context.Variables[\"" + STREAM_VARIABLE
+            + "\"] is bool && (bool)context.Variables[\"" + STREAM_VARIABLE + "\"])";
+    /**
+     * The request body of a streamed (chat) completion with {@code stream_options.include_usage: true}, the rest kept:
+     * only then does the final chunk carry {@code usage}, which the token limits, the token metrics and the usage
+     * record count. Set even when the client sent {@code false}: the limits must not depend on the client's choice.
+     */
+    static final String INCLUDE_USAGE_BODY = """
+            @{
+                var body = context.Request.Body.As<JObject>(preserveContent: true);
+                var options = body["stream_options"] as JObject ?? new JObject();
+                options["include_usage"] = true;
+                body["stream_options"] = options;
+                return body.ToString(Newtonsoft.Json.Formatting.None);
+            }""";
+
     /** The variable in which a department's product policy names the department (see {@link Props#departmentRequired()}). */
     public static final String DEPARTMENT_VARIABLE = "department";
     /** Error code of a token with none of the accepted scopes and app roles (403). */
@@ -356,6 +392,9 @@ public final class DefaultPolicy {
         inbound.add(scopeOrRoleCheck(p));
         inbound.add(Base.INSTANCE);
         if (p.departmentRequired()) inbound.add(departmentCheck(p));
+        inbound.add(SetVariable.of(STREAM_VARIABLE, STREAM_DETECTION));
+        inbound.add(Choose.builder().when("@(" + STREAMING + " && context.Request.Url.Path.EndsWith(\"/completions\"))",
+                SetBody.of(INCLUDE_USAGE_BODY)).build());
         var userLimit = LlmTokenLimit.builder(LlmFlavor.AZURE_OPENAI, USER_EXPRESSION)
                 .tokensPerMinute(p.tokensPerMinutePerUser())
                 .estimatePromptTokens(false)
@@ -552,8 +591,15 @@ public final class DefaultPolicy {
         return choose.otherwise(forwardRequest()).build();
     }
 
+    /**
+     * Streamed calls are forwarded unbuffered, so each chunk reaches the caller at once; the request body stays
+     * buffered for retries either way.
+     */
     private static PolicyElement forwardRequest() {
-        return ForwardRequest.withBufferedRequestBody();
+        return Choose.builder()
+                .when("@(" + STREAMING + ")", ForwardRequest.builder().bufferRequestBody(true).bufferResponse(false).build())
+                .otherwise(ForwardRequest.withBufferedRequestBody())
+                .build();
     }
 
     /**
