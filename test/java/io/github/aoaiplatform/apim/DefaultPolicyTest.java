@@ -45,7 +45,7 @@ class DefaultPolicyTest {
     void inboundRunsCorsThenTokenValidationThenLimitsMetricsRoutingAndManagedIdentity() {
         Document d = doc(props(List.of("https://chat.contoso.com"), Map.of("gpt-4o", new DefaultPolicy.Route("pool-gpt-4o", 2, null))));
         assertThat(names(section(d, "inbound"))).containsExactlyElementsOf(INBOUND_ORDER);
-        assertThat(names(section(d, "outbound"))).containsExactly("base");
+        assertThat(names(section(d, "outbound"))).containsExactly("base", "set-variable", "emit-metric");
         assertThat(names(section(d, "on-error"))).containsExactly("base", "choose");
     }
 
@@ -366,36 +366,61 @@ class DefaultPolicyTest {
     void aUsageLoggerKeepsTheConsumedTokensAndLogsOneRecordPerCallInOutbound() {
         Document d = doc(withUsageLogger("usage-eventhub"));
         assertThat(all(d, "azure-openai-token-limit").get(0).getAttribute("tokens-consumed-variable-name")).isEqualTo("tokens-consumed");
-        assertThat(names(section(d, "outbound"))).containsExactly("base", "log-to-eventhub");
-        Element log = section(d, "outbound").get(1);
+        assertThat(names(section(d, "outbound"))).containsExactly("base", "set-variable", "emit-metric", "log-to-eventhub");
+        Element log = section(d, "outbound").get(3);
         assertThat(log.getAttribute("logger-id")).isEqualTo("usage-eventhub");
-        // inbound keeps its elements and order; backend and on-error are unchanged
+        // rejected calls are recorded too: on-error before its answer, and every return-response of the gateway
+        assertThat(names(section(d, "on-error"))).containsExactly("base", "log-to-eventhub", "choose");
+        for (Element when : section(d, "inbound").stream().flatMap(e -> all(e, "when").stream()).toList())
+            if (!all(when, "return-response").isEmpty())
+                assertThat(names(children(when))).as(when.getAttribute("condition")).containsExactly("log-to-eventhub", "return-response");
+        // inbound keeps its elements and order; backend is unchanged
         Document without = doc(withUsageLogger(null));
-        for (String section : List.of("inbound", "backend", "on-error"))
+        for (String section : List.of("backend"))
             assertThat(names(section(d, section))).as(section).containsExactlyElementsOf(names(section(without, section)));
         assertThat(all(without, "azure-openai-token-limit").get(0).hasAttribute("tokens-consumed-variable-name")).isFalse();
     }
 
+    /** The fields of a usage record expression, by name: {@code new JProperty("name", value)} on one line each. */
+    static Map<String, String> recordFields(String record) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?m)^ {8}new JProperty\\(\"(\\w+)\", (.*?)\\),?\\)?(\\.ToString.*)?$").matcher(record);
+        while (m.find()) fields.put(m.group(1), m.group(2));
+        return fields;
+    }
+
     @Test
-    void theUsageRecordIsOneEscapedJsonObjectWithEveryField() {
-        String record = all(doc(withUsageLogger("usage-eventhub")), "log-to-eventhub").get(0).getTextContent();
+    void theUsageRecordIsOneEscapedJsonObjectWithEveryFieldReadTypeSafely() {
+        String record = section(doc(withUsageLogger("usage-eventhub")), "outbound").get(3).getTextContent();
         String d = DefaultPolicy.DEPLOYMENT_EXPRESSION;
-        assertThat(record).startsWith("@(new JObject(").endsWith(").ToString(Newtonsoft.Json.Formatting.None))");
-        for (String field : DefaultPolicy.USAGE_RECORD_FIELDS) assertThat(record).contains("new JProperty(\"" + field + "\", ");
+        assertThat(record).startsWith("@{").endsWith(").ToString(Newtonsoft.Json.Formatting.None);\n}");
         assertThat(DefaultPolicy.USAGE_RECORD_FIELDS).containsExactly("timestamp", "requestId", "department", "subscriptionId", "user",
-                "app", "deployment", "model", "backend", "totalTokens", "statusCode");
-        assertThat(record)
-                .contains("new JProperty(\"timestamp\", DateTime.UtcNow.ToString(\"o\"))")
-                .contains("new JProperty(\"requestId\", context.RequestId.ToString())")
-                .contains("new JProperty(\"department\", context.Product?.Id ?? \"none\")")
-                .contains("new JProperty(\"subscriptionId\", context.Subscription?.Id)")
-                .contains("new JProperty(\"user\", " + DefaultPolicy.USER + ")")
-                .contains("new JProperty(\"app\", " + DefaultPolicy.APP + ")")
-                .contains("new JProperty(\"deployment\", " + d + ")")
-                .contains("new JProperty(\"model\", (" + d + " == \"chat\") ? \"gpt-4o\" : (" + d + " == \"embed\") ? \"text-embedding-3-small\" : \"unknown\")")
-                .contains("new JProperty(\"backend\", (" + d + " == \"chat\") ? \"pool-chat\" : (" + d + " == \"embed\") ? \"aoai-eastus\" : \"aoai-japaneast\")")
-                .contains("new JProperty(\"totalTokens\", context.Variables.GetValueOrDefault<int>(\"tokens-consumed\", 0))")
-                .contains("new JProperty(\"statusCode\", context.Response.StatusCode)");
+                "app", "deployment", "model", "backend", "stream", "promptTokens", "completionTokens", "cachedPromptTokens", "totalTokens",
+                "statusCode", "reason");
+        Map<String, String> fields = recordFields(record);
+        assertThat(fields.keySet()).containsExactlyElementsOf(DefaultPolicy.USAGE_RECORD_FIELDS);
+        assertThat(fields).containsEntry("timestamp", "DateTime.UtcNow.ToString(\"o\")")
+                .containsEntry("requestId", "context.RequestId.ToString()")
+                .containsEntry("department", "context.Product?.Id ?? \"none\"")
+                .containsEntry("subscriptionId", "context.Subscription?.Id")
+                .containsEntry("user", DefaultPolicy.USER)
+                .containsEntry("app", DefaultPolicy.APP)
+                .containsEntry("deployment", d)
+                .containsEntry("model", "(" + d + " == \"chat\") ? \"gpt-4o\" : (" + d + " == \"embed\") ? \"text-embedding-3-small\" : \"unknown\"")
+                .containsEntry("backend", "(" + d + " == \"chat\") ? \"pool-chat\" : (" + d + " == \"embed\") ? \"aoai-eastus\" : \"aoai-japaneast\"")
+                .containsEntry("stream", DefaultPolicy.STREAMING)
+                // prompt, completion and cached prompt tokens separately, from the response's usage (Responses API names too)
+                .containsEntry("promptTokens", "(long?)(usage?[\"prompt_tokens\"] ?? usage?[\"input_tokens\"])")
+                .containsEntry("completionTokens", "(long?)(usage?[\"completion_tokens\"] ?? usage?[\"output_tokens\"])")
+                .containsEntry("cachedPromptTokens", "(long?)(usage?[\"prompt_tokens_details\"]?[\"cached_tokens\"]"
+                        + " ?? usage?[\"input_tokens_details\"]?[\"cached_tokens\"])")
+                // never GetValueOrDefault<int>: a variable of another runtime type must not throw in outbound
+                .containsEntry("totalTokens", "long.TryParse(Convert.ToString(context.Variables.GetValueOrDefault<object>(\"tokens-consumed\", null)),"
+                        + " out consumed) ? consumed : 0L")
+                .containsEntry("statusCode", "context.Response.StatusCode")
+                .containsEntry("reason", "(string)null");
+        assertThat(record).contains("context.Variables.GetValueOrDefault<object>(\"usage\", null) as string")
+                .doesNotContain("GetValueOrDefault<int>");
         // the model and backend values are the metric dimensions' values, so records and metrics agree
         Element metric = all(doc(withUsageLogger("usage-eventhub")), "azure-openai-emit-token-metric").get(0);
         for (String dim : List.of("Model", "Backend")) {
@@ -406,11 +431,45 @@ class DefaultPolicyTest {
     }
 
     @Test
+    void outboundKeepsTheResponseUsageOfUnstreamedCallsAndEmitsItsCachedPromptTokens() {
+        List<Element> outbound = section(doc(withUsageLogger(null)), "outbound");
+        assertThat(names(outbound)).containsExactly("base", "set-variable", "emit-metric");
+        Element usage = outbound.get(1);
+        assertThat(usage.getAttribute("name")).isEqualTo(DefaultPolicy.USAGE_VARIABLE);
+        // a streamed body is never read (that would buffer the stream); errors and non-JSON bodies give no usage
+        assertThat(usage.getAttribute("value")).startsWith("@{").contains("if (" + DefaultPolicy.STREAMING + " || context.Response == null")
+                .contains("StatusCode >= 300").contains("Contains(\"json\")").contains("[\"usage\"] as JObject").contains("catch (Exception)");
+        Element cached = outbound.get(2);
+        assertThat(cached.getAttribute("name")).isEqualTo(DefaultPolicy.CACHED_PROMPT_TOKENS_METRIC);
+        assertThat(cached.getAttribute("namespace")).isEqualTo(DefaultPolicy.METRIC_NAMESPACE);
+        assertThat(cached.getAttribute("value")).contains("prompt_tokens_details").contains("?? 0L");
+        assertBalanced(cached.getAttribute("value"));
+        // the token metrics' dimensions, so the chargeback joins them row by row
+        Element tokens = all(doc(withUsageLogger(null)), "azure-openai-emit-token-metric").get(0);
+        assertThat(children(cached)).extracting(e -> e.getAttribute("name") + "=" + e.getAttribute("value"))
+                .containsExactlyElementsOf(children(tokens).stream().map(e -> e.getAttribute("name") + "=" + e.getAttribute("value")).toList());
+    }
+
+    @Test
+    void rejectedCallsAreRecordedWithTheStatusTheyGetAndTheReason() {
+        Document d = doc(withUsageLogger("usage-eventhub"));
+        Map<String, String> onError = recordFields(section(d, "on-error").get(1).getTextContent());
+        assertThat(onError).containsEntry("statusCode", io.github.aoaiplatform.apim.policy.GenericErrors.STATUS_EXPRESSION)
+                .containsEntry("reason", "context.LastError == null ? null : context.LastError.Source + \": \" + context.LastError.Reason");
+        assertThat(io.github.aoaiplatform.apim.policy.GenericErrors.STATUS_EXPRESSION).startsWith("(context.Response != null && (")
+                .contains("? context.Response.StatusCode : ").contains("? 503 : 500)");
+        // the gateway's own 403 (scope or role missing) is recorded before it answers
+        Element scope = children(section(d, "inbound").get(1)).get(0);
+        Map<String, String> rejected = recordFields(children(scope).get(0).getTextContent());
+        assertThat(rejected).containsEntry("statusCode", "403").containsEntry("reason", "\"" + DefaultPolicy.SCOPE_OR_ROLE_MISSING + "\"");
+        assertBalanced(children(scope).get(0).getTextContent());
+    }
+
+    @Test
     void withoutRoutesTheRecordNamesTheDefaultBackendAndAnUnknownModel() {
         var p = base().usageLoggerId("l").build();
-        String record = all(doc(p), "log-to-eventhub").get(0).getTextContent();
-        assertThat(record).contains("new JProperty(\"model\", \"unknown\")").contains("new JProperty(\"backend\", \"aoai-japaneast\")");
-        assertBalanced(record);
+        Map<String, String> fields = recordFields(section(doc(p), "outbound").get(3).getTextContent());
+        assertThat(fields).containsEntry("model", "\"unknown\"").containsEntry("backend", "\"aoai-japaneast\"");
     }
 
     /** Parentheses balance outside string literals (a cheap guard against a malformed C# expression). */
@@ -428,7 +487,7 @@ class DefaultPolicyTest {
     }
 
     @Test
-    void withoutAUsageLoggerThePolicyIsExactlyAsBefore() {
+    void withoutAUsageLoggerNoRecordIsWritten() {
         var routes = new LinkedHashMap<String, DefaultPolicy.Route>();
         routes.put("chat", new DefaultPolicy.Route("pool-chat", 2, "gpt-4o"));
         var nine = base().corsOrigins(List.of("*")).tokensPerMinutePerUser(5000).routes(routes).build();
@@ -436,7 +495,7 @@ class DefaultPolicyTest {
         assertThat(nine).isEqualTo(ten);
         String xml = DefaultPolicy.document(nine).toXml();
         assertThat(xml).isEqualTo(DefaultPolicy.document(ten).toXml()).doesNotContain("log-to-eventhub").doesNotContain("tokens-consumed");
-        assertThat(names(section(parse(xml), "outbound"))).containsExactly("base");
+        assertThat(names(section(parse(xml), "on-error"))).containsExactly("base", "choose");
     }
 
     @Test

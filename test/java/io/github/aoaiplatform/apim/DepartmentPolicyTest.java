@@ -18,7 +18,7 @@ class DepartmentPolicyTest {
     static final String GROUP = "aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee";
     static final String APP = "11111111-2222-3333-4444-555555555555";
 
-    static Document doc(DepartmentPolicyProps p) { return parse(DepartmentPolicy.document(p).toXml()); }
+    static Document doc(DepartmentPolicyProps p) { return parse(DepartmentPolicy.document(p, DefaultPolicyTest.base().build()).toXml()); }
 
     static DepartmentPolicyProps full() {
         return DepartmentPolicyProps.builder().name("finance").groupIds(List.of(GROUP)).clientAppIds(List.of(APP))
@@ -65,6 +65,23 @@ class DepartmentPolicyTest {
         assertThat(models.getAttribute("condition")).isEqualTo("@(!(context.Request.MatchedParameters[\"deployment-id\"] == \"chat\" || "
                 + "context.Request.MatchedParameters[\"deployment-id\"] == \"mini\"))");
         assertThat(all(models, "set-body").get(0).getTextContent()).contains("ModelNotAllowed");
+    }
+
+    @Test
+    void rejectionsAreRecordedWithTheApisUsageLoggerBeforeTheDepartmentAnswers() {
+        Document d = parse(DepartmentPolicy.document(full(), DefaultPolicyTest.base().usageLoggerId("usage").build()).toXml());
+        List<Element> whens = all(d, "when");
+        assertThat(whens).hasSize(2);
+        for (Element when : whens) {
+            assertThat(names(GatewayFixtures.children(when))).containsExactly("log-to-eventhub", "return-response");
+            assertThat(GatewayFixtures.children(when).get(0).getAttribute("logger-id")).isEqualTo("usage");
+        }
+        assertThat(DefaultPolicyTest.recordFields(GatewayFixtures.children(whens.get(0)).get(0).getTextContent()))
+                .containsEntry("statusCode", "403").containsEntry("reason", "\"DepartmentAccessDenied\"");
+        assertThat(DefaultPolicyTest.recordFields(GatewayFixtures.children(whens.get(1)).get(0).getTextContent()))
+                .containsEntry("reason", "\"ModelNotAllowed\"");
+        // without a usage logger the department just answers
+        assertThat(names(GatewayFixtures.children(all(doc(full()), "when").get(0)))).containsExactly("return-response");
     }
 
     @Test

@@ -136,7 +136,16 @@ class ChargebackTest {
         String departments = function(tf, ChargebackQueries.DEPARTMENTS);
         String cost = function(tf, ChargebackQueries.COST);
         assertThat(cost).startsWith(ChargebackQueries.USAGE + "()").contains(ChargebackQueries.PRICES + "()").contains(ChargebackQueries.DEPARTMENTS + "()")
-                .contains("Cost = PromptTokens / 1000.0 * InputPer1K + CompletionTokens / 1000.0 * OutputPer1K");
+                .contains("Cost = (PromptTokens - CachedPromptTokens) / 1000.0 * InputPer1K + CachedPromptTokens / 1000.0 * CachedInputPer1K"
+                        + " + CompletionTokens / 1000.0 * OutputPer1K");
+        // cached prompt tokens come from the gateway's own metric, emitted with the token metrics' dimensions
+        String usage = function(tf, ChargebackQueries.USAGE);
+        assertThat(usage).contains("\"" + DefaultPolicy.CACHED_PROMPT_TOKENS_METRIC + "\"")
+                .contains("CachedPromptTokens = sumif(Sum, Name == \"Cached Prompt Tokens\")");
+        Element cachedMetric = elements(xml(Synth.single(tf, "azurerm_api_management_api_policy").path("xml_content").asText()), "emit-metric")
+                .get(0);
+        assertThat(cachedMetric.getAttribute("name")).isEqualTo(DefaultPolicy.CACHED_PROMPT_TOKENS_METRIC);
+        assertThat(cachedMetric.getAttribute("namespace")).isEqualTo(DefaultPolicy.METRIC_NAMESPACE);
         String perDepartment = by(tf, "azurerm_log_analytics_saved_search", "name", "aoai-cost-per-department").getValue().path("query").asText();
         assertThat(perDepartment).startsWith(ChargebackQueries.COST + "()").contains("by Department, CostCenter");
         var alerts = Synth.all(tf, "azurerm_monitor_scheduled_query_rules_alert_v2").values();
@@ -182,7 +191,9 @@ class ChargebackTest {
         Document api = xml(Synth.single(tf, "azurerm_api_management_api_policy").path("xml_content").asText());
         List<Element> metrics = elements(api, "azure-openai-emit-token-metric");
         assertThat(metrics).hasSize(1);
-        List<String> dimensions = elements(api, "dimension").stream().map(e -> e.getAttribute("name")).toList();
+        var dimensionNodes = metrics.get(0).getElementsByTagName("dimension");
+        List<String> dimensions = new ArrayList<>();
+        for (int i = 0; i < dimensionNodes.getLength(); i++) dimensions.add(((Element) dimensionNodes.item(i)).getAttribute("name"));
         assertThat(dimensions).hasSizeLessThanOrEqualTo(10)
                 .containsExactly("API ID", "Department", "User", "App", "Model", "Deployment", "Backend");
         Set<String> read = new TreeSet<>();

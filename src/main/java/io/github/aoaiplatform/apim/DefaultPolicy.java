@@ -4,6 +4,7 @@ import io.github.aoaiplatform.apim.policy.AuthenticationManagedIdentity;
 import io.github.aoaiplatform.apim.policy.Base;
 import io.github.aoaiplatform.apim.policy.Choose;
 import io.github.aoaiplatform.apim.policy.Cors;
+import io.github.aoaiplatform.apim.policy.EmitMetric;
 import io.github.aoaiplatform.apim.policy.EmitTokenMetric;
 import io.github.aoaiplatform.apim.policy.ForwardRequest;
 import io.github.aoaiplatform.apim.policy.GenericErrors;
@@ -65,10 +66,12 @@ import java.util.stream.Collectors;
  * attempt selects a pool member again, skipping tripped ones) and {@code forward-request} with a buffered body; a single
  * backend gets only {@code forward-request} (no pointless retry against the same backend). Streamed calls are
  * forwarded with {@code buffer-response="false"}, every other call buffered.
- * Outbound: base, then, when a usage logger is given ({@link Props#usageLoggerId()}), {@code log-to-eventhub} with one
- * JSON usage record per call ({@link #USAGE_RECORD_FIELDS}; the per-caller token limit then also keeps the tokens the call
- * consumed in {@value #TOKENS_CONSUMED_VARIABLE}). Without a usage logger the policy is exactly as before.
- * On-error: {@link GenericErrors#onErrorSection()}.
+ * Outbound: base, the response's {@code usage} kept in {@value #USAGE_VARIABLE} (not for streams), the
+ * {@value #CACHED_PROMPT_TOKENS_METRIC} metric from it, then, when a usage logger is given ({@link Props#usageLoggerId()}),
+ * {@code log-to-eventhub} with one JSON usage record per call ({@link #USAGE_RECORD_FIELDS}; the per-caller token limit
+ * then also keeps the tokens the call consumed in {@value #TOKENS_CONSUMED_VARIABLE}).
+ * On-error: the usage record (with a usage logger), then {@link GenericErrors#onErrorSection()}. Rejections the
+ * gateway answers itself with {@code return-response} write their usage record first.
  */
 public final class DefaultPolicy {
     private DefaultPolicy() {}
@@ -171,7 +174,29 @@ public final class DefaultPolicy {
 
     /** The fields of a usage record, in order: what consumers of the usage Event Hub read. A public contract. */
     public static final List<String> USAGE_RECORD_FIELDS = List.of("timestamp", "requestId", "department", "subscriptionId",
-            "user", "app", "deployment", "model", "backend", "totalTokens", "statusCode");
+            "user", "app", "deployment", "model", "backend", "stream", "promptTokens", "completionTokens", "cachedPromptTokens",
+            "totalTokens", "statusCode", "reason");
+    /** The variable in which outbound keeps the response's {@code usage} object as JSON text (empty when unknown). */
+    public static final String USAGE_VARIABLE = "usage";
+    /** The custom metric of cached prompt tokens (a part of the prompt tokens), with the token metrics' dimensions. */
+    public static final String CACHED_PROMPT_TOKENS_METRIC = "Cached Prompt Tokens";
+    /** Statements that declare {@code usage}: the JObject kept in {@value #USAGE_VARIABLE}, or null (read type-safely). */
+    static final String READ_USAGE = "    var usageText = context.Variables.GetValueOrDefault<object>(\"" + USAGE_VARIABLE + "\", null) as string;\n"
+            + "    var usage = string.IsNullOrEmpty(usageText) ? null : JObject.Parse(usageText);";
+    /** The cached prompt tokens of {@code usage} (chat and completions, or the Responses API's names), a JToken or null. */
+    static final String CACHED_TOKENS = "(usage?[\"prompt_tokens_details\"]?[\"cached_tokens\"] ?? usage?[\"input_tokens_details\"]?[\"cached_tokens\"])";
+    /** The value of {@value #USAGE_VARIABLE}. */
+    static final String USAGE_CAPTURE = """
+            @{
+                if (%s || context.Response == null || context.Response.StatusCode >= 300
+                        || !context.Response.Headers.GetValueOrDefault("Content-Type", "").Contains("json")) { return ""; }
+                try {
+                    var usage = context.Response.Body.As<JObject>(preserveContent: true)["usage"] as JObject;
+                    return usage == null ? "" : usage.ToString(Newtonsoft.Json.Formatting.None);
+                } catch (Exception) {
+                    return "";
+                }
+            }""".formatted(STREAMING);
 
 
     /**
@@ -401,15 +426,7 @@ public final class DefaultPolicy {
                 .remainingTokensHeaderName(REMAINING_TOKENS_HEADER);
         if (p.usageLoggerId() != null) userLimit.tokensConsumedVariableName(TOKENS_CONSUMED_VARIABLE);
         inbound.add(userLimit.build());
-        inbound.add(EmitTokenMetric.builder(LlmFlavor.AZURE_OPENAI, METRIC_NAMESPACE)
-                .dimension(MetricDimension.API_ID)
-                .dimension("Department", DEPARTMENT_EXPRESSION)
-                .dimension("User", USER_EXPRESSION)
-                .dimension("App", APP_EXPRESSION)
-                .dimension("Model", byDeployment(p, Route::model, "unknown"))
-                .dimension("Deployment", "@(" + DEPLOYMENT_EXPRESSION + ")")
-                .dimension("Backend", byDeployment(p, Route::backendId, p.defaultBackendId()))
-                .build());
+        inbound.add(EmitTokenMetric.builder(LlmFlavor.AZURE_OPENAI, METRIC_NAMESPACE).dimensions(metricDimensions(p)).build());
         inbound.add(routing(p));
         inbound.add(AuthenticationManagedIdentity.builder()
                 .resource(AuthenticationManagedIdentity.COGNITIVE_SERVICES_RESOURCE)
@@ -419,12 +436,23 @@ public final class DefaultPolicy {
         inbound.add(SetHeader.bearerTokenFromVariable(MSI_TOKEN_VARIABLE));
         inbound.add(SetHeader.delete("api-key"));
 
-        var document = PolicyDocument.builder()
+        return PolicyDocument.builder()
                 .inbound(inbound)
                 .backend(forwarding(p))
-                .onError(GenericErrors.onErrorSection());
-        if (p.usageLoggerId() != null) document.outbound(LogToEventHub.builder(p.usageLoggerId(), usageRecord(p)).build());
-        return document.build();
+                .outbound(outbound(p))
+                .onError(onError(p))
+                .build();
+    }
+
+    /** The dimensions of the token metrics and of {@value #CACHED_PROMPT_TOKENS_METRIC}: {@link #METRIC_DIMENSIONS}. */
+    static List<MetricDimension> metricDimensions(Props p) {
+        return List.of(MetricDimension.of(MetricDimension.API_ID),
+                MetricDimension.of("Department", DEPARTMENT_EXPRESSION),
+                MetricDimension.of("User", USER_EXPRESSION),
+                MetricDimension.of("App", APP_EXPRESSION),
+                MetricDimension.of("Model", byDeployment(p, Route::model, "unknown")),
+                MetricDimension.of("Deployment", "@(" + DEPLOYMENT_EXPRESSION + ")"),
+                MetricDimension.of("Backend", byDeployment(p, Route::backendId, p.defaultBackendId())));
     }
 
     /**
@@ -459,9 +487,17 @@ public final class DefaultPolicy {
     /**
      * The usage record: a policy expression building one JSON object with {@link #USAGE_RECORD_FIELDS} (Newtonsoft
      * {@code JObject}, so claim values are escaped). Model and backend are mapped from the deployment like the metric
-     * dimensions; {@code totalTokens} is what the per-caller token limit counted (0 when unknown).
+     * dimensions; {@code stream} and the token counts are read type-safely (never a cast that could throw):
+     * {@code totalTokens} is what the per-caller token limit counted (0 when unknown, streams included), prompt,
+     * completion and cached prompt tokens come from the response's {@code usage} ({@value #USAGE_VARIABLE}; null for
+     * streams, whose body the gateway does not buffer, and for rejected calls).
+     *
+     * @param p          the policy's settings
+     * @param statusCode the status the caller gets (a C# expression)
+     * @param reason     why the gateway rejected or failed the call, null for forwarded calls (a C# expression)
+     * @return the expression
      */
-    static String usageRecord(Props p) {
+    static String usageRecord(Props p, String statusCode, String reason) {
         Map<String, String> fields = new LinkedHashMap<>();
         fields.put("timestamp", "DateTime.UtcNow.ToString(\"o\")");
         fields.put("requestId", "context.RequestId.ToString()");
@@ -472,12 +508,46 @@ public final class DefaultPolicy {
         fields.put("deployment", DEPLOYMENT_EXPRESSION);
         fields.put("model", byDeploymentExpression(p, Route::model, "unknown"));
         fields.put("backend", byDeploymentExpression(p, Route::backendId, p.defaultBackendId()));
-        fields.put("totalTokens", "context.Variables.GetValueOrDefault<int>(\"" + TOKENS_CONSUMED_VARIABLE + "\", 0)");
-        fields.put("statusCode", "context.Response.StatusCode");
+        fields.put("stream", STREAMING);
+        fields.put("promptTokens", "(long?)(usage?[\"prompt_tokens\"] ?? usage?[\"input_tokens\"])");
+        fields.put("completionTokens", "(long?)(usage?[\"completion_tokens\"] ?? usage?[\"output_tokens\"])");
+        fields.put("cachedPromptTokens", "(long?)" + CACHED_TOKENS);
+        fields.put("totalTokens", "long.TryParse(Convert.ToString(context.Variables.GetValueOrDefault<object>(\"" + TOKENS_CONSUMED_VARIABLE
+                + "\", null)), out consumed) ? consumed : 0L");
+        fields.put("statusCode", statusCode);
+        fields.put("reason", reason);
         if (!List.copyOf(fields.keySet()).equals(USAGE_RECORD_FIELDS)) throw new IllegalStateException("usage record fields out of sync");
-        return fields.entrySet().stream()
-                .map(e -> "new JProperty(\"" + e.getKey() + "\", " + e.getValue() + ")")
-                .collect(Collectors.joining(", ", "@(new JObject(", ").ToString(Newtonsoft.Json.Formatting.None))"));
+        return "@{\n" + READ_USAGE + "\n    long consumed;\n    return new JObject(\n" + fields.entrySet().stream()
+                .map(e -> "        new JProperty(\"" + e.getKey() + "\", " + e.getValue() + ")")
+                .collect(Collectors.joining(",\n")) + ").ToString(Newtonsoft.Json.Formatting.None);\n}";
+    }
+
+    /** {@code log-to-eventhub} of one usage record, or nothing without a usage logger. */
+    private static List<PolicyElement> usageLog(Props p, String statusCode, String reason) {
+        return p.usageLoggerId() == null ? List.of()
+                : List.of(LogToEventHub.builder(p.usageLoggerId(), usageRecord(p, statusCode, reason)).build());
+    }
+
+    /**
+     * The outbound section: the response's {@code usage} kept in {@value #USAGE_VARIABLE} (JSON text, empty for streams,
+     * errors and non-JSON responses; never throws), its cached prompt tokens as the {@value #CACHED_PROMPT_TOKENS_METRIC}
+     * metric (the token metrics do not split them out), then the usage record.
+     */
+    private static List<PolicyElement> outbound(Props p) {
+        List<PolicyElement> outbound = new ArrayList<>();
+        outbound.add(SetVariable.of(USAGE_VARIABLE, USAGE_CAPTURE));
+        outbound.add(EmitMetric.builder(CACHED_PROMPT_TOKENS_METRIC, METRIC_NAMESPACE,
+                "@{\n" + READ_USAGE + "\n    return (double)((long?)" + CACHED_TOKENS + " ?? 0L);\n}").dimensions(metricDimensions(p)).build());
+        outbound.addAll(usageLog(p, "context.Response.StatusCode", "(string)null"));
+        return outbound;
+    }
+
+    /** The on-error section: the usage record of the failed or rejected call, then the generic errors. */
+    private static List<PolicyElement> onError(Props p) {
+        List<PolicyElement> onError = new ArrayList<>(usageLog(p, GenericErrors.STATUS_EXPRESSION,
+                "context.LastError == null ? null : context.LastError.Source + \": \" + context.LastError.Reason"));
+        onError.addAll(GenericErrors.onErrorSection());
+        return onError;
     }
 
     /**
@@ -545,7 +615,8 @@ public final class DefaultPolicy {
 
     /**
      * A {@code choose} that answers {@code status} with a JSON error {@code code} unless {@code condition} holds (both
-     * literal: no quotes or backslashes in code and message).
+     * literal: no quotes or backslashes in code and message), after writing the call's usage record with {@code code}
+     * as its reason (a return-response skips outbound and on-error, so the record is written here).
      *
      * @param p         the API policy's settings
      * @param condition the C# condition under which the call goes on
@@ -556,7 +627,9 @@ public final class DefaultPolicy {
      * @return the choose
      */
     static PolicyElement rejectUnless(Props p, String condition, int status, String reason, String code, String message) {
-        return Choose.builder().when("@(!(" + condition + "))", GenericErrors.errorResponse(status, reason, code, message)).build();
+        List<PolicyElement> rejection = new ArrayList<>(usageLog(p, String.valueOf(status), "\"" + code + "\""));
+        rejection.add(GenericErrors.errorResponse(status, reason, code, message));
+        return Choose.builder().when("@(!(" + condition + "))", rejection.toArray(PolicyElement[]::new)).build();
     }
 
     private static PolicyElement routing(Props p) {

@@ -60,7 +60,7 @@ public final class Department extends Construct {
                 .apiManagementName(apim.name())
                 .resourceGroupName(apim.resourceGroupName())
                 .build();
-        policyDocument = DepartmentPolicy.document(props.policy());
+        policyDocument = DepartmentPolicy.document(props.policy(), props.api().policyProps());
         ApiManagementProductPolicy.Builder.create(this, "Policy")
                 .productId(product.getProductId())
                 .apiManagementName(apim.name())

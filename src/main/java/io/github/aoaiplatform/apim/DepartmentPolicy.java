@@ -1,12 +1,10 @@
 package io.github.aoaiplatform.apim;
 
-import io.github.aoaiplatform.apim.policy.Choose;
 import io.github.aoaiplatform.apim.policy.LlmFlavor;
 import io.github.aoaiplatform.apim.policy.LlmTokenLimit;
 import io.github.aoaiplatform.apim.policy.PolicyDocument;
 import io.github.aoaiplatform.apim.policy.PolicyElement;
 import io.github.aoaiplatform.apim.policy.RateLimitByKey;
-import io.github.aoaiplatform.apim.policy.ReturnResponse;
 import io.github.aoaiplatform.apim.policy.SetVariable;
 
 import java.util.ArrayList;
@@ -44,19 +42,21 @@ public final class DepartmentPolicy {
     /**
      * The product policy document.
      *
-     * @param p the department's limits and membership
+     * @param p   the department's limits and membership
+     * @param api the settings of the API policy the product runs inside: its usage logger records the department's
+     *            rejections (a return-response ends the call before the API policy's outbound and on-error)
      * @return the policy
      */
-    public static PolicyDocument document(DepartmentPolicyProps p) {
+    public static PolicyDocument document(DepartmentPolicyProps p, DefaultPolicy.Props api) {
         List<PolicyElement> inbound = new ArrayList<>();
         inbound.add(SetVariable.of(DefaultPolicy.DEPARTMENT_VARIABLE, p.name()));
         String member = membershipCondition(p);
         if (member != null)
-            inbound.add(Choose.builder().when("@(!(" + member + "))", forbidden("DepartmentAccessDenied",
-                    "The caller is not a member of department " + p.name() + ".")).build());
+            inbound.add(DefaultPolicy.rejectUnless(api, member, 403, "Forbidden", "DepartmentAccessDenied",
+                    "The caller is not a member of department " + p.name() + "."));
         if (!p.allowedDeployments().isEmpty())
-            inbound.add(Choose.builder().when("@(!(" + DefaultPolicy.deploymentCondition(p.allowedDeployments()) + "))",
-                    forbidden("ModelNotAllowed", "Department " + p.name() + " may not call this deployment.")).build());
+            inbound.add(DefaultPolicy.rejectUnless(api, DefaultPolicy.deploymentCondition(p.allowedDeployments()), 403, "Forbidden",
+                    "ModelNotAllowed", "Department " + p.name() + " may not call this deployment."));
         if (p.requestsPerMinute() != null)
             inbound.add(RateLimitByKey.builder(p.requestsPerMinute(), 60, p.counterKey()).build());
         var department = LlmTokenLimit.builder(LlmFlavor.AZURE_OPENAI, p.counterKey())
@@ -86,12 +86,5 @@ public final class DepartmentPolicy {
     /** Entra ID writes object and app ids in lower case. */
     private static List<String> lowerCase(List<String> ids) {
         return ids.stream().map(id -> id.toLowerCase(Locale.ROOT)).toList();
-    }
-
-    private static ReturnResponse forbidden(String code, String message) {
-        return ReturnResponse.builder(403, "Forbidden")
-                .header("Content-Type", "application/json")
-                .body("{\"error\":{\"code\":\"" + code + "\",\"message\":\"" + message + "\"}}")
-                .build();
     }
 }

@@ -72,6 +72,7 @@ public final class OpenAiApi extends Construct {
     private final Map<String, ApiManagementBackend> backends = new LinkedHashMap<>();
     private final Map<String, BackendPool> pools = new LinkedHashMap<>();
     private final Set<String> servedDeployments = new LinkedHashSet<>();
+    private final DefaultPolicy.Props policyProps;
     private final PolicyDocument policyDocument;
 
     /**
@@ -165,7 +166,7 @@ public final class OpenAiApi extends Construct {
             routes.put(deployment, new DefaultPolicy.Route(pool.name(), pool.size(), model));
         });
 
-        policyDocument = DefaultPolicy.document(DefaultPolicy.Props.builder()
+        policyProps = DefaultPolicy.Props.builder()
                 .tenantId(props.tenantId())
                 .audienceAppId(props.audienceAppId())
                 .acceptedScopes(props.acceptedScopes())
@@ -178,7 +179,8 @@ public final class OpenAiApi extends Construct {
                 .defaultBackendId(props.backends().get(0).backendName())
                 .identityClientId(apim.identityClientIdReference())
                 .usageLoggerId(props.usageLoggerId())
-                .build());
+                .build();
+        policyDocument = DefaultPolicy.document(policyProps);
 
         List<ITerraformDependable> dependsOn = new ArrayList<>();
         if (apim instanceof ApiGateway created) dependsOn.add(created.clientIdNamedValue());
@@ -252,6 +254,8 @@ public final class OpenAiApi extends Construct {
     public Map<String, ApiManagementBackend> backends() { return Collections.unmodifiableMap(backends); }
     /** @return the pools by deployment name */
     public Map<String, BackendPool> pools() { return Collections.unmodifiableMap(pools); }
+    /** @return the settings of the API policy (its product policies log their rejections with its usage logger) */
+    DefaultPolicy.Props policyProps() { return policyProps; }
     /** @return the API policy */
     public PolicyDocument policyDocument() { return policyDocument; }
 }

@@ -38,6 +38,13 @@ public final class GenericErrors {
             + BACKEND_FAILURE_REASONS.stream().map(r -> " || context.LastError.Reason == \"" + r + "\"").collect(java.util.stream.Collectors.joining())
             + "))";
 
+    /**
+     * The status the on-error section answers with, decided like its branches (a C# expression, for usage records
+     * written before the section answers).
+     */
+    public static final String STATUS_EXPRESSION = "(" + unwrapped(PASSTHROUGH_CONDITION) + " ? context.Response.StatusCode : "
+            + unwrapped(BACKEND_FAILURE_CONDITION) + " ? 503 : 500)";
+
     /** Body of the pass-through branch; the error code is derived from the kept status. */
     public static final String PASSTHROUGH_BODY = """
             @{
@@ -68,6 +75,11 @@ public final class GenericErrors {
                         "The request could not be processed."))
                 .build();
         return List.of(choose);
+    }
+
+    /** The C# inside a {@code @(...)} expression. */
+    private static String unwrapped(String expression) {
+        return expression.substring(2, expression.length() - 1);
     }
 
     /**
