@@ -226,12 +226,18 @@ public final class DefaultPolicy {
     /**
      * @param tenantId               Entra ID tenant whose tokens are accepted. Required.
      * @param audienceAppId          the API app's client id (audiences {@code api://<id>} and {@code <id>}). Required.
-     * @param acceptedScopes delegated scopes of which the token's {@code scp} must hold one, unless its {@code roles} hold one of {@code acceptedRoles}; Defaults to: [{@value io.github.aoaiplatform.identity.EntraApiApplicationProps#DEFAULT_SCOPE_NAME}].
-     * @param acceptedRoles app roles of which the token's {@code roles} must hold one, unless its {@code scp} holds one of {@code acceptedScopes}; Defaults to: [{@value io.github.aoaiplatform.identity.EntraApiApplicationProps#DEFAULT_APP_ROLE}].
+     * @param acceptedScopes         delegated scopes of which the token's {@code scp} must hold one, unless its
+     *                               {@code roles} hold one of {@code acceptedRoles}; Defaults to:
+     *                               {@link #DEFAULT_ACCEPTED_SCOPES} ([chat]).
+     * @param acceptedRoles          app roles of which the token's {@code roles} must hold one, unless its {@code scp}
+     *                               holds one of {@code acceptedScopes}; at least one scope or role. Defaults to:
+     *                               {@link #DEFAULT_ACCEPTED_ROLES} ([Chat.Invoke]).
      * @param corsOrigins            CORS origins; Defaults to: none (no cors element).
      * @param subscriptionRequired   callers also send an API Management subscription key ({@code Ocp-Apim-Subscription-Key},
      *                               then an allowed CORS header); Defaults to: false.
-     * @param departmentRequired answer 403 to calls whose subscription belongs to no {@link Department} (its product policy marks the call in {@value #DEPARTMENT_VARIABLE}), such as API Management's built-in all-access subscription; Defaults to: false.
+     * @param departmentRequired     answer 403 to calls whose subscription belongs to no {@link Department} (its product
+     *                               policy marks the call in {@value #DEPARTMENT_VARIABLE}), such as API Management's
+     *                               built-in all-access subscription; Defaults to: false.
      * @param tokensPerMinutePerUser per-caller token limit. Must be &gt; 0.
      * @param routes                 deployment name to its route. Defaults to: none.
      * @param defaultBackendId       backend for deployments not in {@code routes}. Required.

@@ -21,16 +21,22 @@ import java.util.regex.Pattern;
  *                               must be a deployment some backend serves; Defaults to: none (Model is {@code unknown}).
  * @param subscriptionRequired   require an API Management subscription key besides the Entra ID token (departments need
  *                               it); Defaults to: false.
- * @param departmentRequired answer 403 to calls whose subscription belongs to no {@link Department}, such as API Management's built-in all-access subscription (needs {@code subscriptionRequired}; every Department on the API requires it); Defaults to: false.
+ * @param departmentRequired     answer 403 to calls whose subscription belongs to no {@link Department}, such as API
+ *                               Management's built-in all-access subscription (needs {@code subscriptionRequired};
+ *                               every Department on the API requires it); Defaults to: false.
  * @param apiName                the API's name, unique on the service; Defaults to: {@value OpenAiApi#API_NAME}.
  * @param path                   the API's URL suffix; Defaults to: {@value OpenAiApi#PATH}.
  * @param tenantId               Entra ID tenant whose tokens are accepted (a GUID). Required.
  * @param audienceAppId          the API app's client id (audiences {@code api://<id>} and {@code <id>}). Required.
- * @param acceptedScopes delegated scopes of which the token's {@code scp} must hold one, unless its {@code roles} hold an accepted role; Defaults to: [{@value io.github.aoaiplatform.identity.EntraApiApplicationProps#DEFAULT_SCOPE_NAME}].
- * @param acceptedRoles app roles of which the token's {@code roles} must hold one, unless its {@code scp} holds an accepted scope; Defaults to: [{@value io.github.aoaiplatform.identity.EntraApiApplicationProps#DEFAULT_APP_ROLE}].
+ * @param acceptedScopes         delegated scopes of which the token's {@code scp} must hold one, unless its
+ *                               {@code roles} hold an accepted role; Defaults to: [chat].
+ * @param acceptedRoles          app roles of which the token's {@code roles} must hold one, unless its {@code scp}
+ *                               holds an accepted scope; at least one scope or role. Defaults to: [Chat.Invoke].
  * @param corsOrigins            browser origins allowed by CORS; Defaults to: none (no cors element).
  * @param tokensPerMinutePerUser tokens per minute per caller, over all deployments; must be &gt; 0. Required.
- * @param circuitBreakerTripCount 429 or 5xx responses within a minute that trip a backend's circuit breaker, which then sends no calls to it for a minute or as long as its Retry-After asks; Defaults to: {@value OpenAiApi#DEFAULT_TRIP_COUNT} (the first 429).
+ * @param circuitBreakerTripCount 429 or 5xx responses within a minute that trip a backend's circuit breaker, which
+ *                               then sends no calls to it for a minute or as long as its Retry-After asks; Defaults
+ *                               to: {@value OpenAiApi#DEFAULT_TRIP_COUNT} (the first 429).
  * @param usageLoggerId          name of an API Management Event Hub logger that receives one usage record per call, best
  *                               a reference to the logger's {@code name} so that the policy is created after it;
  *                               Defaults to: none (no usage records).

@@ -429,8 +429,8 @@ public record EnvironmentConfig(
      * @param audienceAppId application (client) id of an existing API app whose tokens the gateway accepts (the book
      *                      sample's audienceAppId).
      * @param scopeName     delegated scope clients request, e.g. {@code api://<app>/chat}; Defaults to: chat.
-     * @param acceptedScopes delegated scopes the gateway accepts in a token's {@code scp}; a token needs one of them or one
-     *                      of {@code acceptedRoles}, else 403; Defaults to: [{@code scopeName}].
+     * @param acceptedScopes delegated scopes the gateway accepts in a token's {@code scp}; a token needs one of them or
+     *                      one of {@code acceptedRoles}, else 403; Defaults to: [{@code scopeName}].
      * @param acceptedRoles app roles the gateway accepts in a token's {@code roles}; Defaults to: the values of
      *                      {@code application.appRoles} (one {@code Chat.Invoke} unless listed), or [Chat.Invoke] for a
      *                      brought-your-own app.

@@ -47,14 +47,17 @@ import java.util.Map;
  *                                each. Required.
  * @param models                  deployment name to model (the Model metric dimension); Defaults to: none.
  * @param subscriptionRequired    the API requires subscription keys (departments need it); Defaults to: false.
- * @param departmentRequired answer 403 to subscriptions outside every department (needed by departments); Defaults to: false.
+ * @param departmentRequired      answer 403 to subscriptions of no department (needed by departments); Defaults to:
+ *                                false.
  * @param tenantId                Entra ID tenant whose tokens are accepted. Required.
  * @param audienceAppId           the API app's client id. Required.
- * @param acceptedScopes delegated scopes accepted in the token's {@code scp}; Defaults to: [chat].
- * @param acceptedRoles app roles accepted in the token's {@code roles} (one accepted scope or role is required); Defaults to: [Chat.Invoke].
+ * @param acceptedScopes          delegated scopes accepted in the token's {@code scp}; Defaults to: [chat].
+ * @param acceptedRoles           app roles accepted in the token's {@code roles} (one accepted scope or role is
+ *                                required); Defaults to: [Chat.Invoke].
  * @param corsOrigins             CORS origins; Defaults to: none.
  * @param tokensPerMinutePerUser  tokens per minute per caller. Required.
- * @param circuitBreakerTripCount failures (429 or 5xx) within a minute that trip a backend's circuit breaker; Defaults to: 1.
+ * @param circuitBreakerTripCount failures (429 or 5xx) within a minute that trip a backend's circuit breaker; Defaults
+ *                                to: 1.
  * @param llmLogMaxBytes          largest prompt or completion logged per message; Defaults to: 262144.
  * @param usageEventHub           the usage Event Hub; the pattern grants the gateway identity send on it, adds API
  *                                Management's Event Hub logger as the hub's child {@code Logger}, and the API
