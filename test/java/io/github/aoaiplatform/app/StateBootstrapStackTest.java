@@ -182,6 +182,17 @@ class StateBootstrapStackTest {
     }
 
     @Test
+    void failsWhenAnEnvironmentKeepsItsStateInTheBootstrapStacksOwnBlob() throws IOException {
+        Path dir = stacksWithState(stateFile());
+        Files.writeString(dir.resolve("test.json"), Files.readString(dir.resolve("test.json"))
+                .replace("\"containerName\": \"tfstate\"", "\"containerName\": \"tfstate\", \"key\": \"" + StateConfig.STATE_KEY + "\""));
+        assertThatThrownBy(() -> Main.synth(dir, List.of(), tmp.resolve("out").toString()))
+                .hasMessageContaining("bootstrap/state.json")
+                .hasMessageContaining("stacks/test.json: backend.key 'aoai-platform/state.tfstate' is this bootstrap stack's own state");
+        assertThat(tmp.resolve("out")).doesNotExist();
+    }
+
+    @Test
     void failsOnBadValuesNamingEveryFieldAndTheFix() throws IOException {
         Path dir = stacksWithState(stateFile()
                 .replace("\"tenantId\": \"00000000-0000-0000-0000-000000000000\"", "\"tenantId\": \"nope\"")

@@ -195,11 +195,11 @@ class ChargebackTest {
         List<String> dimensions = new ArrayList<>();
         for (int i = 0; i < dimensionNodes.getLength(); i++) dimensions.add(((Element) dimensionNodes.item(i)).getAttribute("name"));
         assertThat(dimensions).hasSizeLessThanOrEqualTo(10)
-                .containsExactly("API ID", "Department", "User", "App", "Model", "Deployment", "Backend");
+                .containsExactly("API ID", "Department", "Model", "Deployment");
         Set<String> read = new TreeSet<>();
         Matcher m = PROPERTY.matcher(function(tf, ChargebackQueries.USAGE));
         while (m.find()) read.add(m.group(1));
-        assertThat(read).containsExactlyInAnyOrder("Department", "User", "App", "Model", "Deployment", "Backend");
+        assertThat(read).containsExactlyInAnyOrder("Department", "Model", "Deployment");
         // the metrics only reach App Insights with the diagnostic's metrics flag, set through azapi
         String diagnostic = "azurerm_api_management_api_diagnostic." + Synth.all(tf, "azurerm_api_management_api_diagnostic").keySet().iterator().next();
         JsonNode update = Synth.single(tf, "azapi_update_resource");
@@ -208,8 +208,13 @@ class ChargebackTest {
         assertThat(update.path("body").path("properties").path("metrics").asBoolean()).isTrue();
         assertThat(update.path("depends_on")).extracting(JsonNode::asText).contains(diagnostic);
         // model values are the configured ones only (bounded series)
-        String model = elements(api, "dimension").stream().filter(e -> e.getAttribute("name").equals("Model")).findFirst().orElseThrow().getAttribute("value");
+        List<Element> tokenDimensions = new ArrayList<>();
+        for (int i = 0; i < dimensionNodes.getLength(); i++) tokenDimensions.add((Element) dimensionNodes.item(i));
+        String model = tokenDimensions.stream().filter(e -> e.getAttribute("name").equals("Model")).findFirst().orElseThrow().getAttribute("value");
         Synth.config(environment).openAi().deployments().forEach(d -> assertThat(model).contains("? \"" + d.model() + "\""));
+        // every dimension value is a closed, configured set: the API, the products, the routes' models, the resolved deployment
+        assertThat(tokenDimensions).extracting(e -> e.getAttribute("value"))
+                .containsExactly("", "@(context.Product?.Id ?? \"none\")", model, "@(" + DefaultPolicy.DEPLOYMENT_EXPRESSION + ")");
         assertThat(DefaultPolicy.METRIC_DIMENSIONS).containsExactlyElementsOf(dimensions);
     }
 

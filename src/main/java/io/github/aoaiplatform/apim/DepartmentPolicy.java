@@ -22,7 +22,11 @@ import java.util.Locale;
  *       403 to calls without it, i.e. to subscriptions of no department;</li>
  *   <li>membership, when groups or client apps are listed: the token's {@code groups} must contain one of the groups or
  *       its {@code azp}/{@code appid} must be one of the client apps, else 403 {@code DepartmentAccessDenied};</li>
- *   <li>allowed deployments, when the department is restricted: any other deployment gets 403 {@code ModelNotAllowed};</li>
+ *   <li>allowed deployments, when the department is restricted: any other deployment gets 403 {@code ModelNotAllowed},
+ *       read from the deployment the API policy resolved ({@link DefaultPolicy#DEPLOYMENT_EXPRESSION}, the v1 form's body
+ *       {@code model} included). Calls that name no deployment ({@value DefaultPolicy#NO_DEPLOYMENT}: files, batches,
+ *       stored responses) are refused too, because the gateway cannot see which model a batch file or a stored response
+ *       uses;</li>
  *   <li>{@code rate-limit-by-key}: requests per minute for the whole department (429);</li>
  *   <li>{@code azure-openai-token-limit}: tokens per minute and the token quota per period for the whole department
  *       (429 over the rate, 403 over the quota), remaining quota in {@value #REMAINING_QUOTA_HEADER};</li>

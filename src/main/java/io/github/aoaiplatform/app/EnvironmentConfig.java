@@ -132,6 +132,40 @@ public record EnvironmentConfig(
             containerName = Objects.requireNonNullElse(containerName, "tfstate");
             useAzureadAuth = Objects.requireNonNullElse(useAzureadAuth, true);
         }
+
+        /**
+         * The state blob (azurerm) with its default.
+         *
+         * @param environmentName the environment
+         * @return {@link #key()}, or {@code aoai-platform/<environmentName>.tfstate}
+         */
+        public String effectiveKey(String environmentName) {
+            return key != null ? key : "aoai-platform/" + environmentName + ".tfstate";
+        }
+
+        /**
+         * The state file (local) with its default, relative to the stack's output folder.
+         *
+         * @param environmentName the environment
+         * @return {@link #path()}, or {@code terraform.<environmentName>.tfstate}
+         */
+        public String effectivePath(String environmentName) {
+            return path != null ? path : "terraform." + environmentName + ".tfstate";
+        }
+
+        /**
+         * Where the state lives, for telling whether two stacks share it.
+         *
+         * @param environmentName the environment
+         * @return the storage account, container and blob (azurerm) or the absolute local path; null for a relative local
+         *         path, which is inside the stack's own output folder and so never shared
+         */
+        public String stateLocation(String environmentName) {
+            if ("azurerm".equals(type))
+                return "blob '" + effectiveKey(environmentName) + "' of container '" + containerName + "' in storage account '" + storageAccountName + "'";
+            String local = effectivePath(environmentName);
+            return java.nio.file.Path.of(local).isAbsolute() ? "local file '" + java.nio.file.Path.of(local).normalize() + "'" : null;
+        }
     }
 
     /**

@@ -42,12 +42,14 @@ import io.github.aoaiplatform.network.PlatformNetwork;
 import io.github.aoaiplatform.network.PlatformNetworkProps;
 import io.github.aoaiplatform.network.SubnetNaming;
 import io.github.aoaiplatform.network.SubnetRole;
+import io.github.aoaiplatform.openai.OpenAiAccount;
 import io.github.aoaiplatform.network.VirtualNetwork;
 import io.github.aoaiplatform.patterns.AiGateway;
 import io.github.aoaiplatform.patterns.AiGatewayProps;
 import io.github.aoaiplatform.patterns.RegionalOpenAi;
 import software.constructs.Construct;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -68,6 +70,7 @@ import java.util.Set;
 public final class PlatformStack extends TerraformStack {
     private final EnvironmentConfig config;
     private final Naming naming;
+    private final Map<String, String> globalNames = new LinkedHashMap<>();
     private final ResourceGroup resourceGroup;
     private final LogAnalytics logs;
     private final IVirtualNetwork network;
@@ -115,10 +118,12 @@ public final class PlatformStack extends TerraformStack {
         List<PrivateEndpointOptions> openAiEndpoints = privateEndpoint(DnsZoneCatalogue.forOpenAi(config.openAi().kind().equals("AIServices")));
         openAi = new RegionalOpenAi(this, "OpenAi", ConfigProps.regionalOpenAi(config, naming, resourceGroup,
                 openAiEndpoints, diagnostics, lock, azapiProvider, this));
+        openAi.accounts().stream().filter(OpenAiAccount.class::isInstance)
+                .forEach(account -> globallyUnique(((OpenAiAccount) account).customSubdomainName(), "Azure OpenAI custom subdomain"));
         apiApplication = config.identity().application() == null ? null
                 : new EntraApiApplication(this, "ApiApplication", ConfigProps.apiApplication(config));
         usageEventHub = !mon.usageEventHub() ? null : new UsageEventHub(this, "UsageEventHub", UsageEventHubProps.builder()
-                .namespaceName(naming.name(Naming.Abbreviation.EVENT_HUB_NAMESPACE, location)).resourceGroup(resourceGroup)
+                .namespaceName(globallyUnique(naming.name(Naming.Abbreviation.EVENT_HUB_NAMESPACE, location), "Event Hubs namespace name")).resourceGroup(resourceGroup)
                 .privateEndpoints(privateEndpoint(DnsZoneCatalogue.forEventHub())).diagnostics(diagnostics).lock(lock).build());
         gateway = createGateway(mode, diagnostics, lock);
         monitorPrivateLinkScope = !mon.privateLinkScope() ? null
@@ -208,7 +213,7 @@ public final class PlatformStack extends TerraformStack {
         List<OpenAiBackend> backends = openAi.accounts().stream().map(account -> OpenAiBackend.builder().account(account)
                 .priority(g.backend(account.location()).priority()).weight(g.backend(account.location()).weight()).build()).toList();
         AiGateway gw = new AiGateway(this, "Gateway", AiGatewayProps.builder()
-                .name(naming.name(Naming.Abbreviation.API_MANAGEMENT, config.location()))
+                .name(globallyUnique(naming.name(Naming.Abbreviation.API_MANAGEMENT, config.location()), "API Management service name"))
                 .resourceGroup(resourceGroup)
                 .sku(g.sku())
                 .units(g.units())
@@ -251,12 +256,12 @@ public final class PlatformStack extends TerraformStack {
                     .resourceGroupName(b.resourceGroupName())
                     .storageAccountName(b.storageAccountName())
                     .containerName(b.containerName())
-                    .key(b.key() != null ? b.key() : "aoai-platform/" + config.environmentName() + ".tfstate")
+                    .key(b.effectiveKey(config.environmentName()))
                     .useAzureadAuth(b.useAzureadAuth())
                     .build());
         } else {
             new LocalBackend(this, LocalBackendConfig.builder()
-                    .path(b.path() != null ? b.path() : "terraform." + config.environmentName() + ".tfstate")
+                    .path(b.effectivePath(config.environmentName()))
                     .build());
         }
     }
@@ -275,6 +280,19 @@ public final class PlatformStack extends TerraformStack {
         if (usageEventHub != null)
             TerraformOutput.Builder.create(this, "usage_event_hub_id").value(usageEventHub.eventHubId())
                     .description("The usage Event Hub (one JSON record per gateway call); grant readers Azure Event Hubs Data Receiver on it").build();
+    }
+
+    /**
+     * The names this stack creates that must be unique across Azure (they become DNS names), for
+     * {@link CrossStackRules#sharedGlobalNames}.
+     *
+     * @return each name and what it names
+     */
+    Map<String, String> globallyUniqueNames() { return Collections.unmodifiableMap(globalNames); }
+
+    private String globallyUnique(String name, String what) {
+        globalNames.put(name, what);
+        return name;
     }
 
     /** @return the environment's config */

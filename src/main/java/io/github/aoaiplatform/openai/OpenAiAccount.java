@@ -153,6 +153,13 @@ public final class OpenAiAccount extends Construct implements IOpenAiAccount {
 
     @Override public String resourceId() { return resource.getId(); }
     @Override public String name() { return resource.getName(); }
+
+    /**
+     * The account's custom subdomain, its DNS name under {@code openai.azure.com}, which must be unique across Azure.
+     *
+     * @return the literal name (not a Terraform reference)
+     */
+    public String customSubdomainName() { return name; }
     @Override public String location() { return location; }
     @Override public String endpoint() { return resource.getEndpoint(); }
     @Override public List<String> deploymentNames() { return deploymentOptions.stream().map(DeploymentOptions::name).toList(); }
