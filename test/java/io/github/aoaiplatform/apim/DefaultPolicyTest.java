@@ -71,6 +71,9 @@ class DefaultPolicyTest {
         assertThat(all(all(cors, "expose-headers").get(0), "header")).extracting(Element::getTextContent)
                 .containsExactly("Retry-After", DefaultPolicy.REMAINING_TOKENS_HEADER, DepartmentPolicy.REMAINING_QUOTA_HEADER);
         assertThat(all(cors, "allowed-methods").get(0).getAttribute("preflight-result-max-age")).isEqualTo("600");
+        // every method the API's operations use (DELETE: stored responses, files)
+        assertThat(all(all(cors, "allowed-methods").get(0), "method")).extracting(Element::getTextContent)
+                .containsExactly("GET", "POST", "DELETE", "OPTIONS");
 
         Element withKeys = all(doc(base().corsOrigins(List.of("*")).subscriptionRequired(true).build()), "cors").get(0);
         assertThat(all(all(withKeys, "allowed-headers").get(0), "header")).extracting(Element::getTextContent)

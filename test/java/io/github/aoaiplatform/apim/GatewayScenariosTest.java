@@ -163,6 +163,17 @@ class GatewayScenariosTest {
     }
 
     @Test
+    void corsAllowsEveryMethodOfTheApisOperations() {
+        JsonNode openApi = Synth.parse(OpenAiApi.openApiDocument());
+        java.util.Set<String> used = new java.util.TreeSet<>();
+        openApi.path("paths").forEach(path -> path.fieldNames().forEachRemaining(m -> {
+            if (List.of("get", "post", "put", "patch", "delete").contains(m)) used.add(m.toUpperCase(java.util.Locale.ROOT));
+        }));
+        assertThat(used).isNotEmpty();
+        assertThat(DefaultPolicy.CORS_ALLOWED_METHODS).containsAll(used).contains("OPTIONS");
+    }
+
+    @Test
     void circuitBreakerTripCountComesFromConfig() {
         JsonNode tf = GatewayFixtures.synth(json(THREE_REGIONS, "[" + GatewayFixtures.GPT4O + "]", "{\"circuitBreakerTripCount\": 3}"));
         assertThat(Synth.all(tf, "azurerm_api_management_backend").values())

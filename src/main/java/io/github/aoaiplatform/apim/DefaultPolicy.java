@@ -39,8 +39,8 @@ import java.util.stream.Collectors;
  * The Azure OpenAI API's policy, composed only from the typed policy model. Inbound, in this order:
  * <ol>
  *   <li>{@code cors} for the configured origins (omitted when there are none): {@link #CORS_ALLOWED_HEADERS} (and
- *       the subscription key header when keys are required), {@link #CORS_EXPOSED_HEADERS}, preflight cached
- *       {@value #CORS_PREFLIGHT_MAX_AGE_SECONDS} s;</li>
+ *       the subscription key header when keys are required), {@link #CORS_ALLOWED_METHODS},
+ *       {@link #CORS_EXPOSED_HEADERS}, preflight cached {@value #CORS_PREFLIGHT_MAX_AGE_SECONDS} s;</li>
  *   <li>{@code validate-azure-ad-token}: tenant, audiences {@code api://<app id>} and {@code <app id>} (v1 and v2
  *       tokens), the token kept in {@value #JWT_VARIABLE}. There is no option to leave it out: every request the
  *       gateway forwards carries a validated Entra ID token;</li>
@@ -500,6 +500,8 @@ public final class DefaultPolicy {
     /** The response headers browser apps may read: when to retry, and the token budget left to the caller and department. */
     public static final List<String> CORS_EXPOSED_HEADERS = List.of("Retry-After", REMAINING_TOKENS_HEADER,
             DepartmentPolicy.REMAINING_QUOTA_HEADER);
+    /** The methods browser apps may use: those of the API's operations (DELETE for stored responses and files). */
+    public static final List<String> CORS_ALLOWED_METHODS = List.of("GET", "POST", "DELETE", "OPTIONS");
     /** How long browsers may cache a preflight answer: ten minutes, so a changed CORS setting reaches them soon. */
     public static final int CORS_PREFLIGHT_MAX_AGE_SECONDS = 600;
 
@@ -507,6 +509,7 @@ public final class DefaultPolicy {
         List<String> headers = new ArrayList<>(CORS_ALLOWED_HEADERS);
         if (p.subscriptionRequired()) headers.add(SUBSCRIPTION_KEY_HEADER);
         return Cors.builder().allowedOrigins(p.corsOrigins())
+                .allowedMethods(CORS_ALLOWED_METHODS.toArray(String[]::new))
                 .allowedHeaders(headers)
                 .exposeHeaders(CORS_EXPOSED_HEADERS.toArray(String[]::new))
                 .preflightResultMaxAge(CORS_PREFLIGHT_MAX_AGE_SECONDS)
