@@ -1,23 +1,25 @@
 package io.github.aoaiplatform.apim;
 
-import io.github.aoaiplatform.apim.policy.Choose;
 import io.github.aoaiplatform.apim.policy.LlmFlavor;
 import io.github.aoaiplatform.apim.policy.LlmTokenLimit;
 import io.github.aoaiplatform.apim.policy.PolicyDocument;
 import io.github.aoaiplatform.apim.policy.PolicyElement;
 import io.github.aoaiplatform.apim.policy.RateLimitByKey;
-import io.github.aoaiplatform.apim.policy.ReturnResponse;
+import io.github.aoaiplatform.apim.policy.SetVariable;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Collectors;
+import java.util.Locale;
 
 /**
  * A department's product policy. Product policies run at the API policy's {@code <base/>}, which {@link DefaultPolicy}
- * places right after token validation, so the validated token ({@value DefaultPolicy#JWT_VARIABLE}) is available here.
+ * places right after token validation, so the validated token ({@value DefaultPolicy#JWT_VARIABLE}) is available here;
+ * the policy reads it null-safely all the same (it would be absent if the product also held another API).
  * Inbound, in this order:
  * <ol>
  *   <li>{@code <base/>} (the global policy);</li>
+ *   <li>{@code set-variable} {@value DefaultPolicy#DEPARTMENT_VARIABLE} to the department's name: the API policy answers
+ *       403 to calls without it, i.e. to subscriptions of no department;</li>
  *   <li>membership, when groups or client apps are listed: the token's {@code groups} must contain one of the groups or
  *       its {@code azp}/{@code appid} must be one of the client apps, else 403 {@code DepartmentAccessDenied};</li>
  *   <li>allowed deployments, when the department is restricted: any other deployment gets 403 {@code ModelNotAllowed},
@@ -44,18 +46,21 @@ public final class DepartmentPolicy {
     /**
      * The product policy document.
      *
-     * @param p the department's limits and membership
+     * @param p   the department's limits and membership
+     * @param api the settings of the API policy the product runs inside: its usage logger records the department's
+     *            rejections (a return-response ends the call before the API policy's outbound and on-error)
      * @return the policy
      */
-    public static PolicyDocument document(DepartmentPolicyProps p) {
+    public static PolicyDocument document(DepartmentPolicyProps p, DefaultPolicy.Props api) {
         List<PolicyElement> inbound = new ArrayList<>();
+        inbound.add(SetVariable.of(DefaultPolicy.DEPARTMENT_VARIABLE, p.name()));
         String member = membershipCondition(p);
         if (member != null)
-            inbound.add(Choose.builder().when("@(!(" + member + "))", forbidden("DepartmentAccessDenied",
-                    "The caller is not a member of department " + p.name() + ".")).build());
+            inbound.add(DefaultPolicy.rejectUnless(api, member, 403, "Forbidden", "DepartmentAccessDenied",
+                    "The caller is not a member of department " + p.name() + "."));
         if (!p.allowedDeployments().isEmpty())
-            inbound.add(Choose.builder().when("@(!(" + DefaultPolicy.deploymentCondition(p.allowedDeployments()) + "))",
-                    forbidden("ModelNotAllowed", "Department " + p.name() + " may not call this deployment.")).build());
+            inbound.add(DefaultPolicy.rejectUnless(api, DefaultPolicy.deploymentCondition(p.allowedDeployments()), 403, "Forbidden",
+                    "ModelNotAllowed", "Department " + p.name() + " may not call this deployment."));
         if (p.requestsPerMinute() != null)
             inbound.add(RateLimitByKey.builder(p.requestsPerMinute(), 60, p.counterKey()).build());
         var department = LlmTokenLimit.builder(LlmFlavor.AZURE_OPENAI, p.counterKey())
@@ -75,23 +80,15 @@ public final class DepartmentPolicy {
     /** The C# condition that the caller belongs to the department, or null when anyone with a key does. */
     static String membershipCondition(DepartmentPolicyProps p) {
         List<String> alternatives = new ArrayList<>();
-        String jwt = DefaultPolicy.JWT;
         if (!p.groupIds().isEmpty())
-            alternatives.add("(" + jwt + ".Claims.ContainsKey(\"groups\") && " + jwt + ".Claims[\"groups\"].Intersect("
-                    + stringArray(p.groupIds()) + ").Any())");
+            alternatives.add(DefaultPolicy.claimHoldsOneOf("groups", ",", lowerCase(p.groupIds())));
         if (!p.clientAppIds().isEmpty())
-            alternatives.add(stringArray(p.clientAppIds()) + ".Contains(" + DefaultPolicy.APP + ")");
+            alternatives.add(DefaultPolicy.stringArray(lowerCase(p.clientAppIds())) + ".Contains(" + DefaultPolicy.APP + ")");
         return alternatives.isEmpty() ? null : String.join(" || ", alternatives);
     }
 
-    private static String stringArray(List<String> values) {
-        return "new string[] {" + values.stream().map(v -> "\"" + v.toLowerCase() + "\"").collect(Collectors.joining(", ")) + "}";
-    }
-
-    private static ReturnResponse forbidden(String code, String message) {
-        return ReturnResponse.builder(403, "Forbidden")
-                .header("Content-Type", "application/json")
-                .body("{\"error\":{\"code\":\"" + code + "\",\"message\":\"" + message + "\"}}")
-                .build();
+    /** Entra ID writes object and app ids in lower case. */
+    private static List<String> lowerCase(List<String> ids) {
+        return ids.stream().map(id -> id.toLowerCase(Locale.ROOT)).toList();
     }
 }

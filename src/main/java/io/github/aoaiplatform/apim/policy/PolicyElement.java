@@ -8,7 +8,7 @@ import java.util.Set;
  * there is deliberately no raw-XML escape hatch.
  */
 public abstract sealed class PolicyElement
-        permits AuthenticationManagedIdentity, Base, Choose, Cors, EmitTokenMetric, ForwardRequest, IncludeFragment,
+        permits AuthenticationManagedIdentity, Base, Choose, Cors, EmitMetric, EmitTokenMetric, ForwardRequest, IncludeFragment,
                 LlmTokenLimit, LogToEventHub, QuotaByKey, RateLimitByKey, Retry, ReturnResponse, SetBackendService,
                 SetBody, SetHeader, SetVariable, ValidateAzureAdToken, ValidateJwt {
 
