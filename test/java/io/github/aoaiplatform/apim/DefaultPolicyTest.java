@@ -45,8 +45,8 @@ class DefaultPolicyTest {
     void inboundRunsCorsThenTokenValidationThenLimitsMetricsRoutingAndManagedIdentity() {
         Document d = doc(props(List.of("https://chat.contoso.com"), Map.of("gpt-4o", new DefaultPolicy.Route("pool-gpt-4o", 2, null))));
         assertThat(names(section(d, "inbound"))).containsExactlyElementsOf(INBOUND_ORDER);
-        assertThat(names(section(d, "outbound"))).containsExactly("base", "set-variable", "emit-metric");
-        assertThat(names(section(d, "on-error"))).containsExactly("base", "choose");
+        assertThat(names(section(d, "outbound"))).containsExactly("base", "set-variable", "emit-metric", "set-variable", "trace");
+        assertThat(names(section(d, "on-error"))).containsExactly("base", "set-variable", "trace", "choose");
     }
 
     @Test
@@ -258,7 +258,8 @@ class DefaultPolicyTest {
         var p = props(List.of(), chatAndEmbed());
         Document d = doc(p);
         List<Element> inbound = section(d, "inbound");
-        List<Element> variables = all(d, "set-variable");
+        List<Element> variables = all(d, "set-variable").stream()
+                .filter(e -> !e.getAttribute("name").equals(DefaultPolicy.USAGE_RECORD_VARIABLE)).toList();
         assertThat(variables).extracting(e -> e.getAttribute("name"))
                 .containsExactly(DefaultPolicy.DEPLOYMENT_VARIABLE, DefaultPolicy.STREAM_VARIABLE, DefaultPolicy.USAGE_VARIABLE);
         Element resolution = variables.get(0);
@@ -443,23 +444,54 @@ class DefaultPolicyTest {
         return base().tokensPerMinutePerUser(5000).routes(routes).usageLoggerId(loggerId).build();
     }
 
+    /** The usage record expression among a section's (or a when's) elements: the value of its set-variable. */
+    static String recordOf(List<Element> elements) {
+        return elements.stream().filter(e -> e.getTagName().equals("set-variable")
+                && e.getAttribute("name").equals(DefaultPolicy.USAGE_RECORD_VARIABLE)).findFirst().orElseThrow().getAttribute("value");
+    }
+
+    static final String RECORD_TEXT = "@((string)context.Variables[\"usage-record\"])";
+
     @Test
     void aUsageLoggerKeepsTheConsumedTokensAndLogsOneRecordPerCallInOutbound() {
         Document d = doc(withUsageLogger("usage-eventhub"));
         assertThat(all(d, "azure-openai-token-limit").get(0).getAttribute("tokens-consumed-variable-name")).isEqualTo("tokens-consumed");
-        assertThat(names(section(d, "outbound"))).containsExactly("base", "set-variable", "emit-metric", "log-to-eventhub");
-        Element log = section(d, "outbound").get(3);
+        assertThat(names(section(d, "outbound"))).containsExactly("base", "set-variable", "emit-metric", "set-variable", "trace", "log-to-eventhub");
+        Element log = section(d, "outbound").get(5);
         assertThat(log.getAttribute("logger-id")).isEqualTo("usage-eventhub");
+        assertThat(log.getTextContent()).as("the one record built before, not a second copy").isEqualTo(RECORD_TEXT);
         // rejected calls are recorded too: on-error before its answer, and every return-response of the gateway
-        assertThat(names(section(d, "on-error"))).containsExactly("base", "log-to-eventhub", "choose");
+        assertThat(names(section(d, "on-error"))).containsExactly("base", "set-variable", "trace", "log-to-eventhub", "choose");
         for (Element when : section(d, "inbound").stream().flatMap(e -> all(e, "when").stream()).toList())
             if (!all(when, "return-response").isEmpty())
-                assertThat(names(children(when))).as(when.getAttribute("condition")).containsExactly("log-to-eventhub", "return-response");
+                assertThat(names(children(when))).as(when.getAttribute("condition"))
+                        .containsExactly("set-variable", "trace", "log-to-eventhub", "return-response");
         // inbound keeps its elements and order; backend is unchanged
         Document without = doc(withUsageLogger(null));
-        for (String section : List.of("backend"))
+        for (String section : List.of("inbound", "backend"))
             assertThat(names(section(d, section))).as(section).containsExactlyElementsOf(names(section(without, section)));
-        assertThat(all(without, "azure-openai-token-limit").get(0).hasAttribute("tokens-consumed-variable-name")).isFalse();
+    }
+
+    @Test
+    void everyRecordIsTracedToApplicationInsightsWhereThePerUserChargebackReadsIt() {
+        for (String logger : java.util.Arrays.asList("usage-eventhub", null)) {
+            Document d = doc(withUsageLogger(logger));
+            List<Element> outbound = section(d, "outbound");
+            Element trace = outbound.get(4);
+            assertThat(trace.getAttribute("source")).isEqualTo(DefaultPolicy.USAGE_TRACE_SOURCE);
+            // the API's Application Insights diagnostic logs at verbosity information, so the trace must be information or above
+            assertThat(trace.getAttribute("severity")).isEqualTo("information");
+            assertThat(all(trace, "message").get(0).getTextContent()).isEqualTo(RECORD_TEXT);
+            assertThat(all(trace, "metadata")).singleElement().satisfies(m -> {
+                assertThat(m.getAttribute("name")).isEqualTo(DefaultPolicy.USAGE_TRACE_MARKER);
+                assertThat(m.getAttribute("value")).isEqualTo("usage");
+            });
+            // the variable is set right before it is traced, in every place that records
+            assertThat(outbound.get(3).getAttribute("name")).isEqualTo(DefaultPolicy.USAGE_RECORD_VARIABLE);
+            long records = all(d, "set-variable").stream().filter(e -> e.getAttribute("name").equals(DefaultPolicy.USAGE_RECORD_VARIABLE)).count();
+            assertThat(records).as("outbound, on-error and each rejection").isGreaterThan(2);
+            assertThat(all(d, "trace")).hasSize((int) records);
+        }
     }
 
     /** The fields of a usage record expression, by name: {@code new JProperty("name", value)} on one line each. */
@@ -472,7 +504,7 @@ class DefaultPolicyTest {
 
     @Test
     void theUsageRecordIsOneEscapedJsonObjectWithEveryFieldReadTypeSafely() {
-        String record = section(doc(withUsageLogger("usage-eventhub")), "outbound").get(3).getTextContent();
+        String record = recordOf(section(doc(withUsageLogger("usage-eventhub")), "outbound"));
         String d = DefaultPolicy.DEPLOYMENT_EXPRESSION;
         assertThat(record).startsWith("@{").endsWith(").ToString(Newtonsoft.Json.Formatting.None);\n}");
         assertThat(DefaultPolicy.USAGE_RECORD_FIELDS).containsExactly("timestamp", "requestId", "department", "subscriptionId", "user",
@@ -514,7 +546,7 @@ class DefaultPolicyTest {
     @Test
     void outboundKeepsTheResponseUsageOfUnstreamedCallsAndEmitsItsCachedPromptTokens() {
         List<Element> outbound = section(doc(withUsageLogger(null)), "outbound");
-        assertThat(names(outbound)).containsExactly("base", "set-variable", "emit-metric");
+        assertThat(names(outbound)).containsExactly("base", "set-variable", "emit-metric", "set-variable", "trace");
         Element usage = outbound.get(1);
         assertThat(usage.getAttribute("name")).isEqualTo(DefaultPolicy.USAGE_VARIABLE);
         // a streamed body is never read (that would buffer the stream); errors and non-JSON bodies give no usage
@@ -534,22 +566,22 @@ class DefaultPolicyTest {
     @Test
     void rejectedCallsAreRecordedWithTheStatusTheyGetAndTheReason() {
         Document d = doc(withUsageLogger("usage-eventhub"));
-        Map<String, String> onError = recordFields(section(d, "on-error").get(1).getTextContent());
+        Map<String, String> onError = recordFields(recordOf(section(d, "on-error")));
         assertThat(onError).containsEntry("statusCode", io.github.aoaiplatform.apim.policy.GenericErrors.STATUS_EXPRESSION)
                 .containsEntry("reason", "context.LastError == null ? null : context.LastError.Source + \": \" + context.LastError.Reason");
         assertThat(io.github.aoaiplatform.apim.policy.GenericErrors.STATUS_EXPRESSION).startsWith("(context.Response != null && (")
                 .contains("? context.Response.StatusCode : ").contains("? 503 : 500)");
         // the gateway's own 403 (scope or role missing) is recorded before it answers
         Element scope = children(section(d, "inbound").get(1)).get(0);
-        Map<String, String> rejected = recordFields(children(scope).get(0).getTextContent());
+        Map<String, String> rejected = recordFields(recordOf(children(scope)));
         assertThat(rejected).containsEntry("statusCode", "403").containsEntry("reason", "\"" + DefaultPolicy.SCOPE_OR_ROLE_MISSING + "\"");
-        assertBalanced(children(scope).get(0).getTextContent());
+        assertBalanced(recordOf(children(scope)));
     }
 
     @Test
     void withoutRoutesTheRecordNamesTheDefaultBackendAndAnUnknownModel() {
         var p = base().usageLoggerId("l").build();
-        Map<String, String> fields = recordFields(section(doc(p), "outbound").get(3).getTextContent());
+        Map<String, String> fields = recordFields(recordOf(section(doc(p), "outbound")));
         assertThat(fields).containsEntry("model", "\"unknown\"").containsEntry("backend", "\"aoai-japaneast\"");
     }
 
@@ -568,15 +600,16 @@ class DefaultPolicyTest {
     }
 
     @Test
-    void withoutAUsageLoggerNoRecordIsWritten() {
+    void withoutAUsageLoggerNothingGoesToEventHubsButTheRecordStillReachesApplicationInsights() {
         var routes = new LinkedHashMap<String, DefaultPolicy.Route>();
         routes.put("chat", new DefaultPolicy.Route("pool-chat", 2, "gpt-4o"));
-        var nine = base().corsOrigins(List.of("*")).tokensPerMinutePerUser(5000).routes(routes).build();
-        var ten = base().corsOrigins(List.of("*")).tokensPerMinutePerUser(5000).routes(routes).usageLoggerId(null).build();
-        assertThat(nine).isEqualTo(ten);
-        String xml = DefaultPolicy.document(nine).toXml();
-        assertThat(xml).isEqualTo(DefaultPolicy.document(ten).toXml()).doesNotContain("log-to-eventhub").doesNotContain("tokens-consumed");
-        assertThat(names(section(parse(xml), "on-error"))).containsExactly("base", "choose");
+        var unset = base().corsOrigins(List.of("*")).tokensPerMinutePerUser(5000).routes(routes).build();
+        var none = base().corsOrigins(List.of("*")).tokensPerMinutePerUser(5000).routes(routes).usageLoggerId(null).build();
+        assertThat(unset).isEqualTo(none);
+        String xml = DefaultPolicy.document(unset).toXml();
+        assertThat(xml).isEqualTo(DefaultPolicy.document(none).toXml()).doesNotContain("log-to-eventhub");
+        assertThat(names(section(parse(xml), "on-error"))).containsExactly("base", "set-variable", "trace", "choose");
+        assertThat(all(parse(xml), "azure-openai-token-limit").get(0).getAttribute("tokens-consumed-variable-name")).isEqualTo("tokens-consumed");
     }
 
     @Test

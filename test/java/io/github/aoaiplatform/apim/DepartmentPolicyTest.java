@@ -74,15 +74,15 @@ class DepartmentPolicyTest {
         List<Element> whens = all(d, "when");
         assertThat(whens).hasSize(2);
         for (Element when : whens) {
-            assertThat(names(GatewayFixtures.children(when))).containsExactly("log-to-eventhub", "return-response");
-            assertThat(GatewayFixtures.children(when).get(0).getAttribute("logger-id")).isEqualTo("usage");
+            assertThat(names(GatewayFixtures.children(when))).containsExactly("set-variable", "trace", "log-to-eventhub", "return-response");
+            assertThat(GatewayFixtures.children(when).get(2).getAttribute("logger-id")).isEqualTo("usage");
         }
-        assertThat(DefaultPolicyTest.recordFields(GatewayFixtures.children(whens.get(0)).get(0).getTextContent()))
+        assertThat(DefaultPolicyTest.recordFields(DefaultPolicyTest.recordOf(GatewayFixtures.children(whens.get(0)))))
                 .containsEntry("statusCode", "403").containsEntry("reason", "\"DepartmentAccessDenied\"");
-        assertThat(DefaultPolicyTest.recordFields(GatewayFixtures.children(whens.get(1)).get(0).getTextContent()))
+        assertThat(DefaultPolicyTest.recordFields(DefaultPolicyTest.recordOf(GatewayFixtures.children(whens.get(1)))))
                 .containsEntry("reason", "\"ModelNotAllowed\"");
-        // without a usage logger the department just answers
-        assertThat(names(GatewayFixtures.children(all(doc(full()), "when").get(0)))).containsExactly("return-response");
+        // without a usage logger the record still goes to Application Insights before the department answers
+        assertThat(names(GatewayFixtures.children(all(doc(full()), "when").get(0)))).containsExactly("set-variable", "trace", "return-response");
     }
 
     @Test

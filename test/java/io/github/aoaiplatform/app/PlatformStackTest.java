@@ -245,9 +245,14 @@ class PlatformStackTest {
         assertThat(logs.getLength()).isEqualTo(1);
         org.w3c.dom.Element log = (org.w3c.dom.Element) logs.item(0);
         assertThat(log.getAttribute("logger-id")).isEqualTo(Synth.ref(logger, "name"));
+        assertThat(log.getTextContent()).isEqualTo("@((string)context.Variables[\"" + io.github.aoaiplatform.apim.DefaultPolicy.USAGE_RECORD_VARIABLE + "\"])");
+        var built = outbound.getElementsByTagName("set-variable");
+        String record = java.util.stream.IntStream.range(0, built.getLength()).mapToObj(i -> (org.w3c.dom.Element) built.item(i))
+                .filter(e -> e.getAttribute("name").equals(io.github.aoaiplatform.apim.DefaultPolicy.USAGE_RECORD_VARIABLE))
+                .findFirst().orElseThrow().getAttribute("value");
         for (String field : io.github.aoaiplatform.apim.DefaultPolicy.USAGE_RECORD_FIELDS)
-            assertThat(log.getTextContent()).contains("new JProperty(\"" + field + "\", ");
-        assertThat(log.getTextContent()).contains("\"gpt-4o-mini\"").contains("\"pool-gpt-4o\"");
+            assertThat(record).contains("new JProperty(\"" + field + "\", ");
+        assertThat(record).contains("\"gpt-4o-mini\"").contains("\"pool-gpt-4o\"");
         assertThat(tf.path("output").path("usage_event_hub_id").path("value").asText()).isEqualTo(Synth.ref(hub, "id"));
     }
 
@@ -311,7 +316,8 @@ class PlatformStackTest {
         assertThat(Synth.all(tf, "azurerm_private_dns_zone").values()).extracting(z -> z.path("name").asText())
                 .doesNotContainAnyElementsOf(io.github.aoaiplatform.dns.DnsZoneCatalogue.forMonitor())
                 .doesNotContain("privatelink.servicebus.windows.net");
-        assertThat(apiPolicyXml(tf)).doesNotContain("log-to-eventhub").doesNotContain("tokens-consumed");
+        // the usage record still reaches Application Insights (the per-user chargeback), only Event Hubs is left out
+        assertThat(apiPolicyXml(tf)).doesNotContain("log-to-eventhub").contains("<trace source=\"aoai-usage\"");
         assertThat(Synth.single(tf, "azurerm_log_analytics_workspace").path("internet_query_enabled").asBoolean(false)).isTrue();
         assertThat(Synth.single(tf, "azurerm_application_insights").has("internet_ingestion_enabled")).isFalse();
         assertThat(tf.path("output").has("usage_event_hub_id")).isFalse();

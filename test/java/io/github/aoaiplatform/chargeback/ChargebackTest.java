@@ -129,6 +129,32 @@ class ChargebackTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("environments")
+    void perUserCostComesFromTheUsageRecordsTheGatewayTracesEveryFieldReadByName(String environment) {
+        JsonNode tf = Synth.environment(environment);
+        String records = function(tf, ChargebackQueries.RECORDS);
+        // the records the API policy traces: marked with the same custom property, one column per record field
+        assertThat(records).startsWith("AppTraces\n| where Properties[\"" + DefaultPolicy.USAGE_TRACE_MARKER + "\"] == \"usage\"\n");
+        Matcher read = Pattern.compile("r\\.(\\w+)\\)").matcher(records);
+        List<String> fields = new ArrayList<>();
+        while (read.find()) fields.add(read.group(1));
+        assertThat(fields).containsExactlyElementsOf(DefaultPolicy.USAGE_RECORD_FIELDS.stream().filter(f -> !f.equals("timestamp")
+                && !f.equals("subscriptionId") && !f.equals("backend")).toList());
+        Document api = xml(Synth.single(tf, "azurerm_api_management_api_policy").path("xml_content").asText());
+        assertThat(elements(api, "trace")).isNotEmpty().allSatisfy(t ->
+                assertThat(((Element) t.getElementsByTagName("metadata").item(0)).getAttribute("name")).isEqualTo(DefaultPolicy.USAGE_TRACE_MARKER));
+        // the API's diagnostic sends information traces to Application Insights (whose table AppTraces is in the workspace)
+        assertThat(Synth.single(tf, "azurerm_api_management_api_diagnostic").path("verbosity").asText()).isEqualTo("information");
+
+        String perUser = by(tf, "azurerm_log_analytics_saved_search", "display_name", "Cost per user (month to date)").getValue().path("query").asText();
+        assertThat(perUser).startsWith(ChargebackQueries.RECORDS + "()").contains("by Department, User, Currency")
+                // a streamed call's record has only its total: priced at the output rate (an upper bound)
+                .contains("CompletionTokens = iff(Split, coalesce(CompletionTokens, 0), TotalTokens)")
+                .contains("Cost = (PromptTokens - CachedPromptTokens) / 1000.0 * InputPer1K + CachedPromptTokens / 1000.0 * CachedInputPer1K"
+                        + " + CompletionTokens / 1000.0 * OutputPer1K");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("environments")
     void everyDepartmentHasItsCostCenterInTheCostQueryAndItsAlerts(String environment) {
         JsonNode tf = Synth.environment(environment);
         EnvironmentConfig config = Synth.config(environment);

@@ -20,6 +20,7 @@ import io.github.aoaiplatform.apim.policy.SetBody;
 import io.github.aoaiplatform.apim.policy.SetVariable;
 import io.github.aoaiplatform.apim.policy.SetHeader;
 import io.github.aoaiplatform.apim.policy.SetVariable;
+import io.github.aoaiplatform.apim.policy.Trace;
 import io.github.aoaiplatform.apim.policy.ValidateAzureAdToken;
 import io.github.aoaiplatform.identity.EntraApiApplicationProps;
 import io.github.aoaiplatform.openai.DeploymentOptions;
@@ -74,11 +75,11 @@ import java.util.stream.Collectors;
  * backend gets only {@code forward-request} (no pointless retry against the same backend). Streamed calls are
  * forwarded with {@code buffer-response="false"}, every other call buffered.
  * Outbound: base, the response's {@code usage} kept in {@value #USAGE_VARIABLE} (not for streams), the
- * {@value #CACHED_PROMPT_TOKENS_METRIC} metric from it, then, when a usage logger is given ({@link Props#usageLoggerId()}),
- * {@code log-to-eventhub} with one JSON usage record per call ({@link #USAGE_RECORD_FIELDS}; the per-caller token limit
- * then also keeps the tokens the call consumed in {@value #TOKENS_CONSUMED_VARIABLE}).
- * On-error: the usage record (with a usage logger), then {@link GenericErrors#onErrorSection()}. Rejections the
- * gateway answers itself with {@code return-response} write their usage record first.
+ * {@value #CACHED_PROMPT_TOKENS_METRIC} metric from it, then one JSON usage record per call ({@link #USAGE_RECORD_FIELDS};
+ * the per-caller token limit keeps the tokens the call consumed in {@value #TOKENS_CONSUMED_VARIABLE}): a {@code trace}
+ * to Application Insights always, and {@code log-to-eventhub} when a usage logger is given ({@link Props#usageLoggerId()}).
+ * On-error: the usage record, then {@link GenericErrors#onErrorSection()}. Rejections the gateway answers itself with
+ * {@code return-response} write their usage record first.
  */
 public final class DefaultPolicy {
     private DefaultPolicy() {}
@@ -456,7 +457,7 @@ public final class DefaultPolicy {
                 .tokensPerMinute(p.tokensPerMinutePerUser())
                 .estimatePromptTokens(false)
                 .remainingTokensHeaderName(REMAINING_TOKENS_HEADER);
-        if (p.usageLoggerId() != null) userLimit.tokensConsumedVariableName(TOKENS_CONSUMED_VARIABLE);
+        userLimit.tokensConsumedVariableName(TOKENS_CONSUMED_VARIABLE);
         inbound.add(userLimit.build());
         inbound.add(EmitTokenMetric.builder(LlmFlavor.AZURE_OPENAI, METRIC_NAMESPACE).dimensions(metricDimensions(p)).build());
         inbound.add(routing(p));
@@ -554,10 +555,28 @@ public final class DefaultPolicy {
                 .collect(Collectors.joining(",\n")) + ").ToString(Newtonsoft.Json.Formatting.None);\n}";
     }
 
-    /** {@code log-to-eventhub} of one usage record, or nothing without a usage logger. */
+    /** The variable holding the call's usage record (JSON text) while it is written. */
+    public static final String USAGE_RECORD_VARIABLE = "usage-record";
+    /** The {@code trace} source of usage records in Application Insights. */
+    public static final String USAGE_TRACE_SOURCE = "aoai-usage";
+    /**
+     * The custom property (and its value) that marks a usage record among the traces in Application Insights
+     * ({@code AppTraces | where Properties.aoaiRecord == "usage"}).
+     */
+    public static final String USAGE_TRACE_MARKER = "aoaiRecord";
+
+    /**
+     * One usage record, built once into {@value #USAGE_RECORD_VARIABLE}, then a {@code trace} of it to Application
+     * Insights (the API's diagnostic logs information traces, so every record reaches the workspace's {@code AppTraces}
+     * table, where the per-user chargeback reads it) and, with a usage logger, {@code log-to-eventhub} of the same text.
+     */
     private static List<PolicyElement> usageLog(Props p, String statusCode, String reason) {
-        return p.usageLoggerId() == null ? List.of()
-                : List.of(LogToEventHub.builder(p.usageLoggerId(), usageRecord(p, statusCode, reason)).build());
+        String record = "@((string)context.Variables[\"" + USAGE_RECORD_VARIABLE + "\"])";
+        List<PolicyElement> log = new ArrayList<>();
+        log.add(SetVariable.of(USAGE_RECORD_VARIABLE, usageRecord(p, statusCode, reason)));
+        log.add(Trace.builder(USAGE_TRACE_SOURCE, record).severity(Trace.Severity.INFORMATION).metadata(USAGE_TRACE_MARKER, "usage").build());
+        if (p.usageLoggerId() != null) log.add(LogToEventHub.builder(p.usageLoggerId(), record).build());
+        return log;
     }
 
     /**

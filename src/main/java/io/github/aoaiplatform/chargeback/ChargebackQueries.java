@@ -23,7 +23,11 @@ import java.util.stream.Collectors;
  *   <li>{@value #DEPARTMENTS}: department, display name, cost center, monthly budget, token quota and period;</li>
  *   <li>{@value #USAGE}: hourly prompt, cached prompt and completion tokens by department, model and deployment (the
  *       metrics' bounded dimensions; per-user and per-app figures are in the gateway's usage records);</li>
- *   <li>{@value #COST}: usage priced with the table and joined with the departments ({@code Cost}, {@code CostCenter}).</li>
+ *   <li>{@value #COST}: usage priced with the table and joined with the departments ({@code Cost}, {@code CostCenter});</li>
+ *   <li>{@value #RECORDS}: the gateway's usage records, one per call (rejected ones too), which it traces to
+ *       Application Insights ({@code AppTraces}): department, user, app, model, deployment and the call's tokens. The
+ *       per-user report prices them; a streamed call's record has only its total, priced at the output rate (an upper
+ *       bound).</li>
  * </ul>
  * Cost = (prompt − cached prompt tokens) × input price + cached prompt tokens × cached input price + completion tokens
  * × output price, per 1K tokens. Cached prompt tokens are a part of the prompt tokens; they come from the gateway's
@@ -41,6 +45,8 @@ public final class ChargebackQueries {
     public static final String USAGE = "AoaiTokenUsage";
     /** Alias of the priced usage function. */
     public static final String COST = "AoaiCost";
+    /** Alias of the per-call usage records function. */
+    public static final String RECORDS = "AoaiUsageRecords";
     /** The token metric names APIM emits. */
     public static final String PROMPT_TOKENS_METRIC = "Prompt Tokens";
     /** The completion token metric's name. */
@@ -98,14 +104,17 @@ public final class ChargebackQueries {
                 + ") by TimeGenerated = bin(TimeGenerated, 1h), " + String.join(", ", DIMENSIONS);
     }
 
+    /** Rows with Model, PromptTokens, CachedPromptTokens and CompletionTokens priced: the one cost rule. */
+    private static final String PRICED = "| join kind=leftouter (" + PRICES + "()) on Model\n"
+            + "| extend Cost = (PromptTokens - CachedPromptTokens) / 1000.0 * InputPer1K + CachedPromptTokens / 1000.0 * CachedInputPer1K"
+            + " + CompletionTokens / 1000.0 * OutputPer1K\n";
+
     /** @return the {@value #COST} function: {@value #USAGE} priced with {@value #PRICES} */
     public static String cost() {
         return USAGE + "()\n"
-                + "| join kind=leftouter (" + PRICES + "()) on Model\n"
+                + PRICED
                 + "| join kind=leftouter (" + DEPARTMENTS + "() | project Department, CostCenter) on Department\n"
                 + "| extend CostCenter = iff(isempty(CostCenter), \"unassigned\", CostCenter)\n"
-                + "| extend Cost = (PromptTokens - CachedPromptTokens) / 1000.0 * InputPer1K + CachedPromptTokens / 1000.0 * CachedInputPer1K"
-                + " + CompletionTokens / 1000.0 * OutputPer1K\n"
                 + "| project TimeGenerated, Department, CostCenter, " + String.join(", ", DIMENSIONS.subList(1, DIMENSIONS.size()))
                 + ", PromptTokens, CachedPromptTokens, CompletionTokens, TotalTokens = PromptTokens + CompletionTokens, Cost, Currency, PriceTableVersion";
     }
@@ -121,12 +130,28 @@ public final class ChargebackQueries {
         f.put(DEPARTMENTS, departments(departments));
         f.put(USAGE, usage());
         f.put(COST, cost());
+        f.put(RECORDS, records());
         return f;
+    }
+
+    /**
+     * @return the {@value #RECORDS} function: the usage records the gateway traces ({@link DefaultPolicy#USAGE_TRACE_MARKER}),
+     *         one row per call with its fields as typed columns
+     */
+    public static String records() {
+        return "AppTraces\n"
+                + "| where Properties[" + string(DefaultPolicy.USAGE_TRACE_MARKER) + "] == \"usage\"\n"
+                + "| extend r = parse_json(Message)\n"
+                + "| project TimeGenerated, RequestId = tostring(r.requestId), Department = tostring(r.department), User = tostring(r.user),"
+                + " App = tostring(r.app), Deployment = tostring(r.deployment), Model = tostring(r.model), Stream = tobool(r.stream),"
+                + " PromptTokens = tolong(r.promptTokens), CompletionTokens = tolong(r.completionTokens),"
+                + " CachedPromptTokens = tolong(r.cachedPromptTokens), TotalTokens = tolong(r.totalTokens), StatusCode = toint(r.statusCode),"
+                + " Reason = tostring(r.reason)";
     }
 
     private static final String THIS_MONTH = "| where TimeGenerated >= startofmonth(now())\n";
 
-    /** @return the saved reports: cost per department, model and day (month to date), and quota use per department */
+    /** @return the saved reports: cost per department, user, model and day (month to date), and quota use per department */
     public static List<Report> reports() {
         return List.of(
                 new Report("cost-per-department", "Cost per department (month to date)", COST + "()\n" + THIS_MONTH
@@ -134,6 +159,14 @@ public final class ChargebackQueries {
                         + "| join kind=leftouter (" + DEPARTMENTS + "() | project Department, MonthlyBudget) on Department\n"
                         + "| extend BudgetUsedPercent = round(100.0 * Cost / MonthlyBudget, 1)\n"
                         + "| project Department, CostCenter, PromptTokens, CompletionTokens, Cost, Currency, MonthlyBudget, BudgetUsedPercent\n"
+                        + "| order by Cost desc"),
+                new Report("cost-per-user", "Cost per user (month to date)", RECORDS + "()\n" + THIS_MONTH
+                        + "| extend Split = isnotnull(PromptTokens)\n"
+                        + "| extend PromptTokens = iff(Split, PromptTokens, 0), CachedPromptTokens = coalesce(CachedPromptTokens, 0),"
+                        + " CompletionTokens = iff(Split, coalesce(CompletionTokens, 0), TotalTokens)\n"
+                        + PRICED
+                        + "| summarize Calls = count(), PromptTokens = sum(PromptTokens), CompletionTokens = sum(CompletionTokens),"
+                        + " Cost = round(sum(Cost), 4) by Department, User, Currency\n"
                         + "| order by Cost desc"),
                 new Report("cost-per-model", "Cost per model (month to date)", COST + "()\n" + THIS_MONTH
                         + "| summarize PromptTokens = sum(PromptTokens), CompletionTokens = sum(CompletionTokens), Cost = round(sum(Cost), 2) by Model, Deployment, Currency, PriceTableVersion\n"

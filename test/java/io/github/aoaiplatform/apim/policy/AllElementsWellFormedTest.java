@@ -36,6 +36,7 @@ class AllElementsWellFormedTest {
                 new Sample(PolicySection.ON_ERROR, IncludeFragment.of("frag")),
                 new Sample(PolicySection.INBOUND, LlmTokenLimit.builder(LlmFlavor.AZURE_OPENAI, TRICKY).tokensPerMinute(1).build()),
                 new Sample(PolicySection.OUTBOUND, LogToEventHub.builder("logger", TRICKY).build()),
+                new Sample(PolicySection.OUTBOUND, Trace.builder("usage", TRICKY).severity(Trace.Severity.INFORMATION).metadata("name", TRICKY).build()),
                 new Sample(PolicySection.INBOUND, QuotaByKey.builder(TRICKY, 60).calls(1).build()),
                 new Sample(PolicySection.INBOUND, RateLimitByKey.builder(1, 60, TRICKY).build()),
                 new Sample(PolicySection.BACKEND, Retry.onThrottlingAndServerErrors(2)),

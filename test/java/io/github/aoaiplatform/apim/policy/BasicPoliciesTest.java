@@ -208,6 +208,28 @@ class BasicPoliciesTest {
     }
 
     @Test
+    void rendersTraceWithMessageAndMetadataInOrder() {
+        String message = "@((string)context.Variables[\"usage-record\"])";
+        String xml = PolicyDocument.builder().outbound(Trace.builder("aoai-usage", message).severity(Trace.Severity.INFORMATION)
+                .metadata("aoaiRecord", "usage").metadata("requestId", "@(context.RequestId.ToString())").build()).build().toXml();
+        assertThat(PolicyXml.attributeOrder(xml, "trace")).containsExactly("source", "severity");
+        Document doc = PolicyXml.parse(xml);
+        assertThat(attr(doc, "/policies/outbound/trace", "severity")).isEqualTo("information");
+        assertThat(texts(doc, "/policies/outbound/trace/message")).containsExactly(message);
+        assertThat(attr(doc, "/policies/outbound/trace/metadata[1]", "name")).isEqualTo("aoaiRecord");
+        assertThat(attr(doc, "/policies/outbound/trace/metadata[2]", "value")).isEqualTo("@(context.RequestId.ToString())");
+        assertThat(PolicyDocument.builder().inbound(Trace.builder("s", "m").build()).build().toXml())
+                .as("severity left to APIM's default").doesNotContain("severity=");
+    }
+
+    @Test
+    void failsOnTraceWithoutSourceOrWithAnExpressionSource() {
+        assertThatThrownBy(() -> Trace.builder(null, "m").build()).hasMessageContaining("'source'");
+        assertThatThrownBy(() -> Trace.builder("@(\"x\")", "m").build()).hasMessageContaining("'source'");
+        assertThatThrownBy(() -> Trace.builder("s", " ").build()).hasMessageContaining("'message'");
+    }
+
+    @Test
     void failsOnLogToEventHubWithPartitionIdAndKey() {
         assertThatThrownBy(() -> LogToEventHub.builder("l", "@(\"m\")").partitionId(0).partitionKey("@(\"k\")").build())
                 .isInstanceOf(IllegalArgumentException.class)

@@ -10,7 +10,7 @@ import java.util.Set;
 public abstract sealed class PolicyElement
         permits AuthenticationManagedIdentity, Base, Choose, Cors, EmitMetric, EmitTokenMetric, ForwardRequest, IncludeFragment,
                 LlmTokenLimit, LogToEventHub, QuotaByKey, RateLimitByKey, Retry, ReturnResponse, SetBackendService,
-                SetBody, SetHeader, SetVariable, ValidateAzureAdToken, ValidateJwt {
+                SetBody, SetHeader, SetVariable, Trace, ValidateAzureAdToken, ValidateJwt {
 
     PolicyElement() {
     }
