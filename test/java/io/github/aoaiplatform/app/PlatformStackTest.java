@@ -47,7 +47,10 @@ class PlatformStackTest {
     void everyAccountHasAPrivateEndpointWithTheOpenAiZonesAndDiagnostics(String environment) {
         JsonNode tf = Synth.environment(environment);
         var accounts = Synth.all(tf, "azurerm_cognitive_account");
-        assertThat(accounts).hasSize(Synth.config(environment).openAi().regions().size());
+        var config = Synth.config(environment);
+        int dedicatedAccounts = config.departments().stream().filter(d -> d.isolation().equals(EnvironmentConfig.DepartmentConfig.DEDICATED_ACCOUNT))
+                .mapToInt(d -> d.regions().size()).sum();
+        assertThat(accounts).hasSize(config.openAi().regions().size() + dedicatedAccounts);
         Map<String, JsonNode> zones = Synth.all(tf, "azurerm_private_dns_zone");
         for (String address : accounts.keySet()) {
             String id = Synth.ref("azurerm_cognitive_account." + address, "id");

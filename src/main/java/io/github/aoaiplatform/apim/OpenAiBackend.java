@@ -18,8 +18,11 @@ import java.util.regex.Pattern;
  *                 Defaults to: 1.
  * @param weight   pool weight within a priority, {@value BackendPool#MIN_WEIGHT}-{@value BackendPool#MAX_WEIGHT};
  *                 Defaults to: 1.
+ * @param grantInvoke whether the gateway grants its identity invoke on the account; false when the account's owner
+ *                 grants the role (an account in another subscription or Entra tenant, which this deployment cannot
+ *                 assign roles in); Defaults to: true.
  */
-public record OpenAiBackend(IOpenAiAccount account, String key, Integer priority, Integer weight) {
+public record OpenAiBackend(IOpenAiAccount account, String key, Integer priority, Integer weight, Boolean grantInvoke) {
     private static final Pattern KEY = Pattern.compile("[A-Za-z0-9][A-Za-z0-9-]{0,39}");
 
     /**
@@ -29,6 +32,7 @@ public record OpenAiBackend(IOpenAiAccount account, String key, Integer priority
      * @param key see {@link #key()}
      * @param priority see {@link #priority()}
      * @param weight see {@link #weight()}
+     * @param grantInvoke see {@link #grantInvoke()}
      */
     public OpenAiBackend {
         PropsCheck check = PropsCheck.of("OpenAiBackend");
@@ -36,6 +40,7 @@ public record OpenAiBackend(IOpenAiAccount account, String key, Integer priority
         check.matches("key", key, KEY, "1-40 letters, digits or hyphens, starting with a letter or digit");
         priority = priority == null ? 1 : priority;
         weight = weight == null ? 1 : weight;
+        grantInvoke = grantInvoke == null ? Boolean.TRUE : grantInvoke;
         check.between("priority", priority, BackendPool.MIN_PRIORITY, BackendPool.MAX_PRIORITY);
         check.between("weight", weight, BackendPool.MIN_WEIGHT, BackendPool.MAX_WEIGHT);
         check.throwIfAny();
@@ -59,6 +64,7 @@ public record OpenAiBackend(IOpenAiAccount account, String key, Integer priority
         private String key;
         private Integer priority;
         private Integer weight;
+        private Boolean grantInvoke;
 
         private Builder() {}
 
@@ -95,9 +101,17 @@ public record OpenAiBackend(IOpenAiAccount account, String key, Integer priority
         public Builder weight(Integer weight) { this.weight = weight; return this; }
 
         /**
+         * Sets {@link OpenAiBackend#grantInvoke()}.
+         *
+         * @param grantInvoke the value
+         * @return this builder
+         */
+        public Builder grantInvoke(Boolean grantInvoke) { this.grantInvoke = grantInvoke; return this; }
+
+        /**
          * @return the validated, immutable backend
          * @throws io.github.aoaiplatform.core.InvalidPropsException naming every invalid field
          */
-        public OpenAiBackend build() { return new OpenAiBackend(account, key, priority, weight); }
+        public OpenAiBackend build() { return new OpenAiBackend(account, key, priority, weight, grantInvoke); }
     }
 }

@@ -25,6 +25,7 @@ import io.github.aoaiplatform.patterns.RegionalDeploymentOptions;
 import io.github.aoaiplatform.patterns.RegionalOpenAiProps;
 import software.constructs.Construct;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -56,14 +57,21 @@ final class ConfigProps {
                                               List<PrivateEndpointOptions> privateEndpoints, DiagnosticSettings diagnostics,
                                               Lock lock, TerraformProvider azapi, Construct scope) {
         var o = c.openAi();
+        List<EnvironmentConfig.ContentFilterConfig> filters = new ArrayList<>(o.contentFilters());
+        List<RegionalDeploymentOptions> deployments = new ArrayList<>(o.deployments().stream().map(d -> RegionalDeploymentOptions.builder()
+                .deployment(deployment(o, d)).regions(d.regions()).build()).toList());
+        for (var tenant : tenants(c, EnvironmentConfig.DepartmentConfig.DEDICATED_DEPLOYMENT)) {
+            filters.addAll(tenant.contentFilters());
+            tenant.deployments().forEach(d -> deployments.add(RegionalDeploymentOptions.builder()
+                    .deployment(deployment(o, d)).regions(tenant.regions()).build()));
+        }
         return RegionalOpenAiProps.builder()
                 .accounts(o.regions().stream().map(RegionalAccountOptions::in).toList())
                 .kind(o.kind())
                 .customerManagedKey(customerManagedKey(o.customerManagedKey(), scope))
-                .contentFilters(o.contentFilters().stream().map(ConfigProps::contentFilter).toList())
+                .contentFilters(filters.stream().map(ConfigProps::contentFilter).toList())
                 .blocklists(o.blocklists().stream().map(ConfigProps::blocklist).toList())
-                .deployments(o.deployments().stream().map(d -> RegionalDeploymentOptions.builder()
-                        .deployment(deployment(o, d)).regions(d.regions()).build()).toList())
+                .deployments(deployments)
                 .naming(naming)
                 .resourceGroup(resourceGroup)
                 .privateEndpoints(privateEndpoints)
@@ -71,6 +79,44 @@ final class ConfigProps {
                 .lock(lock)
                 .azapi(azapi)
                 .build();
+    }
+
+    /**
+     * A {@code dedicatedAccount} department's own accounts: one per region of its {@code regions}, named with
+     * {@link #accountQualifier its qualifier}, with its filters and deployments and the platform's endpoints, diagnostics,
+     * key and lock.
+     */
+    static RegionalOpenAiProps tenantOpenAi(EnvironmentConfig c, EnvironmentConfig.DepartmentConfig tenant, Naming naming,
+                                            IResourceGroup resourceGroup, List<PrivateEndpointOptions> privateEndpoints,
+                                            DiagnosticSettings diagnostics, Lock lock, TerraformProvider azapi, Construct scope) {
+        var o = c.openAi();
+        return RegionalOpenAiProps.builder()
+                .accounts(tenant.regions().stream().map(r -> RegionalAccountOptions.builder().region(r)
+                        .qualifier(accountQualifier(tenant.name())).build()).toList())
+                .kind(o.kind())
+                .customerManagedKey(customerManagedKey(o.customerManagedKey(), scope))
+                .contentFilters(tenant.contentFilters().stream().map(ConfigProps::contentFilter).toList())
+                .deployments(tenant.deployments().stream().map(d -> RegionalDeploymentOptions.builder()
+                        .deployment(deployment(o, d)).build()).toList())
+                .naming(naming)
+                .resourceGroup(resourceGroup)
+                .privateEndpoints(privateEndpoints)
+                .diagnostics(diagnostics)
+                .lock(lock)
+                .azapi(azapi)
+                .tags(Map.of("tenant", tenant.name()))
+                .build();
+    }
+
+    /** The name qualifier of a department's own accounts: its name without hyphens, at most 8 characters. */
+    static String accountQualifier(String department) {
+        String plain = department.replace("-", "");
+        return plain.length() <= 8 ? plain : plain.substring(0, 8);
+    }
+
+    /** The departments of one isolation, in config order. */
+    static List<EnvironmentConfig.DepartmentConfig> tenants(EnvironmentConfig c, String isolation) {
+        return c.departments().stream().filter(d -> d != null && d.isolation().equals(isolation)).toList();
     }
 
     /** {@code openAi.customerManagedKey}, its identity brought in by id; null when absent. */
@@ -97,8 +143,15 @@ final class ConfigProps {
                 .versionUpgrade(d.versionUpgrade()).contentFilter(d.contentFilter()).build();
     }
 
-    /** Each deployment's model, by deployment name, in config order. */
+    /** Each deployment's model, by deployment name, in config order: the shared ones, then the departments' own. */
     static Map<String, String> modelByDeployment(EnvironmentConfig c) {
+        Map<String, String> models = sharedModelByDeployment(c);
+        c.departments().forEach(t -> t.deployments().forEach(d -> models.put(d.name(), d.model())));
+        return models;
+    }
+
+    /** Each deployment of {@code openAi.deployments}'s model, by deployment name, in config order. */
+    private static Map<String, String> sharedModelByDeployment(EnvironmentConfig c) {
         Map<String, String> models = new LinkedHashMap<>();
         c.openAi().deployments().forEach(d -> models.put(d.name(), d.model()));
         return models;
@@ -145,12 +198,28 @@ final class ConfigProps {
 
     /** A department's product policy: its members, deployments and limits. */
     static DepartmentPolicyProps departmentPolicy(EnvironmentConfig c, EnvironmentConfig.DepartmentConfig d) {
-        List<String> allowed = d.allowedModels().isEmpty() ? List.of() : modelByDeployment(c).entrySet().stream()
-                .filter(e -> d.allowedModels().contains(e.getValue())).map(Map.Entry::getKey).toList();
         return DepartmentPolicyProps.builder()
-                .name(d.name()).groupIds(d.groupIds()).clientAppIds(d.clientAppIds()).allowedDeployments(allowed)
+                .name(d.name()).groupIds(d.groupIds()).clientAppIds(d.clientAppIds()).allowedDeployments(allowedDeployments(c, d))
                 .tokensPerMinute(d.tokensPerMinute()).tokenQuota(d.tokenQuota()).tokenQuotaPeriod(quotaPeriod(d.tokenQuotaPeriod()))
                 .requestsPerMinute(d.requestsPerMinute()).tokensPerMinutePerUser(d.tokensPerMinutePerUser())
                 .build();
+    }
+
+    /**
+     * The deployments a department's product admits: a shared department the shared deployments of its
+     * {@code allowedModels} (all of them when it lists none: as an empty list while no department has deployments of its
+     * own, so the policy is as before, else spelled out so it cannot reach another's), any other department its own
+     * deployments of its {@code allowedModels}.
+     */
+    static List<String> allowedDeployments(EnvironmentConfig c, EnvironmentConfig.DepartmentConfig d) {
+        Map<String, String> models = new LinkedHashMap<>();
+        if (d.shared()) {
+            if (d.allowedModels().isEmpty() && c.departments().stream().allMatch(t -> t == null || t.shared())) return List.of();
+            models.putAll(sharedModelByDeployment(c));
+        } else {
+            d.deployments().forEach(x -> models.put(x.name(), x.model()));
+        }
+        return models.entrySet().stream().filter(e -> d.allowedModels().isEmpty() || d.allowedModels().contains(e.getValue()))
+                .map(Map.Entry::getKey).toList();
     }
 }

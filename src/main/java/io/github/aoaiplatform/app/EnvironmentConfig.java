@@ -513,11 +513,41 @@ public record EnvironmentConfig(
      * @param monthlyBudget          monthly budget in the price table's currency; an alert fires when the projected month
      *                               crosses {@code alertPercent} of it; Defaults to: none (no cost alert).
      * @param alertPercent           threshold of the cost and quota alerts, 1-100 % of budget or quota; Defaults to: 80.
+     * @param isolation              how isolated the department (tenant) is: {@code shared} (the shared deployments),
+     *                               {@code dedicatedDeployment} (its own {@code deployments} on the shared accounts),
+     *                               {@code dedicatedAccount} (its own accounts in {@code regions} with its
+     *                               {@code deployments}) or {@code tenantProvided} (its own {@code account}, given by
+     *                               resource id); Defaults to: shared.
+     * @param regions                dedicatedAccount: the regions of its own accounts (one each); dedicatedDeployment: the
+     *                               regions of {@code openAi.regions} its deployments go to; Defaults to: dedicatedAccount
+     *                               requires them, dedicatedDeployment uses every region of {@code openAi.regions}.
+     * @param deployments            its own deployments (dedicatedDeployment, dedicatedAccount), or the deployments that
+     *                               exist on its account (tenantProvided: name and model); names are unique across the
+     *                               whole gateway; Defaults to: none (required for every isolation but shared).
+     * @param contentFilters         its own content-filter policies for its deployments (dedicatedDeployment: created on
+     *                               the shared accounts; dedicatedAccount: on its accounts); Defaults to: none.
+     * @param account                tenantProvided: the account in the tenant's subscription; Defaults to: none (required for
+     *                               tenantProvided, rejected otherwise).
+     * @param monthlyCapacityCharge  a fixed monthly amount in the price table's currency charged on top of its tokens for
+     *                               its dedicated capacity; Defaults to: none.
      */
     public record DepartmentConfig(String name, String displayName, String costCenter, List<String> groupIds,
                                    List<String> clientAppIds, Integer tokensPerMinute, Long tokenQuota, String tokenQuotaPeriod,
                                    Integer requestsPerMinute, Integer tokensPerMinutePerUser, List<String> allowedModels,
-                                   List<String> subscriptions, Double monthlyBudget, Integer alertPercent) {
+                                   List<String> subscriptions, Double monthlyBudget, Integer alertPercent, String isolation,
+                                   List<String> regions, List<DeploymentConfig> deployments, List<ContentFilterConfig> contentFilters,
+                                   TenantAccountConfig account, Double monthlyCapacityCharge) {
+        /** Today's behaviour: the shared deployments, with the department's own limits and metering. */
+        public static final String SHARED = "shared";
+        /** Deployments named for the tenant on the shared accounts. */
+        public static final String DEDICATED_DEPLOYMENT = "dedicatedDeployment";
+        /** The tenant's own accounts, in its regions. */
+        public static final String DEDICATED_ACCOUNT = "dedicatedAccount";
+        /** An account in the tenant's own subscription (and Entra tenant), given by resource id. */
+        public static final String TENANT_PROVIDED = "tenantProvided";
+        /** The values {@code isolation} accepts. */
+        public static final List<String> ISOLATIONS = List.of(SHARED, DEDICATED_DEPLOYMENT, DEDICATED_ACCOUNT, TENANT_PROVIDED);
+
         /**
          * Fills defaults and copies collections; see the record's components.
          *
@@ -535,6 +565,12 @@ public record EnvironmentConfig(
          * @param subscriptions see {@link #subscriptions()}
          * @param monthlyBudget see {@link #monthlyBudget()}
          * @param alertPercent see {@link #alertPercent()}
+         * @param isolation see {@link #isolation()}
+         * @param regions see {@link #regions()}
+         * @param deployments see {@link #deployments()}
+         * @param contentFilters see {@link #contentFilters()}
+         * @param account see {@link #account()}
+         * @param monthlyCapacityCharge see {@link #monthlyCapacityCharge()}
          */
         public DepartmentConfig {
             displayName = displayName != null ? displayName : name;
@@ -544,8 +580,30 @@ public record EnvironmentConfig(
             allowedModels = allowedModels == null ? List.of() : List.copyOf(allowedModels);
             subscriptions = subscriptions == null ? List.of("default") : List.copyOf(subscriptions);
             alertPercent = Objects.requireNonNullElse(alertPercent, 80);
+            isolation = Objects.requireNonNullElse(isolation, SHARED);
+            regions = regions == null ? List.of() : List.copyOf(regions);
+            deployments = deployments == null ? List.of() : List.copyOf(deployments);
+            contentFilters = contentFilters == null ? List.of() : List.copyOf(contentFilters);
         }
+
+        /** @return whether it runs on the shared accounts' shared deployments only */
+        public boolean shared() { return isolation.equals(SHARED); }
+
+        /** @return whether its calls go to an account of its own (dedicatedAccount or tenantProvided) */
+        public boolean ownAccount() { return isolation.equals(DEDICATED_ACCOUNT) || isolation.equals(TENANT_PROVIDED); }
     }
+
+    /**
+     * A tenant-provided Azure OpenAI account (isolation {@code tenantProvided}).
+     *
+     * @param resourceId    the account's resource id ({@code Microsoft.CognitiveServices/accounts}). Required.
+     * @param region        the account's region. Required.
+     * @param entraTenantId the Entra tenant the account's subscription trusts; Defaults to: the platform's
+     *                      {@code tenantId} (the gateway's managed identity calls it directly). Another tenant makes the
+     *                      gateway sign in as the platform's multi-tenant application, federated with its managed
+     *                      identity (no secret).
+     */
+    public record TenantAccountConfig(String resourceId, String region, String entraTenantId) {}
 
     /**
      * Chargeback settings.

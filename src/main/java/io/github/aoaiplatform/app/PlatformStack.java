@@ -17,6 +17,7 @@ import io.github.aoaiplatform.azapi.AzapiProvider;
 import io.github.aoaiplatform.chargeback.Chargeback;
 import io.github.aoaiplatform.chargeback.ChargebackProps;
 import io.github.aoaiplatform.chargeback.PriceTable;
+import io.github.aoaiplatform.core.AzureRegions;
 import io.github.aoaiplatform.core.DiagnosticSettings;
 import io.github.aoaiplatform.core.IPrivateDnsZone;
 import io.github.aoaiplatform.core.Lock;
@@ -37,6 +38,8 @@ import io.github.aoaiplatform.monitoring.MonitorPrivateLinkScopeProps;
 import io.github.aoaiplatform.monitoring.UsageEventHub;
 import io.github.aoaiplatform.monitoring.UsageEventHubProps;
 import io.github.aoaiplatform.network.GatewayNetworkMode;
+import io.github.aoaiplatform.openai.IOpenAiAccount;
+import io.github.aoaiplatform.openai.OpenAiAccount;
 import io.github.aoaiplatform.network.IVirtualNetwork;
 import io.github.aoaiplatform.network.PlatformNetwork;
 import io.github.aoaiplatform.network.PlatformNetworkProps;
@@ -48,6 +51,7 @@ import io.github.aoaiplatform.patterns.AiGatewayProps;
 import io.github.aoaiplatform.patterns.RegionalOpenAi;
 import software.constructs.Construct;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -73,6 +77,7 @@ public final class PlatformStack extends TerraformStack {
     private final IVirtualNetwork network;
     private final PrivateDnsZones dns;
     private final RegionalOpenAi openAi;
+    private final Map<String, List<IOpenAiAccount>> tenantAccounts = new LinkedHashMap<>();
     private final EntraApiApplication apiApplication;
     private final UsageEventHub usageEventHub;
     private final AiGateway gateway;
@@ -115,6 +120,13 @@ public final class PlatformStack extends TerraformStack {
         List<PrivateEndpointOptions> openAiEndpoints = privateEndpoint(DnsZoneCatalogue.forOpenAi(config.openAi().kind().equals("AIServices")));
         openAi = new RegionalOpenAi(this, "OpenAi", ConfigProps.regionalOpenAi(config, naming, resourceGroup,
                 openAiEndpoints, diagnostics, lock, azapiProvider, this));
+        for (var tenant : ConfigProps.tenants(config, EnvironmentConfig.DepartmentConfig.DEDICATED_ACCOUNT))
+            tenantAccounts.put(tenant.name(), new RegionalOpenAi(this, "Tenant-" + tenant.name(), ConfigProps.tenantOpenAi(config,
+                    tenant, naming, resourceGroup, openAiEndpoints, diagnostics, lock, azapiProvider, this)).accounts());
+        for (var tenant : ConfigProps.tenants(config, EnvironmentConfig.DepartmentConfig.TENANT_PROVIDED))
+            tenantAccounts.put(tenant.name(), List.of(OpenAiAccount.fromResourceId(this, "TenantAccount-" + tenant.name(),
+                    tenant.account().resourceId(), tenant.account().region(),
+                    tenant.deployments().stream().map(EnvironmentConfig.DeploymentConfig::name).toList())));
         apiApplication = config.identity().application() == null ? null
                 : new EntraApiApplication(this, "ApiApplication", ConfigProps.apiApplication(config));
         usageEventHub = !mon.usageEventHub() ? null : new UsageEventHub(this, "UsageEventHub", UsageEventHubProps.builder()
@@ -205,8 +217,14 @@ public final class PlatformStack extends TerraformStack {
         var g = config.gateway();
         var identity = config.identity();
         boolean internal = mode == GatewayNetworkMode.INTERNAL_INJECTION;
-        List<OpenAiBackend> backends = openAi.accounts().stream().map(account -> OpenAiBackend.builder().account(account)
-                .priority(g.backend(account.location()).priority()).weight(g.backend(account.location()).weight()).build()).toList();
+        List<OpenAiBackend> backends = new ArrayList<>(openAi.accounts().stream().map(account -> OpenAiBackend.builder().account(account)
+                .priority(g.backend(account.location()).priority()).weight(g.backend(account.location()).weight()).build()).toList());
+        // a tenant's own accounts: backend key <tenant>-<region code>; the owner of a tenant-provided account grants the role
+        List<String> provided = ConfigProps.tenants(config, EnvironmentConfig.DepartmentConfig.TENANT_PROVIDED).stream()
+                .map(EnvironmentConfig.DepartmentConfig::name).toList();
+        tenantAccounts.forEach((tenant, accounts) -> accounts.forEach(account -> backends.add(OpenAiBackend.builder()
+                .account(account).key(tenant + "-" + AzureRegions.shortCode(account.location()))
+                .grantInvoke(!provided.contains(tenant)).build())));
         AiGateway gw = new AiGateway(this, "Gateway", AiGatewayProps.builder()
                 .name(naming.name(Naming.Abbreviation.API_MANAGEMENT, config.location()))
                 .resourceGroup(resourceGroup)
@@ -289,6 +307,8 @@ public final class PlatformStack extends TerraformStack {
     public PrivateDnsZones dns() { return dns; }
     /** @return the regional Azure OpenAI accounts */
     public RegionalOpenAi openAi() { return openAi; }
+    /** @return the accounts of each department with its own (dedicatedAccount or tenantProvided), by department name */
+    public Map<String, List<IOpenAiAccount>> tenantAccounts() { return java.util.Collections.unmodifiableMap(tenantAccounts); }
     /** @return the API app registration created here, or null when the environment brings its own app id */
     public EntraApiApplication apiApplication() { return apiApplication; }
     /** @return the AI gateway */

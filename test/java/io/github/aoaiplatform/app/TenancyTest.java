@@ -1,0 +1,193 @@
+package io.github.aoaiplatform.app;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.aoaiplatform.apim.DefaultPolicy;
+import io.github.aoaiplatform.testing.Synth;
+import org.junit.jupiter.api.Test;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+import org.w3c.dom.NodeList;
+
+import javax.xml.parsers.DocumentBuilderFactory;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The four isolation models of {@code stacks/multitenant.json}: each tenant gets exactly the resources of its model, and
+ * the gateway (its product policy and the API's routing, read from the synthesized XML) admits it only to its own
+ * deployments and sends those to its own backend.
+ */
+class TenancyTest {
+    static final String STACK = "multitenant";
+    static final JsonNode TF = Synth.environment(STACK);
+    static final EnvironmentConfig CONFIG = Synth.config(STACK);
+
+    @Test
+    void theExampleHasATenantOfEveryModelAndABatchTenant() {
+        assertThat(CONFIG.departments()).extracting(EnvironmentConfig.DepartmentConfig::isolation)
+                .containsAll(EnvironmentConfig.DepartmentConfig.ISOLATIONS);
+        assertThat(CONFIG.departments()).flatExtracting(EnvironmentConfig.DepartmentConfig::deployments)
+                .extracting(EnvironmentConfig.DeploymentConfig::sku).contains("GlobalBatch");
+    }
+
+    @Test
+    void aSharedTenantGetsAProductAndNothingElse() {
+        assertThat(addressesMentioning("finance")).allMatch(a -> a.contains("Department-finance") || a.startsWith("azurerm_monitor_scheduled_query_rules_alert_v2."),
+                "only its product, product API, policy, subscription and chargeback alerts");
+    }
+
+    @Test
+    void aDedicatedDeploymentTenantGetsItsDeploymentAndFilterOnTheSharedAccountsOfItsRegions() {
+        var deployments = Synth.all(TF, "azurerm_cognitive_deployment");
+        assertThat(deployments.values()).filteredOn(d -> d.path("name").asText().equals("contoso-gpt-4o")).hasSize(1);
+        var contoso = deployments.entrySet().stream().filter(e -> e.getValue().path("name").asText().equals("contoso-gpt-4o")).findFirst().orElseThrow();
+        assertThat(contoso.getKey()).startsWith("OpenAi_japaneast_Account_");
+        assertThat(contoso.getValue().path("rai_policy_name").asText()).isEqualTo("contoso-strict");
+        assertThat(contoso.getValue().path("version_upgrade_option").asText()).isEqualTo("NoAutoUpgrade");
+        assertThat(contoso.getValue().path("sku").path("capacity").asInt()).isEqualTo(50);
+        assertThat(Synth.all(TF, "azurerm_cognitive_account_rai_policy").values()).extracting(p -> p.path("name").asText())
+                .contains("contoso-strict");
+        assertThat(Synth.all(TF, "azurerm_cognitive_account").keySet()).noneMatch(a -> a.contains("contoso"));
+    }
+
+    @Test
+    void aDedicatedAccountTenantGetsItsAccountsWithEndpointsDiagnosticsDeploymentsGrantsAndAPool() {
+        var accounts = Synth.all(TF, "azurerm_cognitive_account").entrySet().stream()
+                .filter(e -> e.getKey().startsWith("Tenant-fabrikam_")).toList();
+        assertThat(accounts).extracting(e -> e.getValue().path("location").asText()).containsExactly("eastus", "swedencentral");
+        for (var account : accounts) {
+            String id = Synth.ref("azurerm_cognitive_account." + account.getKey(), "id");
+            assertThat(account.getValue().path("name").asText()).contains("-fabrikam-");
+            assertThat(account.getValue().path("public_network_access_enabled").asBoolean(true)).isFalse();
+            assertThat(Synth.all(TF, "azurerm_private_endpoint").values()).filteredOn(pe ->
+                    pe.path("private_service_connection").path("private_connection_resource_id").asText().equals(id)).hasSize(1);
+            assertThat(Synth.all(TF, "azurerm_monitor_diagnostic_setting").values()).filteredOn(d ->
+                    d.path("target_resource_id").asText().equals(id)).hasSize(1);
+            assertThat(Synth.all(TF, "azurerm_role_assignment").values()).filteredOn(r -> r.path("scope").asText().equals(id))
+                    .extracting(r -> r.path("role_definition_name").asText()).containsExactly("Cognitive Services OpenAI User");
+            assertThat(Synth.all(TF, "azurerm_cognitive_deployment").values()).filteredOn(d ->
+                    d.path("cognitive_account_id").asText().equals(id)).extracting(d -> d.path("name").asText()).containsExactly("fabrikam-gpt-4o");
+        }
+        assertThat(backendUrls()).containsKeys("aoai-fabrikam-eus", "aoai-fabrikam-sdc");
+        assertThat(Synth.all(TF, "azapi_resource").values()).extracting(r -> r.path("name").asText()).contains("pool-fabrikam-gpt-4o");
+    }
+
+    @Test
+    void aTenantProvidedAccountIsABackendByResourceIdWithNoResourceOrGrantCreatedInTheTenantsSubscription() {
+        assertThat(backendUrls()).containsEntry("aoai-northwind-we", "https://oai-northwind.openai.azure.com/openai")
+                .containsEntry("aoai-litware-jpe", "https://oai-litware.openai.azure.com/openai");
+        String tenantSubscriptions = "/subscriptions/(11111111-1111-1111-1111-111111111111|33333333-3333-3333-3333-333333333333)/.*";
+        Synth.allResources(TF).forEach((address, body) ->
+                assertThat(body.toString()).as(address).doesNotContainPattern("\"(scope|cognitive_account_id|target_resource_id)\":\"" + tenantSubscriptions));
+        assertThat(Synth.all(TF, "azurerm_cognitive_account").keySet()).noneMatch(a -> a.contains("northwind") || a.contains("litware"));
+    }
+
+    /** Which deployments each tenant's product admits, from its policy XML, and where the API sends them. */
+    @Test
+    void theGatewayAdmitsEachTenantOnlyToItsOwnDeploymentsAndRoutesThemToItsOwnBackend() {
+        List<String> all = new ArrayList<>(ConfigProps.modelByDeployment(CONFIG).keySet());
+        Map<String, List<String>> expected = new LinkedHashMap<>();
+        expected.put("finance", List.of("gpt-4o-mini"));
+        expected.put("contoso", List.of("contoso-gpt-4o"));
+        expected.put("fabrikam", List.of("fabrikam-gpt-4o"));
+        expected.put("northwind", List.of("northwind-gpt-4o"));
+        expected.put("litware", List.of("litware-gpt-4o-mini"));
+        expected.put("tailspin", List.of("tailspin-gpt-4o-mini", "tailspin-gpt-4o-batch"));
+        assertThat(expected.keySet()).containsExactlyElementsOf(CONFIG.departments().stream().map(EnvironmentConfig.DepartmentConfig::name).toList());
+        expected.forEach((tenant, own) -> {
+            Document policy = xml(Synth.all(TF, "azurerm_api_management_product_policy").entrySet().stream()
+                    .filter(e -> e.getKey().startsWith("Gateway_Department-" + tenant + "_")).findFirst().orElseThrow()
+                    .getValue().path("xml_content").asText());
+            List<String> admitted = all.stream().filter(d -> admits(policy, d)).toList();
+            assertThat(admitted).as("deployments tenant %s can reach", tenant).containsExactlyInAnyOrderElementsOf(own);
+            assertThat(admits(policy, "some-other-deployment")).as("%s: an unknown deployment", tenant).isFalse();
+        });
+        Document api = xml(Synth.single(TF, "azurerm_api_management_api_policy").path("xml_content").asText());
+        assertThat(route(api, "contoso-gpt-4o")).isEqualTo("aoai-japaneast");
+        assertThat(route(api, "fabrikam-gpt-4o")).isEqualTo("pool-fabrikam-gpt-4o");
+        assertThat(route(api, "northwind-gpt-4o")).isEqualTo("aoai-northwind-we");
+        assertThat(route(api, "litware-gpt-4o-mini")).isEqualTo("aoai-litware-jpe");
+        assertThat(route(api, "tailspin-gpt-4o-batch")).isEqualTo("aoai-tailspin-eus");
+    }
+
+    @Test
+    void withoutTenantsOfTheirOwnASharedDepartmentStillReachesEveryDeployment() {
+        var research = Synth.config("dev").departments().stream().filter(d -> d.name().equals("research")).findFirst().orElseThrow();
+        assertThat(ConfigProps.allowedDeployments(Synth.config("dev"), research)).isEmpty();
+        var finance = CONFIG.departments().get(0);
+        var unrestricted = new EnvironmentConfig.DepartmentConfig(finance.name(), null, finance.costCenter(), null, null, 1000, null,
+                null, null, null, null, null, null, null, null, null, null, null, null, null);
+        assertThat(ConfigProps.allowedDeployments(CONFIG, unrestricted)).as("spelled out next to dedicated tenants")
+                .containsExactly("gpt-4o", "gpt-4o-mini", "text-embedding-3-small");
+    }
+
+    // --- reading the synthesized policies ---
+
+    private static final Pattern DEPLOYMENT_TERM = Pattern.compile(Pattern.quote(DefaultPolicy.DEPLOYMENT_EXPRESSION) + " == \"([^\"]+)\"");
+
+    /** The deployments a condition names, checked to be exactly {@link DefaultPolicy#deploymentCondition} of them. */
+    private static List<String> deploymentsIn(String condition) {
+        List<String> names = new ArrayList<>();
+        Matcher m = DEPLOYMENT_TERM.matcher(condition);
+        while (m.find()) names.add(m.group(1));
+        if (!names.isEmpty()) assertThat(condition).contains(DefaultPolicy.deploymentCondition(names));
+        return names;
+    }
+
+    /** False when an inbound {@code when} that answers 403 fires for the deployment: {@code @(!(<deployment in list>))}. */
+    private static boolean admits(Document policy, String deployment) {
+        for (Element when : elements(policy, "when")) {
+            String condition = when.getAttribute("condition");
+            List<String> names = deploymentsIn(condition);
+            if (names.isEmpty() || elements(when, "return-response").isEmpty()) continue;
+            assertThat(condition).startsWith("@(!(").endsWith("))");
+            assertThat(((Element) elements(when, "set-status").get(0)).getAttribute("code")).isEqualTo("403");
+            if (!names.contains(deployment)) return false;
+        }
+        return true;
+    }
+
+    /** The backend the API's routing {@code choose} sends a deployment to: its first matching {@code when}, else otherwise. */
+    private static String route(Document api, String deployment) {
+        for (Element when : elements(api, "when")) {
+            List<Element> set = elements(when, "set-backend-service");
+            if (!set.isEmpty() && deploymentsIn(when.getAttribute("condition")).contains(deployment)) return set.get(0).getAttribute("backend-id");
+        }
+        return elements(api, "otherwise").stream().flatMap(o -> elements(o, "set-backend-service").stream())
+                .map(e -> e.getAttribute("backend-id")).findFirst().orElseThrow();
+    }
+
+    private static Map<String, String> backendUrls() {
+        return Synth.all(TF, "azurerm_api_management_backend").values().stream()
+                .collect(Collectors.toMap(b -> b.path("name").asText(), b -> b.path("url").asText()));
+    }
+
+    private static List<String> addressesMentioning(String text) {
+        return Synth.allResources(TF).keySet().stream().filter(a -> a.contains(text)).toList();
+    }
+
+    private static Document xml(String text) {
+        try {
+            return DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (Exception e) {
+            throw new IllegalStateException("not XML: " + text, e);
+        }
+    }
+
+    private static List<Element> elements(Node root, String name) {
+        NodeList list = root instanceof Document d ? d.getElementsByTagName(name) : ((Element) root).getElementsByTagName(name);
+        List<Element> out = new ArrayList<>();
+        for (int i = 0; i < list.getLength(); i++) out.add((Element) list.item(i));
+        return out;
+    }
+}
