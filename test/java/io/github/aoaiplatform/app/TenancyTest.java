@@ -105,9 +105,7 @@ class TenancyTest {
         expected.put("tailspin", List.of("tailspin-gpt-4o-mini", "tailspin-gpt-4o-batch"));
         assertThat(expected.keySet()).containsExactlyElementsOf(CONFIG.departments().stream().map(EnvironmentConfig.DepartmentConfig::name).toList());
         expected.forEach((tenant, own) -> {
-            Document policy = xml(Synth.all(TF, "azurerm_api_management_product_policy").entrySet().stream()
-                    .filter(e -> e.getKey().startsWith("Gateway_Department-" + tenant + "_")).findFirst().orElseThrow()
-                    .getValue().path("xml_content").asText());
+            Document policy = productPolicy(tenant);
             List<String> admitted = all.stream().filter(d -> admits(policy, d)).toList();
             assertThat(admitted).as("deployments tenant %s can reach", tenant).containsExactlyInAnyOrderElementsOf(own);
             assertThat(admits(policy, "some-other-deployment")).as("%s: an unknown deployment", tenant).isFalse();
@@ -129,6 +127,62 @@ class TenancyTest {
                 null, null, null, null, null, null, null, null, null, null, null, null, null);
         assertThat(ConfigProps.allowedDeployments(CONFIG, unrestricted)).as("spelled out next to dedicated tenants")
                 .containsExactly("gpt-4o", "gpt-4o-mini", "text-embedding-3-small");
+    }
+
+    @Test
+    void aTenantInAnotherEntraTenantIsReachedAsAFederatedMultiTenantAppWithNoSecretAnywhere() {
+        var app = Synth.single(TF, "azuread_application");
+        assertThat(app.path("sign_in_audience").asText()).isEqualTo("AzureADMultipleOrgs");
+        assertThat(app.has("password")).isFalse();
+        var credential = Synth.single(TF, "azuread_application_federated_identity_credential");
+        String identity = Synth.all(TF, "azurerm_user_assigned_identity").keySet().stream().filter(a -> a.startsWith("Gateway_Identity")).findFirst().orElseThrow();
+        assertThat(credential.path("issuer").asText()).isEqualTo("https://login.microsoftonline.com/" + CONFIG.tenantId() + "/v2.0");
+        assertThat(credential.path("subject").asText()).isEqualTo(Synth.ref("azurerm_user_assigned_identity." + identity, "principal_id"));
+        assertThat(credential.path("audiences")).extracting(JsonNode::asText).containsExactly("api://AzureADTokenExchange");
+        assertThat(credential.path("application_id").asText()).isEqualTo(Synth.ref("azuread_application." + Synth.all(TF, "azuread_application").keySet().iterator().next(), "id"));
+        assertThat(TF.path("resource").fieldNames()).toIterable().noneMatch(t -> t.contains("password") || t.contains("certificate") || t.contains("secret"));
+        assertThat(Synth.all(TF, "azurerm_api_management_named_value").values()).noneMatch(v -> v.path("secret").asBoolean(false));
+
+        Document northwind = productPolicy("northwind");
+        var lookup = elements(northwind, "cache-lookup-value").get(0);
+        assertThat(lookup.getAttribute("key")).isEqualTo("backend-token:northwind");
+        assertThat(lookup.getAttribute("variable-name")).isEqualTo(DefaultPolicy.BACKEND_TOKEN_VARIABLE);
+        var assertion = elements(northwind, "authentication-managed-identity").get(0);
+        assertThat(assertion.getAttribute("resource")).isEqualTo("api://AzureADTokenExchange");
+        assertThat(assertion.getAttribute("client-id")).isEqualTo("{{uami-client-id}}");
+        var exchange = elements(northwind, "send-request").get(0);
+        assertThat(elements(exchange, "set-url").get(0).getTextContent())
+                .isEqualTo("https://login.microsoftonline.com/22222222-2222-2222-2222-222222222222/oauth2/v2.0/token");
+        assertThat(elements(exchange, "set-body").get(0).getTextContent()).contains("grant_type=client_credentials")
+                .contains("client_id=" + Synth.ref("azuread_application." + Synth.all(TF, "azuread_application").keySet().iterator().next(), "client_id"))
+                .contains("scope=https%3A%2F%2Fcognitiveservices.azure.com%2F.default")
+                .contains("client_assertion_type=urn%3Aietf%3Aparams%3Aoauth%3Aclient-assertion-type%3Ajwt-bearer")
+                .contains("client_assertion=\" + (string)context.Variables[\"" + assertion.getAttribute("output-token-variable-name") + "\"]");
+        var store = elements(northwind, "cache-store-value").get(0);
+        assertThat(store.getAttribute("key")).isEqualTo(lookup.getAttribute("key"));
+        assertThat(Integer.parseInt(store.getAttribute("duration"))).isBetween(60, 3600 - 60);
+
+        assertThat(elements(productPolicy("litware"), "send-request")).as("same Entra tenant: the gateway identity directly").isEmpty();
+        Document api = xml(Synth.single(TF, "azurerm_api_management_api_policy").path("xml_content").asText());
+        var uses = elements(api, "when").stream().filter(w -> w.getAttribute("condition").contains(DefaultPolicy.BACKEND_TOKEN_VARIABLE)).toList();
+        assertThat(uses).hasSize(1);
+        assertThat(elements(uses.get(0), "value").get(0).getTextContent()).contains(DefaultPolicy.BACKEND_TOKEN_VARIABLE);
+    }
+
+    @Test
+    void withoutTenantsInOtherEntraTenantsThereIsNoApplicationAndTheApiAlwaysUsesTheGatewayIdentity() {
+        for (String env : List.of("dev", "test", "prod")) {
+            JsonNode tf = Synth.environment(env);
+            assertThat(Synth.all(tf, "azuread_application_federated_identity_credential")).as(env).isEmpty();
+            assertThat(Synth.single(tf, "azurerm_api_management_api_policy").path("xml_content").asText()).as(env)
+                    .doesNotContain(DefaultPolicy.BACKEND_TOKEN_VARIABLE);
+        }
+    }
+
+    private static Document productPolicy(String tenant) {
+        return xml(Synth.all(TF, "azurerm_api_management_product_policy").entrySet().stream()
+                .filter(e -> e.getKey().startsWith("Gateway_Department-" + tenant + "_")).findFirst().orElseThrow()
+                .getValue().path("xml_content").asText());
     }
 
     // --- reading the synthesized policies ---

@@ -48,7 +48,9 @@ import java.util.stream.Collectors;
  *       account's backend otherwise, and to the default (primary region) backend for unknown deployments;</li>
  *   <li>{@code authentication-managed-identity} with the gateway identity's client id (named value) and
  *       {@code Authorization: Bearer} from it; a client-sent {@code api-key} header is removed (no keys reach Azure
- *       OpenAI, whose local auth is off anyway).</li>
+ *       OpenAI, whose local auth is off anyway). With {@link Props#backendTokensFromProducts()}, the token a product
+ *       policy left in {@value #BACKEND_TOKEN_VARIABLE} (its tenant's account in another Entra tenant) is sent instead
+ *       when it is set.</li>
  * </ol>
  * Backend: for deployments served by a pool of n backends, {@code retry} on 429 and 5xx with count n − 1, interval 0
  * and first-fast-retry (each attempt goes to another pool member), around {@code forward-request} with a buffered
@@ -65,6 +67,11 @@ public final class DefaultPolicy {
     public static final String JWT_VARIABLE = "jwt";
     /** The managed identity token's variable. */
     public static final String MSI_TOKEN_VARIABLE = "msi-access-token";
+    /**
+     * The variable in which a product (tenant) policy leaves the token for its tenant's own account in another Entra
+     * tenant; with {@link Props#backendTokensFromProducts()} the API sends it instead of the gateway identity's.
+     */
+    public static final String BACKEND_TOKEN_VARIABLE = "backend-access-token";
     /** The header that reports the caller's remaining tokens this minute. */
     public static final String REMAINING_TOKENS_HEADER = "x-gateway-remaining-tokens";
     /** Custom metric namespace of the token metrics. */
@@ -132,10 +139,13 @@ public final class DefaultPolicy {
      * @param identityClientId       the gateway identity's client id: a GUID or named value such as {@code {{uami-client-id}}}. Required.
      * @param usageLoggerId          id (name) of an API Management Event Hub logger that receives one usage record per call
      *                               ({@code log-to-eventhub} in outbound); Defaults to: none (no usage records).
+     * @param backendTokensFromProducts some product policy leaves a backend token in {@value #BACKEND_TOKEN_VARIABLE}
+     *                               (a tenant's account in another Entra tenant): send it when set, the gateway identity's
+     *                               otherwise; Defaults to: false (always the gateway identity's).
      */
     public record Props(String tenantId, String audienceAppId, String scopeName, Boolean requireScope, List<String> corsOrigins,
                         int tokensPerMinutePerUser, Map<String, Route> routes, String defaultBackendId, String identityClientId,
-                        String usageLoggerId) {
+                        String usageLoggerId, Boolean backendTokensFromProducts) {
         /**
          * Validates every field, fills defaults and copies collections; see the record's components.
          *
@@ -149,6 +159,7 @@ public final class DefaultPolicy {
          * @param defaultBackendId       see {@link #defaultBackendId()}
          * @param identityClientId       see {@link #identityClientId()}
          * @param usageLoggerId          see {@link #usageLoggerId()}
+         * @param backendTokensFromProducts see {@link #backendTokensFromProducts()}
          */
         public Props {
             PropsCheck check = PropsCheck.of("DefaultPolicy.Props");
@@ -165,6 +176,7 @@ public final class DefaultPolicy {
             check.require("identityClientId", identityClientId);
             check.check(usageLoggerId == null || !usageLoggerId.isBlank(), "usageLoggerId",
                     "must name an API Management Event Hub logger; leave it unset for no usage records");
+            backendTokensFromProducts = backendTokensFromProducts == null ? Boolean.FALSE : backendTokensFromProducts;
             check.throwIfAny();
         }
 
@@ -183,6 +195,7 @@ public final class DefaultPolicy {
             private String defaultBackendId;
             private String identityClientId;
             private String usageLoggerId;
+            private Boolean backendTokensFromProducts;
 
             private Builder() {}
 
@@ -267,10 +280,18 @@ public final class DefaultPolicy {
             public Builder usageLoggerId(String usageLoggerId) { this.usageLoggerId = usageLoggerId; return this; }
 
             /**
+             * Sets {@link Props#backendTokensFromProducts()}.
+             *
+             * @param backendTokensFromProducts the value
+             * @return this builder
+             */
+            public Builder backendTokensFromProducts(Boolean backendTokensFromProducts) { this.backendTokensFromProducts = backendTokensFromProducts; return this; }
+
+            /**
              * @return the validated, immutable props
              * @throws io.github.aoaiplatform.core.InvalidPropsException naming every invalid field
              */
-            public Props build() { return new Props(tenantId, audienceAppId, scopeName, requireScope, corsOrigins, tokensPerMinutePerUser, routes, defaultBackendId, identityClientId, usageLoggerId); }
+            public Props build() { return new Props(tenantId, audienceAppId, scopeName, requireScope, corsOrigins, tokensPerMinutePerUser, routes, defaultBackendId, identityClientId, usageLoggerId, backendTokensFromProducts); }
         }
     }
 
@@ -305,12 +326,20 @@ public final class DefaultPolicy {
                 .dimension("Backend", byDeployment(p, Route::backendId, p.defaultBackendId()))
                 .build());
         inbound.add(routing(p));
-        inbound.add(AuthenticationManagedIdentity.builder()
+        var identity = AuthenticationManagedIdentity.builder()
                 .resource(AuthenticationManagedIdentity.COGNITIVE_SERVICES_RESOURCE)
                 .clientId(p.identityClientId())
                 .outputTokenVariableName(MSI_TOKEN_VARIABLE)
-                .build());
-        inbound.add(SetHeader.bearerTokenFromVariable(MSI_TOKEN_VARIABLE));
+                .build();
+        if (p.backendTokensFromProducts())
+            inbound.add(Choose.builder()
+                    .when("@(context.Variables.ContainsKey(\"" + BACKEND_TOKEN_VARIABLE + "\"))", SetHeader.bearerTokenFromVariable(BACKEND_TOKEN_VARIABLE))
+                    .otherwise(identity, SetHeader.bearerTokenFromVariable(MSI_TOKEN_VARIABLE))
+                    .build());
+        else {
+            inbound.add(identity);
+            inbound.add(SetHeader.bearerTokenFromVariable(MSI_TOKEN_VARIABLE));
+        }
         inbound.add(SetHeader.delete("api-key"));
 
         var document = PolicyDocument.builder()

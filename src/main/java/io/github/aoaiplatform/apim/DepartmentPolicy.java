@@ -1,5 +1,8 @@
 package io.github.aoaiplatform.apim;
 
+import io.github.aoaiplatform.apim.policy.AuthenticationManagedIdentity;
+import io.github.aoaiplatform.apim.policy.CacheLookupValue;
+import io.github.aoaiplatform.apim.policy.CacheStoreValue;
 import io.github.aoaiplatform.apim.policy.Choose;
 import io.github.aoaiplatform.apim.policy.LlmFlavor;
 import io.github.aoaiplatform.apim.policy.LlmTokenLimit;
@@ -7,6 +10,9 @@ import io.github.aoaiplatform.apim.policy.PolicyDocument;
 import io.github.aoaiplatform.apim.policy.PolicyElement;
 import io.github.aoaiplatform.apim.policy.RateLimitByKey;
 import io.github.aoaiplatform.apim.policy.ReturnResponse;
+import io.github.aoaiplatform.apim.policy.SendRequest;
+import io.github.aoaiplatform.apim.policy.SetVariable;
+import io.github.aoaiplatform.identity.FederatedApplication;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -25,7 +31,10 @@ import java.util.stream.Collectors;
  *   <li>{@code azure-openai-token-limit}: tokens per minute and the token quota per period for the whole department
  *       (429 over the rate, 403 over the quota), remaining quota in {@value #REMAINING_QUOTA_HEADER};</li>
  *   <li>{@code azure-openai-token-limit} per user inside the department, keyed on the department and the token's
- *       {@code oid}.</li>
+ *       {@code oid};</li>
+ *   <li>with {@link DepartmentPolicyProps#backendToken()} (its own account in another Entra tenant): the token for that
+ *       account in {@value DefaultPolicy#BACKEND_TOKEN_VARIABLE}, from the cache or exchanged without a secret
+ *       ({@link FederatedTokenOptions}).</li>
  * </ol>
  * Counter keys start with {@value #COUNTER_PREFIX}{@code <name>}, so departments never share a counter.
  */
@@ -65,8 +74,44 @@ public final class DepartmentPolicy {
                     .tokensPerMinute(p.tokensPerMinutePerUser())
                     .estimatePromptTokens(false)
                     .build());
+        if (p.backendToken() != null) inbound.addAll(backendToken(p.name(), p.backendToken()));
         return PolicyDocument.builder().inbound(inbound).build();
     }
+
+    /** The response of the token request. */
+    static final String TOKEN_RESPONSE_VARIABLE = "backend-token-response";
+    /** The gateway identity's token for {@code api://AzureADTokenExchange}: the client assertion. */
+    static final String ASSERTION_VARIABLE = "federation-assertion";
+
+    /**
+     * The token for the department's account in another Entra tenant, left in {@value DefaultPolicy#BACKEND_TOKEN_VARIABLE}:
+     * from the cache (key {@code backend-token:<name>}), else exchanged for the gateway identity's assertion at the
+     * tenant's authority (a failed exchange answers 502 {@code TenantTokenUnavailable}) and cached.
+     */
+    private static List<PolicyElement> backendToken(String name, FederatedTokenOptions t) {
+        String key = "backend-token:" + name;
+        String token = DefaultPolicy.BACKEND_TOKEN_VARIABLE;
+        String response = "((IResponse)context.Variables[\"" + TOKEN_RESPONSE_VARIABLE + "\"])";
+        String form = "@(\"grant_type=client_credentials&client_id=" + t.clientId() + "&scope=" + urlEncode(FederatedTokenOptions.SCOPE)
+                + "&client_assertion_type=" + urlEncode("urn:ietf:params:oauth:client-assertion-type:jwt-bearer")
+                + "&client_assertion=\" + (string)context.Variables[\"" + ASSERTION_VARIABLE + "\"])";
+        return List.of(
+                CacheLookupValue.of(key, token),
+                Choose.builder().when("@(!context.Variables.ContainsKey(\"" + token + "\"))",
+                        AuthenticationManagedIdentity.builder().resource(FederatedApplication.TOKEN_EXCHANGE_AUDIENCE)
+                                .clientId(t.identityClientId()).outputTokenVariableName(ASSERTION_VARIABLE).build(),
+                        SendRequest.postForm(TOKEN_RESPONSE_VARIABLE, t.tokenEndpoint(), form, 20),
+                        Choose.builder().when("@(" + response + ".StatusCode != 200)", ReturnResponse.builder(502, "Bad Gateway")
+                                .header("Content-Type", "application/json")
+                                .body("{\"error\":{\"code\":\"TenantTokenUnavailable\",\"message\":\"Department " + name
+                                        + " has not consented to the platform's application, or its tenant refused the token.\"}}")
+                                .build()).build(),
+                        SetVariable.of(token, "@((string)" + response + ".Body.As<JObject>()[\"access_token\"])"),
+                        CacheStoreValue.of(key, "@((string)context.Variables[\"" + token + "\"])", FederatedTokenOptions.CACHE_SECONDS))
+                        .build());
+    }
+
+    private static String urlEncode(String value) { return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8); }
 
     /** The C# condition that the caller belongs to the department, or null when anyone with a key does. */
     static String membershipCondition(DepartmentPolicyProps p) {

@@ -23,10 +23,12 @@ import java.util.regex.Pattern;
  * @param requestsPerMinute      department requests per minute, &gt; 0; Defaults to: none.
  * @param tokensPerMinutePerUser per-user tokens per minute inside the department, 1 to {@code tokensPerMinute};
  *                               Defaults to: none.
+ * @param backendToken           get the token for the department's own account in another Entra tenant (its backend has
+ *                               {@link OpenAiBackend#tokenFromProduct()}); Defaults to: none (the gateway identity's token).
  */
 public record DepartmentPolicyProps(String name, List<String> groupIds, List<String> clientAppIds, List<String> allowedDeployments,
                                     Integer tokensPerMinute, Long tokenQuota, TokenQuotaPeriod tokenQuotaPeriod,
-                                    Integer requestsPerMinute, Integer tokensPerMinutePerUser) {
+                                    Integer requestsPerMinute, Integer tokensPerMinutePerUser, FederatedTokenOptions backendToken) {
     /** API Management's built-in products, which a department cannot replace. */
     public static final Set<String> RESERVED_NAMES = Set.of("starter", "unlimited");
     private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9-]{1,31}");
@@ -43,6 +45,7 @@ public record DepartmentPolicyProps(String name, List<String> groupIds, List<Str
      * @param tokenQuotaPeriod see {@link #tokenQuotaPeriod()}
      * @param requestsPerMinute see {@link #requestsPerMinute()}
      * @param tokensPerMinutePerUser see {@link #tokensPerMinutePerUser()}
+     * @param backendToken see {@link #backendToken()}
      */
     public DepartmentPolicyProps {
         PropsCheck check = PropsCheck.of("DepartmentPolicyProps");
@@ -84,6 +87,7 @@ public record DepartmentPolicyProps(String name, List<String> groupIds, List<Str
         private TokenQuotaPeriod tokenQuotaPeriod;
         private Integer requestsPerMinute;
         private Integer tokensPerMinutePerUser;
+        private FederatedTokenOptions backendToken;
 
         private Builder() {}
 
@@ -160,9 +164,17 @@ public record DepartmentPolicyProps(String name, List<String> groupIds, List<Str
         public Builder tokensPerMinutePerUser(Integer tokensPerMinutePerUser) { this.tokensPerMinutePerUser = tokensPerMinutePerUser; return this; }
 
         /**
+         * Sets {@link DepartmentPolicyProps#backendToken()}.
+         *
+         * @param backendToken the value
+         * @return this builder
+         */
+        public Builder backendToken(FederatedTokenOptions backendToken) { this.backendToken = backendToken; return this; }
+
+        /**
          * @return the validated, immutable props
          * @throws io.github.aoaiplatform.core.InvalidPropsException naming every invalid field
          */
-        public DepartmentPolicyProps build() { return new DepartmentPolicyProps(name, groupIds, clientAppIds, allowedDeployments, tokensPerMinute, tokenQuota, tokenQuotaPeriod, requestsPerMinute, tokensPerMinutePerUser); }
+        public DepartmentPolicyProps build() { return new DepartmentPolicyProps(name, groupIds, clientAppIds, allowedDeployments, tokensPerMinute, tokenQuota, tokenQuotaPeriod, requestsPerMinute, tokensPerMinutePerUser, backendToken); }
     }
 }

@@ -171,6 +171,7 @@ public final class OpenAiApi extends Construct {
                 .defaultBackendId(props.backends().get(0).backendName())
                 .identityClientId(apim.identityClientIdReference())
                 .usageLoggerId(props.usageLoggerId())
+                .backendTokensFromProducts(props.backends().stream().anyMatch(OpenAiBackend::tokenFromProduct))
                 .build());
 
         List<ITerraformDependable> dependsOn = new ArrayList<>();

@@ -21,8 +21,13 @@ import java.util.regex.Pattern;
  * @param grantInvoke whether the gateway grants its identity invoke on the account; false when the account's owner
  *                 grants the role (an account in another subscription or Entra tenant, which this deployment cannot
  *                 assign roles in); Defaults to: true.
+ * @param tokenFromProduct the account is in another Entra tenant: the product policy of the department it belongs to
+ *                 leaves the token for it in {@value DefaultPolicy#BACKEND_TOKEN_VARIABLE}
+ *                 ({@link DepartmentPolicyProps#backendToken()}), which the API then sends instead of the gateway
+ *                 identity's; Defaults to: false.
  */
-public record OpenAiBackend(IOpenAiAccount account, String key, Integer priority, Integer weight, Boolean grantInvoke) {
+public record OpenAiBackend(IOpenAiAccount account, String key, Integer priority, Integer weight, Boolean grantInvoke,
+                            Boolean tokenFromProduct) {
     private static final Pattern KEY = Pattern.compile("[A-Za-z0-9][A-Za-z0-9-]{0,39}");
 
     /**
@@ -33,6 +38,7 @@ public record OpenAiBackend(IOpenAiAccount account, String key, Integer priority
      * @param priority see {@link #priority()}
      * @param weight see {@link #weight()}
      * @param grantInvoke see {@link #grantInvoke()}
+     * @param tokenFromProduct see {@link #tokenFromProduct()}
      */
     public OpenAiBackend {
         PropsCheck check = PropsCheck.of("OpenAiBackend");
@@ -41,6 +47,7 @@ public record OpenAiBackend(IOpenAiAccount account, String key, Integer priority
         priority = priority == null ? 1 : priority;
         weight = weight == null ? 1 : weight;
         grantInvoke = grantInvoke == null ? Boolean.TRUE : grantInvoke;
+        tokenFromProduct = tokenFromProduct == null ? Boolean.FALSE : tokenFromProduct;
         check.between("priority", priority, BackendPool.MIN_PRIORITY, BackendPool.MAX_PRIORITY);
         check.between("weight", weight, BackendPool.MIN_WEIGHT, BackendPool.MAX_WEIGHT);
         check.throwIfAny();
@@ -65,6 +72,7 @@ public record OpenAiBackend(IOpenAiAccount account, String key, Integer priority
         private Integer priority;
         private Integer weight;
         private Boolean grantInvoke;
+        private Boolean tokenFromProduct;
 
         private Builder() {}
 
@@ -109,9 +117,17 @@ public record OpenAiBackend(IOpenAiAccount account, String key, Integer priority
         public Builder grantInvoke(Boolean grantInvoke) { this.grantInvoke = grantInvoke; return this; }
 
         /**
+         * Sets {@link OpenAiBackend#tokenFromProduct()}.
+         *
+         * @param tokenFromProduct the value
+         * @return this builder
+         */
+        public Builder tokenFromProduct(Boolean tokenFromProduct) { this.tokenFromProduct = tokenFromProduct; return this; }
+
+        /**
          * @return the validated, immutable backend
          * @throws io.github.aoaiplatform.core.InvalidPropsException naming every invalid field
          */
-        public OpenAiBackend build() { return new OpenAiBackend(account, key, priority, weight, grantInvoke); }
+        public OpenAiBackend build() { return new OpenAiBackend(account, key, priority, weight, grantInvoke, tokenFromProduct); }
     }
 }

@@ -3,6 +3,7 @@ package io.github.aoaiplatform.app;
 import com.hashicorp.cdktf.TerraformProvider;
 import io.github.aoaiplatform.apim.DepartmentPolicyProps;
 import io.github.aoaiplatform.apim.DepartmentProps;
+import io.github.aoaiplatform.apim.FederatedTokenOptions;
 import io.github.aoaiplatform.apim.OpenAiApi;
 import io.github.aoaiplatform.apim.policy.TokenQuotaPeriod;
 import io.github.aoaiplatform.chargeback.ChargebackDepartmentOptions;
@@ -185,20 +186,39 @@ final class ConfigProps {
                 .alertPercent(d.alertPercent()).build();
     }
 
-    /** A department on the gateway's API; {@code allowedModels} become the deployments that serve them. */
-    static DepartmentProps department(EnvironmentConfig c, EnvironmentConfig.DepartmentConfig d, OpenAiApi api) {
+    /**
+     * A department on the gateway's API; {@code allowedModels} become the deployments that serve them.
+     * {@code backendToken}: how its product gets the token for its account in another Entra tenant, or null.
+     */
+    static DepartmentProps department(EnvironmentConfig c, EnvironmentConfig.DepartmentConfig d, OpenAiApi api,
+                                      FederatedTokenOptions backendToken) {
         return DepartmentProps.builder()
                 .api(api)
                 .displayName(d.displayName())
                 .costCenter(d.costCenter())
                 .subscriptions(d.subscriptions())
-                .policy(departmentPolicy(c, d))
+                .policy(departmentPolicy(c, d, backendToken))
                 .build();
+    }
+
+    /**
+     * The Entra tenant of a tenant-provided department's account when it is not the platform's (the gateway then signs
+     * in as the platform's federated multi-tenant application), else null (the gateway identity calls it directly).
+     */
+    static String foreignEntraTenant(EnvironmentConfig c, EnvironmentConfig.DepartmentConfig d) {
+        if (!d.isolation().equals(EnvironmentConfig.DepartmentConfig.TENANT_PROVIDED) || d.account() == null) return null;
+        String tenant = d.account().entraTenantId();
+        return tenant == null || tenant.equalsIgnoreCase(c.tenantId()) ? null : tenant;
     }
 
     /** A department's product policy: its members, deployments and limits. */
     static DepartmentPolicyProps departmentPolicy(EnvironmentConfig c, EnvironmentConfig.DepartmentConfig d) {
-        return DepartmentPolicyProps.builder()
+        return departmentPolicy(c, d, null);
+    }
+
+    private static DepartmentPolicyProps departmentPolicy(EnvironmentConfig c, EnvironmentConfig.DepartmentConfig d,
+                                                          FederatedTokenOptions backendToken) {
+        return DepartmentPolicyProps.builder().backendToken(backendToken)
                 .name(d.name()).groupIds(d.groupIds()).clientAppIds(d.clientAppIds()).allowedDeployments(allowedDeployments(c, d))
                 .tokensPerMinute(d.tokensPerMinute()).tokenQuota(d.tokenQuota()).tokenQuotaPeriod(quotaPeriod(d.tokenQuotaPeriod()))
                 .requestsPerMinute(d.requestsPerMinute()).tokensPerMinutePerUser(d.tokensPerMinutePerUser())

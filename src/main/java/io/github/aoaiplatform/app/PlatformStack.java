@@ -30,7 +30,10 @@ import io.github.aoaiplatform.dns.DnsZoneCatalogue;
 import io.github.aoaiplatform.dns.PrivateDnsZone;
 import io.github.aoaiplatform.dns.PrivateDnsZones;
 import io.github.aoaiplatform.dns.PrivateDnsZonesProps;
+import io.github.aoaiplatform.apim.FederatedTokenOptions;
 import io.github.aoaiplatform.identity.EntraApiApplication;
+import io.github.aoaiplatform.identity.FederatedApplication;
+import io.github.aoaiplatform.identity.FederatedApplicationProps;
 import io.github.aoaiplatform.monitoring.LogAnalytics;
 import io.github.aoaiplatform.monitoring.LogAnalyticsProps;
 import io.github.aoaiplatform.monitoring.MonitorPrivateLinkScope;
@@ -78,6 +81,7 @@ public final class PlatformStack extends TerraformStack {
     private final PrivateDnsZones dns;
     private final RegionalOpenAi openAi;
     private final Map<String, List<IOpenAiAccount>> tenantAccounts = new LinkedHashMap<>();
+    private FederatedApplication tenantApplication;
     private final EntraApiApplication apiApplication;
     private final UsageEventHub usageEventHub;
     private final AiGateway gateway;
@@ -222,9 +226,11 @@ public final class PlatformStack extends TerraformStack {
         // a tenant's own accounts: backend key <tenant>-<region code>; the owner of a tenant-provided account grants the role
         List<String> provided = ConfigProps.tenants(config, EnvironmentConfig.DepartmentConfig.TENANT_PROVIDED).stream()
                 .map(EnvironmentConfig.DepartmentConfig::name).toList();
+        List<String> foreign = config.departments().stream().filter(d -> ConfigProps.foreignEntraTenant(config, d) != null)
+                .map(EnvironmentConfig.DepartmentConfig::name).toList();
         tenantAccounts.forEach((tenant, accounts) -> accounts.forEach(account -> backends.add(OpenAiBackend.builder()
                 .account(account).key(tenant + "-" + AzureRegions.shortCode(account.location()))
-                .grantInvoke(!provided.contains(tenant)).build())));
+                .grantInvoke(!provided.contains(tenant)).tokenFromProduct(foreign.contains(tenant)).build())));
         AiGateway gw = new AiGateway(this, "Gateway", AiGatewayProps.builder()
                 .name(naming.name(Naming.Abbreviation.API_MANAGEMENT, config.location()))
                 .resourceGroup(resourceGroup)
@@ -256,7 +262,15 @@ public final class PlatformStack extends TerraformStack {
                 .build());
         LegacyAddresses.moveGatewayRoleAssignments(gw);
         if (usageEventHub != null) LegacyAddresses.moveUsageEventHubSender(usageEventHub, gw.identity());
-        config.departments().forEach(d -> gw.addDepartment(ConfigProps.department(config, d, gw.openAiApi())));
+        tenantApplication = foreign.isEmpty() ? null : new FederatedApplication(this, "TenantApplication", FederatedApplicationProps.builder()
+                .displayName("AOAI Platform tenant access (" + config.environmentName() + ")")
+                .trustedIdentity(gw.identity()).tenantId(config.tenantId()).build());
+        config.departments().forEach(d -> {
+            String foreignTenant = ConfigProps.foreignEntraTenant(config, d);
+            gw.addDepartment(ConfigProps.department(config, d, gw.openAiApi(), foreignTenant == null ? null : FederatedTokenOptions.builder()
+                    .tenantId(foreignTenant).clientId(tenantApplication.clientId())
+                    .identityClientId(gw.apiManagement().identityClientIdReference()).build()));
+        });
         return gw;
     }
 
@@ -288,6 +302,11 @@ public final class PlatformStack extends TerraformStack {
                 .description("Client id of the gateway's managed identity (the only identity calling Azure OpenAI)").build();
         TerraformOutput.Builder.create(this, "gateway_identity_principal_id").value(gateway.identity().principalId())
                 .description("Principal (object) id of the gateway's managed identity").build();
+        if (tenantApplication != null)
+            TerraformOutput.Builder.create(this, "tenant_application_client_id").value(tenantApplication.clientId())
+                    .description("Client id of the multi-tenant application the gateway signs in as for tenant-provided accounts in "
+                            + "other Entra tenants; each tenant's admin consents to it and grants its service principal "
+                            + "Cognitive Services OpenAI User on their account").build();
         if (usageEventHub != null)
             TerraformOutput.Builder.create(this, "usage_event_hub_id").value(usageEventHub.eventHubId())
                     .description("The usage Event Hub (one JSON record per gateway call); grant readers Azure Event Hubs Data Receiver on it").build();
@@ -307,6 +326,8 @@ public final class PlatformStack extends TerraformStack {
     public PrivateDnsZones dns() { return dns; }
     /** @return the regional Azure OpenAI accounts */
     public RegionalOpenAi openAi() { return openAi; }
+    /** @return the multi-tenant application the gateway signs in as for accounts in other Entra tenants, or null without them */
+    public FederatedApplication tenantApplication() { return tenantApplication; }
     /** @return the accounts of each department with its own (dedicatedAccount or tenantProvided), by department name */
     public Map<String, List<IOpenAiAccount>> tenantAccounts() { return java.util.Collections.unmodifiableMap(tenantAccounts); }
     /** @return the API app registration created here, or null when the environment brings its own app id */
