@@ -27,6 +27,7 @@ import io.github.aoaiplatform.openai.OpenAiAccountProps;
 import io.github.aoaiplatform.identity.UserAssignedIdentity;
 import software.constructs.RootConstruct;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -297,7 +298,78 @@ public final class ConfigValidator {
         }
         deploymentNamesOnce(c, p);
         accountQualifiersOnce(c, p);
+        quotas(c, p);
+        batchOnSharedAccounts(c, p);
     }
+
+    /**
+     * The deployments this stack creates in each region fit {@code openAi.quotas}: the first deployment that goes over is
+     * named (shared deployments first, then the departments' in config order, as Azure would create them).
+     */
+    private static void quotas(EnvironmentConfig c, Problems p) {
+        var o = c.openAi();
+        if (o == null) return;
+        o.quotas().forEach((key, limit) -> {
+            String[] parts = key.split("/", 2);
+            if (parts.length != 2 || ModelCatalogue.model(parts[0]) == null || !ModelCatalogue.SKUS.contains(parts[1]))
+                p.add("openAi.quotas." + key, "must be keyed <model>/<sku> with a known model and one of " + ModelCatalogue.SKUS
+                        + ", e.g. gpt-4o/GlobalStandard");
+            else if (limit == null || limit <= 0) p.add("openAi.quotas." + key, "must be greater than 0, got " + limit);
+        });
+        if (o.quotas().isEmpty()) return;
+        Map<String, Integer> used = new HashMap<>();
+        for (int i = 0; i < o.deployments().size(); i++) {
+            var d = o.deployments().get(i);
+            useQuota(o, d, d.regions().isEmpty() ? o.regions() : d.regions(), "openAi.deployments[" + i + "]", used, p);
+        }
+        for (int t = 0; t < c.departments().size(); t++) {
+            var tenant = c.departments().get(t);
+            if (tenant == null || tenant.shared() || tenant.isolation().equals(EnvironmentConfig.DepartmentConfig.TENANT_PROVIDED)) continue;
+            List<String> regions = tenant.regions().isEmpty() ? o.regions() : tenant.regions();
+            for (int i = 0; i < tenant.deployments().size(); i++)
+                useQuota(o, tenant.deployments().get(i), regions, "departments[" + t + "].deployments[" + i + "]", used, p);
+        }
+    }
+
+    private static void useQuota(EnvironmentConfig.OpenAiConfig o, EnvironmentConfig.DeploymentConfig d, List<String> regions,
+                                 String path, Map<String, Integer> used, Problems p) {
+        String sku = d.sku() == null ? "GlobalStandard" : d.sku();
+        Integer limit = o.quotas().get(d.model() + "/" + sku);
+        if (limit == null || limit <= 0) return;
+        int capacity = d.capacityThousandsTpm() != null ? d.capacityThousandsTpm() : o.capacityThousandsTpm();
+        for (String region : regions) {
+            int total = used.merge(region + "/" + d.model() + "/" + sku, capacity, Integer::sum);
+            if (total > limit)
+                p.add(path + ".capacityThousandsTpm", capacity + " more " + d.model() + " " + sku + " in " + region + " makes " + total
+                        + ", above what the subscription offers there (openAi.quotas." + d.model() + "/" + sku + " = " + limit
+                        + "); lower it, deploy in another region or raise the quota in Azure and here");
+        }
+    }
+
+    /**
+     * Files and batch jobs belong to an account, not to a deployment: on the shared accounts any department could list,
+     * read or cancel another's through the gateway, so batch deployments there are only allowed with one department.
+     */
+    private static void batchOnSharedAccounts(EnvironmentConfig c, Problems p) {
+        if (c.departments().size() < 2 || c.openAi() == null) return;
+        List<String[]> onShared = new ArrayList<>();
+        for (int i = 0; i < c.openAi().deployments().size(); i++)
+            onShared.add(new String[]{"openAi.deployments[" + i + "].sku", c.openAi().deployments().get(i).sku()});
+        for (int t = 0; t < c.departments().size(); t++) {
+            var tenant = c.departments().get(t);
+            if (tenant == null || !tenant.isolation().equals(EnvironmentConfig.DepartmentConfig.DEDICATED_DEPLOYMENT)) continue;
+            for (int i = 0; i < tenant.deployments().size(); i++)
+                onShared.add(new String[]{"departments[" + t + "].deployments[" + i + "].sku", tenant.deployments().get(i).sku()});
+        }
+        for (String[] d : onShared)
+            if (d[1] != null && BATCH_SKUS.contains(d[1]))
+                p.add(d[0], "'" + d[1] + "' cannot go on the shared accounts while several departments use them: Azure OpenAI files and "
+                        + "batch jobs belong to the account, so any department could list, read or cancel another's through the gateway; "
+                        + "deploy it for a department with isolation " + EnvironmentConfig.DepartmentConfig.DEDICATED_ACCOUNT);
+    }
+
+    /** The batch deployment SKUs, whose capacity is an enqueued-token quota. */
+    static final Set<String> BATCH_SKUS = Set.of("GlobalBatch", "DataZoneBatch");
 
     /** What each isolation needs and what it must not have, and its deployments, regions, filters and account. */
     private static void tenancy(EnvironmentConfig c, EnvironmentConfig.DepartmentConfig d, String path, Problems p) {

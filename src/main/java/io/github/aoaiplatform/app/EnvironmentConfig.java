@@ -231,10 +231,17 @@ public record EnvironmentConfig(
      * @param contentFilters        content-filter policies created on every account; Defaults to: none
      *                              (deployments use Microsoft.DefaultV2).
      * @param blocklists            custom blocklists created on every account; Defaults to: none.
+     * @param quotas                what the subscription offers per region, keyed {@code <model>/<sku>} (e.g.
+     *                              {@code gpt-4o/GlobalStandard}): thousands of TPM, PTUs for the provisioned SKUs, or
+     *                              thousands of enqueued tokens for the batch SKUs. Azure quota is per subscription, region,
+     *                              model and SKU, so in each region the deployments of the shared and the dedicated accounts
+     *                              together must fit; Defaults to: none (not checked; Azure refuses a deployment over quota
+     *                              at apply).
      */
     public record OpenAiConfig(List<String> regions, Integer capacityThousandsTpm, Boolean purgeOnDestroy, String kind,
                                CustomerManagedKeyConfig customerManagedKey, List<DeploymentConfig> deployments,
-                               List<ContentFilterConfig> contentFilters, List<BlocklistConfig> blocklists) {
+                               List<ContentFilterConfig> contentFilters, List<BlocklistConfig> blocklists,
+                               Map<String, Integer> quotas) {
         /**
          * Fills defaults and copies collections; see the record's components.
          *
@@ -246,6 +253,7 @@ public record EnvironmentConfig(
          * @param deployments see {@link #deployments()}
          * @param contentFilters see {@link #contentFilters()}
          * @param blocklists see {@link #blocklists()}
+         * @param quotas see {@link #quotas()}
          */
         public OpenAiConfig {
             regions = regions == null ? List.of() : List.copyOf(regions);
@@ -255,6 +263,7 @@ public record EnvironmentConfig(
             deployments = deployments == null ? List.of() : List.copyOf(deployments);
             contentFilters = contentFilters == null ? List.of() : List.copyOf(contentFilters);
             blocklists = blocklists == null ? List.of() : List.copyOf(blocklists);
+            quotas = quotas == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(quotas));
         }
     }
 
