@@ -2,6 +2,7 @@ package io.github.aoaiplatform.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.aoaiplatform.apim.DefaultPolicy;
+import io.github.aoaiplatform.chargeback.ChargebackQueries;
 import io.github.aoaiplatform.testing.Synth;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
@@ -177,6 +178,21 @@ class TenancyTest {
             assertThat(Synth.single(tf, "azurerm_api_management_api_policy").path("xml_content").asText()).as(env)
                     .doesNotContain(DefaultPolicy.BACKEND_TOKEN_VARIABLE);
         }
+    }
+
+    @Test
+    void dedicatedCapacityIsChargedAsAFixedMonthlyAmountOnTopOfTokens() {
+        var searches = Synth.all(TF, "azurerm_log_analytics_saved_search").values();
+        String departments = searches.stream().filter(s -> s.path("function_alias").asText().equals(ChargebackQueries.DEPARTMENTS))
+                .findFirst().orElseThrow().path("query").asText();
+        assertThat(departments).contains("MonthlyCapacityCharge: real")
+                .contains("\"contoso\", \"Contoso\", \"T-CONTOSO\", real(null), long(null), \"Monthly\", real(300)")
+                .contains("\"finance\", \"Finance\", \"CC-1001\", real(50), long(2000000), \"Monthly\", real(null)");
+        String report = searches.stream().filter(s -> s.path("name").asText().equals("aoai-cost-per-department")).findFirst().orElseThrow()
+                .path("query").asText();
+        assertThat(report).contains("| union (" + ChargebackQueries.DEPARTMENTS + "() | where isnotnull(MonthlyCapacityCharge)")
+                .contains("TotalCost = round(Cost + CapacityCharge, 2)").contains("BudgetUsedPercent = round(100.0 * TotalCost / MonthlyBudget, 1)");
+        assertThat(ChargebackQueries.costAlert("contoso", 300.0)).endsWith("= sum(Cost) * 30 + real(300)");
     }
 
     private static Document productPolicy(String tenant) {

@@ -183,7 +183,7 @@ final class ConfigProps {
     static ChargebackDepartmentOptions chargebackDepartment(EnvironmentConfig.DepartmentConfig d) {
         return ChargebackDepartmentOptions.builder().name(d.name()).displayName(d.displayName()).costCenter(d.costCenter())
                 .monthlyBudget(d.monthlyBudget()).tokenQuota(d.tokenQuota()).tokenQuotaPeriod(quotaPeriod(d.tokenQuotaPeriod()))
-                .alertPercent(d.alertPercent()).build();
+                .alertPercent(d.alertPercent()).monthlyCapacityCharge(d.monthlyCapacityCharge()).build();
     }
 
     /**

@@ -256,7 +256,8 @@ public final class ConfigValidator {
             Map.entry("displayName", "displayName"), Map.entry("costCenter", "costCenter"), Map.entry("subscriptions", "subscriptions"));
 
     /** The department fields only the chargeback props check (the others are the gateway's, reported once above). */
-    private static final Map<String, String> CHARGEBACK_FIELDS = Map.of("monthlyBudget", "monthlyBudget", "alertPercent", "alertPercent");
+    private static final Map<String, String> CHARGEBACK_FIELDS = Map.of("monthlyBudget", "monthlyBudget", "alertPercent", "alertPercent",
+            "monthlyCapacityCharge", "monthlyCapacityCharge");
 
     private static void departments(EnvironmentConfig c, Problems p) {
         List<EnvironmentConfig.DepartmentConfig> ds = c.departments();
