@@ -2,6 +2,7 @@ package io.github.aoaiplatform.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.aoaiplatform.apim.DefaultPolicy;
+import io.github.aoaiplatform.apim.DepartmentPolicy;
 import io.github.aoaiplatform.chargeback.ChargebackQueries;
 import io.github.aoaiplatform.testing.Synth;
 import org.junit.jupiter.api.Test;
@@ -180,6 +181,43 @@ class TenancyTest {
         }
     }
 
+    /** Files and batch jobs belong to an account: only a tenant with its own reaches them, and only its own. */
+    @Test
+    void filesAndBatchesReachOnlyTheCallersOwnAccount() {
+        Map<String, String> home = new LinkedHashMap<>();
+        home.put("fabrikam", "aoai-fabrikam-eus");
+        home.put("northwind", "aoai-northwind-we");
+        home.put("litware", "aoai-litware-jpe");
+        home.put("tailspin", "aoai-tailspin-eus");
+        String accountOperation = "@(" + DepartmentPolicy.ACCOUNT_OPERATION_CONDITION + ")";
+        for (var d : CONFIG.departments()) {
+            Document policy = productPolicy(d.name());
+            var refused = elements(policy, "when").stream().filter(w -> w.getAttribute("condition").equals(accountOperation)).toList();
+            var backend = elements(policy, "set-variable").stream()
+                    .filter(v -> v.getAttribute("name").equals(DefaultPolicy.TENANT_BACKEND_VARIABLE)).map(v -> v.getAttribute("value")).toList();
+            if (home.containsKey(d.name())) {
+                assertThat(refused).as(d.name()).isEmpty();
+                assertThat(backend).as(d.name()).containsExactly(home.get(d.name()));
+                assertThat(elements(policy, "when").stream().map(w -> w.getAttribute("condition")))
+                        .anyMatch(c -> c.startsWith("@(!(" + DepartmentPolicy.ACCOUNT_OPERATION_CONDITION + " || "));
+            } else {
+                assertThat(refused).as(d.name()).singleElement().satisfies(w ->
+                        assertThat(((Element) elements(w, "set-status").get(0)).getAttribute("code")).isEqualTo("403"));
+                assertThat(backend).as(d.name()).isEmpty();
+            }
+        }
+        Document api = xml(Synth.single(TF, "azurerm_api_management_api_policy").path("xml_content").asText());
+        home.forEach((tenant, backend) -> assertThat(route(api, "files", backend)).as(tenant).isEqualTo(backend));
+        assertThat(route(api, "files")).as("a caller without an account of its own (refused by its product first)").isEqualTo("aoai-japaneast");
+        var batch = Synth.all(TF, "azurerm_cognitive_deployment").entrySet().stream()
+                .filter(e -> e.getValue().path("name").asText().equals("tailspin-gpt-4o-batch")).toList();
+        assertThat(batch).singleElement().satisfies(e -> {
+            assertThat(e.getKey()).startsWith("Tenant-tailspin_eastus_Account_");
+            assertThat(e.getValue().path("sku").path("name").asText()).isEqualTo("GlobalBatch");
+            assertThat(e.getValue().path("sku").path("capacity").asInt()).as("thousands of enqueued tokens").isEqualTo(500);
+        });
+    }
+
     @Test
     void dedicatedCapacityIsChargedAsAFixedMonthlyAmountOnTopOfTokens() {
         var searches = Synth.all(TF, "azurerm_log_analytics_saved_search").values();
@@ -227,14 +265,26 @@ class TenancyTest {
         return true;
     }
 
-    /** The backend the API's routing {@code choose} sends a deployment to: its first matching {@code when}, else otherwise. */
-    private static String route(Document api, String deployment) {
+    private static final Pattern TENANT_FALLBACK = Pattern.compile(Pattern.quote("@((string)context.Variables.GetValueOrDefault(\""
+            + DefaultPolicy.TENANT_BACKEND_VARIABLE + "\", \"") + "([^\"]+)\"\\)\\)");
+
+    /** As {@link #route(Document, String, String)} for a caller whose product names no backend of its own. */
+    private static String route(Document api, String deployment) { return route(api, deployment, null); }
+
+    /**
+     * The backend the API's routing {@code choose} sends a deployment to: its first matching {@code when}, else
+     * otherwise, whose expression picks the backend the caller's product named ({@code tenantBackend}) or the default.
+     */
+    private static String route(Document api, String deployment, String tenantBackend) {
         for (Element when : elements(api, "when")) {
             List<Element> set = elements(when, "set-backend-service");
             if (!set.isEmpty() && deploymentsIn(when.getAttribute("condition")).contains(deployment)) return set.get(0).getAttribute("backend-id");
         }
-        return elements(api, "otherwise").stream().flatMap(o -> elements(o, "set-backend-service").stream())
+        String fallback = elements(api, "otherwise").stream().flatMap(o -> elements(o, "set-backend-service").stream())
                 .map(e -> e.getAttribute("backend-id")).findFirst().orElseThrow();
+        Matcher m = TENANT_FALLBACK.matcher(fallback);
+        if (!m.matches()) return fallback;
+        return tenantBackend != null ? tenantBackend : m.group(1);
     }
 
     private static Map<String, String> backendUrls() {

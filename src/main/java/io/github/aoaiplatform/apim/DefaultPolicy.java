@@ -45,7 +45,8 @@ import java.util.stream.Collectors;
  *   <li>{@code azure-openai-emit-token-metric}: the chargeback dimensions {@link #METRIC_DIMENSIONS} (bounded: APIM
  *       allows 10);</li>
  *   <li>routing: {@code set-backend-service} to the deployment's pool when two or more accounts serve it, to its single
- *       account's backend otherwise, and to the default (primary region) backend for unknown deployments;</li>
+ *       account's backend otherwise, and to the default (primary region) backend for unknown deployments (with
+ *       {@link Props#tenantBackends()}: to the backend a product named in {@value #TENANT_BACKEND_VARIABLE}, when set);</li>
  *   <li>{@code authentication-managed-identity} with the gateway identity's client id (named value) and
  *       {@code Authorization: Bearer} from it; a client-sent {@code api-key} header is removed (no keys reach Azure
  *       OpenAI, whose local auth is off anyway). With {@link Props#backendTokensFromProducts()}, the token a product
@@ -72,6 +73,11 @@ public final class DefaultPolicy {
      * tenant; with {@link Props#backendTokensFromProducts()} the API sends it instead of the gateway identity's.
      */
     public static final String BACKEND_TOKEN_VARIABLE = "backend-access-token";
+    /**
+     * The variable in which a product (tenant) policy names the backend of its own account; with
+     * {@link Props#tenantBackends()} calls routed to no deployment (files, batches) go there instead of the default.
+     */
+    public static final String TENANT_BACKEND_VARIABLE = "tenant-backend-id";
     /** The header that reports the caller's remaining tokens this minute. */
     public static final String REMAINING_TOKENS_HEADER = "x-gateway-remaining-tokens";
     /** Custom metric namespace of the token metrics. */
@@ -142,10 +148,13 @@ public final class DefaultPolicy {
      * @param backendTokensFromProducts some product policy leaves a backend token in {@value #BACKEND_TOKEN_VARIABLE}
      *                               (a tenant's account in another Entra tenant): send it when set, the gateway identity's
      *                               otherwise; Defaults to: false (always the gateway identity's).
+     * @param tenantBackends         some product policy names its own account's backend in {@value #TENANT_BACKEND_VARIABLE}:
+     *                               calls for no routed deployment (files, batches) go there when it is set; Defaults to:
+     *                               false (they go to {@code defaultBackendId}).
      */
     public record Props(String tenantId, String audienceAppId, String scopeName, Boolean requireScope, List<String> corsOrigins,
                         int tokensPerMinutePerUser, Map<String, Route> routes, String defaultBackendId, String identityClientId,
-                        String usageLoggerId, Boolean backendTokensFromProducts) {
+                        String usageLoggerId, Boolean backendTokensFromProducts, Boolean tenantBackends) {
         /**
          * Validates every field, fills defaults and copies collections; see the record's components.
          *
@@ -160,6 +169,7 @@ public final class DefaultPolicy {
          * @param identityClientId       see {@link #identityClientId()}
          * @param usageLoggerId          see {@link #usageLoggerId()}
          * @param backendTokensFromProducts see {@link #backendTokensFromProducts()}
+         * @param tenantBackends see {@link #tenantBackends()}
          */
         public Props {
             PropsCheck check = PropsCheck.of("DefaultPolicy.Props");
@@ -177,6 +187,7 @@ public final class DefaultPolicy {
             check.check(usageLoggerId == null || !usageLoggerId.isBlank(), "usageLoggerId",
                     "must name an API Management Event Hub logger; leave it unset for no usage records");
             backendTokensFromProducts = backendTokensFromProducts == null ? Boolean.FALSE : backendTokensFromProducts;
+            tenantBackends = tenantBackends == null ? Boolean.FALSE : tenantBackends;
             check.throwIfAny();
         }
 
@@ -196,6 +207,7 @@ public final class DefaultPolicy {
             private String identityClientId;
             private String usageLoggerId;
             private Boolean backendTokensFromProducts;
+            private Boolean tenantBackends;
 
             private Builder() {}
 
@@ -288,10 +300,18 @@ public final class DefaultPolicy {
             public Builder backendTokensFromProducts(Boolean backendTokensFromProducts) { this.backendTokensFromProducts = backendTokensFromProducts; return this; }
 
             /**
+             * Sets {@link Props#tenantBackends()}.
+             *
+             * @param tenantBackends the value
+             * @return this builder
+             */
+            public Builder tenantBackends(Boolean tenantBackends) { this.tenantBackends = tenantBackends; return this; }
+
+            /**
              * @return the validated, immutable props
              * @throws io.github.aoaiplatform.core.InvalidPropsException naming every invalid field
              */
-            public Props build() { return new Props(tenantId, audienceAppId, scopeName, requireScope, corsOrigins, tokensPerMinutePerUser, routes, defaultBackendId, identityClientId, usageLoggerId, backendTokensFromProducts); }
+            public Props build() { return new Props(tenantId, audienceAppId, scopeName, requireScope, corsOrigins, tokensPerMinutePerUser, routes, defaultBackendId, identityClientId, usageLoggerId, backendTokensFromProducts, tenantBackends); }
         }
     }
 
@@ -409,10 +429,13 @@ public final class DefaultPolicy {
             if (!route.backendId().equals(p.defaultBackendId()))
                 byBackend.computeIfAbsent(route.backendId(), k -> new ArrayList<>()).add(deployment);
         });
-        if (byBackend.isEmpty()) return SetBackendService.backendId(p.defaultBackendId());
+        // a tenant's calls for no deployment (files, batches) go to its own account, never to the shared default
+        var fallback = SetBackendService.backendId(!p.tenantBackends() ? p.defaultBackendId()
+                : "@((string)context.Variables.GetValueOrDefault(\"" + TENANT_BACKEND_VARIABLE + "\", \"" + p.defaultBackendId() + "\"))");
+        if (byBackend.isEmpty()) return fallback;
         var choose = Choose.builder();
         byBackend.forEach((backend, deployments) -> choose.when(deploymentIn(deployments), SetBackendService.backendId(backend)));
-        return choose.otherwise(SetBackendService.backendId(p.defaultBackendId())).build();
+        return choose.otherwise(fallback).build();
     }
 
     private static PolicyElement forwarding(Props p) {

@@ -26,7 +26,12 @@ import java.util.stream.Collectors;
  *   <li>{@code <base/>} (the global policy);</li>
  *   <li>membership, when groups or client apps are listed: the token's {@code groups} must contain one of the groups or
  *       its {@code azp}/{@code appid} must be one of the client apps, else 403 {@code DepartmentAccessDenied};</li>
- *   <li>allowed deployments, when the department is restricted: any other deployment gets 403 {@code ModelNotAllowed};</li>
+ *   <li>account-wide operations (files, batches; {@link #ACCOUNT_OPERATION_CONDITION}) get 403
+ *       {@code AccountOperationNotAllowed} unless {@link DepartmentPolicyProps#accountOperations()};</li>
+ *   <li>allowed deployments, when the department is restricted: any other deployment gets 403 {@code ModelNotAllowed}
+ *       (account-wide operations pass when the department has its own account);</li>
+ *   <li>with its own account ({@link DepartmentPolicyProps#accountBackendId()}): that backend in
+ *       {@value DefaultPolicy#TENANT_BACKEND_VARIABLE}, where the API sends its files and batches;</li>
  *   <li>{@code rate-limit-by-key}: requests per minute for the whole department (429);</li>
  *   <li>{@code azure-openai-token-limit}: tokens per minute and the token quota per period for the whole department
  *       (429 over the rate, 403 over the quota), remaining quota in {@value #REMAINING_QUOTA_HEADER};</li>
@@ -40,6 +45,9 @@ import java.util.stream.Collectors;
  */
 public final class DepartmentPolicy {
     private DepartmentPolicy() {}
+
+    /** True for the account-wide operations, files and batches (a C# condition on the matched operation's template). */
+    public static final String ACCOUNT_OPERATION_CONDITION = "Regex.IsMatch(context.Operation.UrlTemplate, \"^/(v1/)?(files|batches)(/|$)\")";
 
     /** The prefix of every department counter key. */
     public static final String COUNTER_PREFIX = "department:";
@@ -58,9 +66,16 @@ public final class DepartmentPolicy {
         if (member != null)
             inbound.add(Choose.builder().when("@(!(" + member + "))", forbidden("DepartmentAccessDenied",
                     "The caller is not a member of department " + p.name() + ".")).build());
-        if (!p.allowedDeployments().isEmpty())
-            inbound.add(Choose.builder().when("@(!(" + DefaultPolicy.deploymentCondition(p.allowedDeployments()) + "))",
+        if (!p.accountOperations())
+            inbound.add(Choose.builder().when("@(" + ACCOUNT_OPERATION_CONDITION + ")", forbidden("AccountOperationNotAllowed",
+                    "Files and batch jobs belong to the whole account, which department " + p.name() + " shares with others.")).build());
+        if (!p.allowedDeployments().isEmpty()) {
+            String allowed = DefaultPolicy.deploymentCondition(p.allowedDeployments());
+            if (p.accountBackendId() != null) allowed = ACCOUNT_OPERATION_CONDITION + " || " + allowed;
+            inbound.add(Choose.builder().when("@(!(" + allowed + "))",
                     forbidden("ModelNotAllowed", "Department " + p.name() + " may not call this deployment.")).build());
+        }
+        if (p.accountBackendId() != null) inbound.add(SetVariable.of(DefaultPolicy.TENANT_BACKEND_VARIABLE, p.accountBackendId()));
         if (p.requestsPerMinute() != null)
             inbound.add(RateLimitByKey.builder(p.requestsPerMinute(), 60, p.counterKey()).build());
         var department = LlmTokenLimit.builder(LlmFlavor.AZURE_OPENAI, p.counterKey())

@@ -172,6 +172,7 @@ public final class OpenAiApi extends Construct {
                 .identityClientId(apim.identityClientIdReference())
                 .usageLoggerId(props.usageLoggerId())
                 .backendTokensFromProducts(props.backends().stream().anyMatch(OpenAiBackend::tokenFromProduct))
+                .tenantBackends(props.backends().stream().anyMatch(b -> b.tenant() != null))
                 .build());
 
         List<ITerraformDependable> dependsOn = new ArrayList<>();

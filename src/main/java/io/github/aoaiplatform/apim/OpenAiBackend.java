@@ -25,9 +25,12 @@ import java.util.regex.Pattern;
  *                 leaves the token for it in {@value DefaultPolicy#BACKEND_TOKEN_VARIABLE}
  *                 ({@link DepartmentPolicyProps#backendToken()}), which the API then sends instead of the gateway
  *                 identity's; Defaults to: false.
+ * @param tenant   the department (product) whose own account this is: its product names the backend in
+ *                 {@value DefaultPolicy#TENANT_BACKEND_VARIABLE} so that its calls for no deployment (files, batches) come
+ *                 here; Defaults to: none (a shared account).
  */
 public record OpenAiBackend(IOpenAiAccount account, String key, Integer priority, Integer weight, Boolean grantInvoke,
-                            Boolean tokenFromProduct) {
+                            Boolean tokenFromProduct, String tenant) {
     private static final Pattern KEY = Pattern.compile("[A-Za-z0-9][A-Za-z0-9-]{0,39}");
 
     /**
@@ -39,6 +42,7 @@ public record OpenAiBackend(IOpenAiAccount account, String key, Integer priority
      * @param weight see {@link #weight()}
      * @param grantInvoke see {@link #grantInvoke()}
      * @param tokenFromProduct see {@link #tokenFromProduct()}
+     * @param tenant see {@link #tenant()}
      */
     public OpenAiBackend {
         PropsCheck check = PropsCheck.of("OpenAiBackend");
@@ -73,6 +77,7 @@ public record OpenAiBackend(IOpenAiAccount account, String key, Integer priority
         private Integer weight;
         private Boolean grantInvoke;
         private Boolean tokenFromProduct;
+        private String tenant;
 
         private Builder() {}
 
@@ -125,9 +130,17 @@ public record OpenAiBackend(IOpenAiAccount account, String key, Integer priority
         public Builder tokenFromProduct(Boolean tokenFromProduct) { this.tokenFromProduct = tokenFromProduct; return this; }
 
         /**
+         * Sets {@link OpenAiBackend#tenant()}.
+         *
+         * @param tenant the value
+         * @return this builder
+         */
+        public Builder tenant(String tenant) { this.tenant = tenant; return this; }
+
+        /**
          * @return the validated, immutable backend
          * @throws io.github.aoaiplatform.core.InvalidPropsException naming every invalid field
          */
-        public OpenAiBackend build() { return new OpenAiBackend(account, key, priority, weight, grantInvoke, tokenFromProduct); }
+        public OpenAiBackend build() { return new OpenAiBackend(account, key, priority, weight, grantInvoke, tokenFromProduct, tenant); }
     }
 }

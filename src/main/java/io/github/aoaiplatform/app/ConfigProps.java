@@ -7,6 +7,7 @@ import io.github.aoaiplatform.apim.FederatedTokenOptions;
 import io.github.aoaiplatform.apim.OpenAiApi;
 import io.github.aoaiplatform.apim.policy.TokenQuotaPeriod;
 import io.github.aoaiplatform.chargeback.ChargebackDepartmentOptions;
+import io.github.aoaiplatform.core.AzureRegions;
 import io.github.aoaiplatform.core.DiagnosticSettings;
 import io.github.aoaiplatform.core.IResourceGroup;
 import io.github.aoaiplatform.core.Lock;
@@ -115,6 +116,24 @@ final class ConfigProps {
         return plain.length() <= 8 ? plain : plain.substring(0, 8);
     }
 
+    /**
+     * The key of the backend of a department's own account in a region: {@code <department>-<region code>}.
+     */
+    static String tenantBackendKey(String department, String region) {
+        return department + "-" + AzureRegions.shortCode(region);
+    }
+
+    /**
+     * The backend a department's files and batches go to: its own account in its first region (files live in one
+     * account, so they all go to the same one), or null without an account of its own.
+     */
+    static String homeBackend(EnvironmentConfig.DepartmentConfig d) {
+        if (!d.ownAccount()) return null;
+        String region = d.isolation().equals(EnvironmentConfig.DepartmentConfig.TENANT_PROVIDED)
+                ? (d.account() == null ? null : d.account().region()) : d.regions().stream().findFirst().orElse(null);
+        return region == null || !AzureRegions.isKnown(region) ? null : OpenAiApi.backendName(tenantBackendKey(d.name(), region));
+    }
+
     /** The departments of one isolation, in config order. */
     static List<EnvironmentConfig.DepartmentConfig> tenants(EnvironmentConfig c, String isolation) {
         return c.departments().stream().filter(d -> d != null && d.isolation().equals(isolation)).toList();
@@ -219,6 +238,8 @@ final class ConfigProps {
     private static DepartmentPolicyProps departmentPolicy(EnvironmentConfig c, EnvironmentConfig.DepartmentConfig d,
                                                           FederatedTokenOptions backendToken) {
         return DepartmentPolicyProps.builder().backendToken(backendToken)
+                .accountOperations(d.ownAccount() || c.departments().size() < 2)
+                .accountBackendId(homeBackend(d))
                 .name(d.name()).groupIds(d.groupIds()).clientAppIds(d.clientAppIds()).allowedDeployments(allowedDeployments(c, d))
                 .tokensPerMinute(d.tokensPerMinute()).tokenQuota(d.tokenQuota()).tokenQuotaPeriod(quotaPeriod(d.tokenQuotaPeriod()))
                 .requestsPerMinute(d.requestsPerMinute()).tokensPerMinutePerUser(d.tokensPerMinutePerUser())

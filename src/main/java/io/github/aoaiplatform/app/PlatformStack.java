@@ -17,7 +17,6 @@ import io.github.aoaiplatform.azapi.AzapiProvider;
 import io.github.aoaiplatform.chargeback.Chargeback;
 import io.github.aoaiplatform.chargeback.ChargebackProps;
 import io.github.aoaiplatform.chargeback.PriceTable;
-import io.github.aoaiplatform.core.AzureRegions;
 import io.github.aoaiplatform.core.DiagnosticSettings;
 import io.github.aoaiplatform.core.IPrivateDnsZone;
 import io.github.aoaiplatform.core.Lock;
@@ -229,8 +228,8 @@ public final class PlatformStack extends TerraformStack {
         List<String> foreign = config.departments().stream().filter(d -> ConfigProps.foreignEntraTenant(config, d) != null)
                 .map(EnvironmentConfig.DepartmentConfig::name).toList();
         tenantAccounts.forEach((tenant, accounts) -> accounts.forEach(account -> backends.add(OpenAiBackend.builder()
-                .account(account).key(tenant + "-" + AzureRegions.shortCode(account.location()))
-                .grantInvoke(!provided.contains(tenant)).tokenFromProduct(foreign.contains(tenant)).build())));
+                .account(account).key(ConfigProps.tenantBackendKey(tenant, account.location()))
+                .grantInvoke(!provided.contains(tenant)).tokenFromProduct(foreign.contains(tenant)).tenant(tenant).build())));
         AiGateway gw = new AiGateway(this, "Gateway", AiGatewayProps.builder()
                 .name(naming.name(Naming.Abbreviation.API_MANAGEMENT, config.location()))
                 .resourceGroup(resourceGroup)
