@@ -92,6 +92,18 @@ class TenancyTest {
         Synth.allResources(TF).forEach((address, body) ->
                 assertThat(body.toString()).as(address).doesNotContainPattern("\"(scope|cognitive_account_id|target_resource_id)\":\"" + tenantSubscriptions));
         assertThat(Synth.all(TF, "azurerm_cognitive_account").keySet()).noneMatch(a -> a.contains("northwind") || a.contains("litware"));
+        for (var tenant : List.of(CONFIG.departments().get(3), CONFIG.departments().get(4))) {
+            var endpoints = Synth.all(TF, "azurerm_private_endpoint").values().stream().filter(pe ->
+                    pe.path("private_service_connection").path("private_connection_resource_id").asText().equals(tenant.account().resourceId())).toList();
+            assertThat(endpoints).as("the gateway subnet denies Internet egress: %s is reached privately", tenant.name()).singleElement().satisfies(pe -> {
+                var connection = pe.path("private_service_connection");
+                assertThat(connection.path("is_manual_connection").asBoolean()).isTrue();
+                assertThat(connection.path("request_message").asText()).contains(tenant.name());
+                assertThat(connection.path("subresource_names")).extracting(JsonNode::asText).containsExactly("account");
+                assertThat(pe.path("subnet_id").asText()).contains("PrivateEndpoints");
+                assertThat(pe.path("private_dns_zone_group").path("private_dns_zone_ids").toString()).contains("privatelinkopenaiazurecom");
+            });
+        }
     }
 
     /** Which deployments each tenant's product admits, from its policy XML, and where the API sends them. */

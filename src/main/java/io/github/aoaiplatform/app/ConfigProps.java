@@ -134,6 +134,11 @@ final class ConfigProps {
         return region == null || !AzureRegions.isKnown(region) ? null : OpenAiApi.backendName(tenantBackendKey(d.name(), region));
     }
 
+    /** What the owner of a tenant-provided account reads when asked to approve the gateway's private endpoint. */
+    static String approvalRequest(EnvironmentConfig c, EnvironmentConfig.DepartmentConfig d) {
+        return "AI gateway of aoai-platform (" + c.environmentName() + ") for department " + d.name() + ": please approve";
+    }
+
     /** The departments of one isolation, in config order. */
     static List<EnvironmentConfig.DepartmentConfig> tenants(EnvironmentConfig c, String isolation) {
         return c.departments().stream().filter(d -> d != null && d.isolation().equals(isolation)).toList();

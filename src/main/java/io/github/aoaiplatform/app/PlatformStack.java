@@ -21,7 +21,9 @@ import io.github.aoaiplatform.core.DiagnosticSettings;
 import io.github.aoaiplatform.core.IPrivateDnsZone;
 import io.github.aoaiplatform.core.Lock;
 import io.github.aoaiplatform.core.Naming;
+import io.github.aoaiplatform.core.PrivateEndpoint;
 import io.github.aoaiplatform.core.PrivateEndpointOptions;
+import io.github.aoaiplatform.core.PrivateEndpointProps;
 import io.github.aoaiplatform.core.ResourceGroup;
 import io.github.aoaiplatform.core.ResourceGroupProps;
 import io.github.aoaiplatform.core.Tags;
@@ -126,10 +128,20 @@ public final class PlatformStack extends TerraformStack {
         for (var tenant : ConfigProps.tenants(config, EnvironmentConfig.DepartmentConfig.DEDICATED_ACCOUNT))
             tenantAccounts.put(tenant.name(), new RegionalOpenAi(this, "Tenant-" + tenant.name(), ConfigProps.tenantOpenAi(config,
                     tenant, naming, resourceGroup, openAiEndpoints, diagnostics, lock, azapiProvider, this)).accounts());
-        for (var tenant : ConfigProps.tenants(config, EnvironmentConfig.DepartmentConfig.TENANT_PROVIDED))
-            tenantAccounts.put(tenant.name(), List.of(OpenAiAccount.fromResourceId(this, "TenantAccount-" + tenant.name(),
+        for (var tenant : ConfigProps.tenants(config, EnvironmentConfig.DepartmentConfig.TENANT_PROVIDED)) {
+            IOpenAiAccount account = OpenAiAccount.fromResourceId(this, "TenantAccount-" + tenant.name(),
                     tenant.account().resourceId(), tenant.account().region(),
-                    tenant.deployments().stream().map(EnvironmentConfig.DeploymentConfig::name).toList())));
+                    tenant.deployments().stream().map(EnvironmentConfig.DeploymentConfig::name).toList());
+            tenantAccounts.put(tenant.name(), List.of(account));
+            // the gateway subnet denies Internet egress: the tenant's account is reached through an endpoint the tenant approves
+            new PrivateEndpoint(this, "TenantAccount-" + tenant.name() + "-PrivateEndpoint", PrivateEndpointProps.builder()
+                    .name("pep-" + account.name()).resourceGroupName(resourceGroup.name())
+                    .subnet(network.requireSubnet(SubnetRole.PRIVATE_ENDPOINTS)).targetResourceId(account.resourceId())
+                    .subresource(OpenAiAccount.PRIVATE_LINK_SUBRESOURCE)
+                    .dnsZones(dns.zones(DnsZoneCatalogue.forOpenAi(config.openAi().kind().equals("AIServices"))))
+                    .approvalRequest(ConfigProps.approvalRequest(config, tenant))
+                    .build());
+        }
         apiApplication = config.identity().application() == null ? null
                 : new EntraApiApplication(this, "ApiApplication", ConfigProps.apiApplication(config));
         usageEventHub = !mon.usageEventHub() ? null : new UsageEventHub(this, "UsageEventHub", UsageEventHubProps.builder()
