@@ -172,10 +172,6 @@ public record PrivateEndpointProps(String name, String resourceGroupName, ISubne
         }
 
         /**
-         * @return the validated, immutable props
-         * @throws io.github.aoaiplatform.core.InvalidPropsException naming every invalid field
-         */
-        /**
          * Sets {@link PrivateEndpointProps#approvalRequest()}.
          *
          * @param approvalRequest the value
@@ -183,6 +179,10 @@ public record PrivateEndpointProps(String name, String resourceGroupName, ISubne
          */
         public Builder approvalRequest(String approvalRequest) { this.approvalRequest = approvalRequest; return this; }
 
+        /**
+         * @return the validated, immutable props
+         * @throws io.github.aoaiplatform.core.InvalidPropsException naming every invalid field
+         */
         public PrivateEndpointProps build() { return new PrivateEndpointProps(name, resourceGroupName, subnet, location, targetResourceId, subresource, dnsZones, staticIp, tags, dependsOn, approvalRequest); }
     }
 }
