@@ -110,12 +110,16 @@ class TenancyConfigTest {
     void failsOnFieldsAnIsolationDoesNotUseAndOnMissingOnes() {
         String p = problems(s -> {
             department(s, FINANCE).putArray("regions").add("eastus");
+            department(s, NORTHWIND).putArray("blocklists").addObject().put("name", "x").putArray("terms").add("y");
+            ((ObjectNode) department(s, CONTOSO).withArray("blocklists").get(0)).putArray("terms");
             department(s, FABRIKAM).putArray("regions");
             department(s, CONTOSO).putArray("deployments");
             department(s, CONTOSO).putObject("account").put("region", "eastus");
             firstDeployment(s, TAILSPIN).putArray("regions").add("eastus");
         });
         assertThat(p).contains("departments[0].regions: is only used with isolation dedicatedDeployment, dedicatedAccount or tenantProvided")
+                .contains("departments[3].blocklists: cannot be created on an account the tenant owns")
+                .contains("departments[1].blocklists[0].terms")
                 .contains("departments[2].regions: must list at least one region for its own accounts")
                 .contains("departments[1].deployments: must list at least one deployment")
                 .contains("departments[1].account: is only used with isolation tenantProvided")

@@ -59,6 +59,7 @@ class TenancyTest {
         assertThat(contoso.getValue().path("sku").path("capacity").asInt()).isEqualTo(50);
         assertThat(Synth.all(TF, "azurerm_cognitive_account_rai_policy").values()).extracting(p -> p.path("name").asText())
                 .contains("contoso-strict");
+        assertThat(Synth.allResources(TF).keySet()).anyMatch(a -> a.contains("OpenAi_japaneast_Blocklist-contoso-terms"));
         assertThat(Synth.all(TF, "azurerm_cognitive_account").keySet()).noneMatch(a -> a.contains("contoso"));
     }
 
@@ -138,7 +139,7 @@ class TenancyTest {
         assertThat(ConfigProps.allowedDeployments(Synth.config("dev"), research)).isEmpty();
         var finance = CONFIG.departments().get(0);
         var unrestricted = new EnvironmentConfig.DepartmentConfig(finance.name(), null, finance.costCenter(), null, null, 1000, null,
-                null, null, null, null, null, null, null, null, null, null, null, null, null);
+                null, null, null, null, null, null, null, null, null, null, null, null, null, null);
         assertThat(ConfigProps.allowedDeployments(CONFIG, unrestricted)).as("spelled out next to dedicated tenants")
                 .containsExactly("gpt-4o", "gpt-4o-mini", "text-embedding-3-small");
     }

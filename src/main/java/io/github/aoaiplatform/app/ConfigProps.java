@@ -60,10 +60,12 @@ final class ConfigProps {
                                               Lock lock, TerraformProvider azapi, Construct scope) {
         var o = c.openAi();
         List<EnvironmentConfig.ContentFilterConfig> filters = new ArrayList<>(o.contentFilters());
+        List<EnvironmentConfig.BlocklistConfig> blocklists = new ArrayList<>(o.blocklists());
         List<RegionalDeploymentOptions> deployments = new ArrayList<>(o.deployments().stream().map(d -> RegionalDeploymentOptions.builder()
                 .deployment(deployment(o, d)).regions(d.regions()).build()).toList());
         for (var tenant : tenants(c, EnvironmentConfig.DepartmentConfig.DEDICATED_DEPLOYMENT)) {
             filters.addAll(tenant.contentFilters());
+            blocklists.addAll(tenant.blocklists());
             tenant.deployments().forEach(d -> deployments.add(RegionalDeploymentOptions.builder()
                     .deployment(deployment(o, d)).regions(tenant.regions()).build()));
         }
@@ -72,7 +74,7 @@ final class ConfigProps {
                 .kind(o.kind())
                 .customerManagedKey(customerManagedKey(o.customerManagedKey(), scope))
                 .contentFilters(filters.stream().map(ConfigProps::contentFilter).toList())
-                .blocklists(o.blocklists().stream().map(ConfigProps::blocklist).toList())
+                .blocklists(blocklists.stream().map(ConfigProps::blocklist).toList())
                 .deployments(deployments)
                 .naming(naming)
                 .resourceGroup(resourceGroup)
@@ -98,6 +100,7 @@ final class ConfigProps {
                 .kind(o.kind())
                 .customerManagedKey(customerManagedKey(o.customerManagedKey(), scope))
                 .contentFilters(tenant.contentFilters().stream().map(ConfigProps::contentFilter).toList())
+                .blocklists(tenant.blocklists().stream().map(ConfigProps::blocklist).toList())
                 .deployments(tenant.deployments().stream().map(d -> RegionalDeploymentOptions.builder()
                         .deployment(deployment(o, d)).build()).toList())
                 .naming(naming)

@@ -384,6 +384,7 @@ public final class ConfigValidator {
             if (!d.deployments().isEmpty()) p.add(path + ".deployments", unused);
             if (!d.regions().isEmpty()) p.add(path + ".regions", unused);
             if (!d.contentFilters().isEmpty()) p.add(path + ".contentFilters", unused);
+            if (!d.blocklists().isEmpty()) p.add(path + ".blocklists", unused);
         } else if (d.deployments().isEmpty()) {
             p.add(path + ".deployments", "must list at least one deployment: a " + isolation + " department reaches only its own");
         }
@@ -394,6 +395,8 @@ public final class ConfigValidator {
             if (!d.regions().isEmpty()) p.add(path + ".regions", "is not used with isolation " + isolation + ": give account.region");
             if (!d.contentFilters().isEmpty())
                 p.add(path + ".contentFilters", "cannot be created on an account the tenant owns; the tenant sets its filters");
+            if (!d.blocklists().isEmpty())
+                p.add(path + ".blocklists", "cannot be created on an account the tenant owns; the tenant sets its blocklists");
             return;
         }
         var o = c.openAi();
@@ -420,6 +423,16 @@ public final class ConfigValidator {
             if (f.name() != null && !filters.add(f.name()))
                 p.add(fp + "name", "'" + f.name() + "' is already defined" + (ownAccount ? "" : " (names are shared with openAi.contentFilters "
                         + "and the other dedicated deployments' filters, which live on the same accounts)"));
+        }
+        Set<String> lists = new HashSet<>();
+        if (!ownAccount && o != null) o.blocklists().forEach(b -> lists.add(b.name()));
+        for (int i = 0; i < d.blocklists().size(); i++) {
+            var b = d.blocklists().get(i);
+            String bp = path + ".blocklists[" + i + "].";
+            props(p, bp, Map.of("name", "name", "terms", "terms"), () -> ConfigProps.blocklist(b));
+            if (b.name() != null && !lists.add(b.name()))
+                p.add(bp + "name", "'" + b.name() + "' is already defined" + (ownAccount ? "" : " (names are shared with openAi.blocklists "
+                        + "and the other dedicated deployments' blocklists, which live on the same accounts)"));
         }
         if (o == null) return;
         for (int i = 0; i < d.deployments().size(); i++) {

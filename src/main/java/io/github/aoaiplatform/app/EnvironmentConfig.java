@@ -535,6 +535,7 @@ public record EnvironmentConfig(
      *                               whole gateway; Defaults to: none (required for every isolation but shared).
      * @param contentFilters         its own content-filter policies for its deployments (dedicatedDeployment: created on
      *                               the shared accounts; dedicatedAccount: on its accounts); Defaults to: none.
+     * @param blocklists             its own custom blocklists, created where its content filters are; Defaults to: none.
      * @param account                tenantProvided: the account in the tenant's subscription; Defaults to: none (required for
      *                               tenantProvided, rejected otherwise).
      * @param monthlyCapacityCharge  a fixed monthly amount in the price table's currency charged on top of its tokens for
@@ -545,7 +546,7 @@ public record EnvironmentConfig(
                                    Integer requestsPerMinute, Integer tokensPerMinutePerUser, List<String> allowedModels,
                                    List<String> subscriptions, Double monthlyBudget, Integer alertPercent, String isolation,
                                    List<String> regions, List<DeploymentConfig> deployments, List<ContentFilterConfig> contentFilters,
-                                   TenantAccountConfig account, Double monthlyCapacityCharge) {
+                                   List<BlocklistConfig> blocklists, TenantAccountConfig account, Double monthlyCapacityCharge) {
         /** Today's behaviour: the shared deployments, with the department's own limits and metering. */
         public static final String SHARED = "shared";
         /** Deployments named for the tenant on the shared accounts. */
@@ -578,6 +579,7 @@ public record EnvironmentConfig(
          * @param regions see {@link #regions()}
          * @param deployments see {@link #deployments()}
          * @param contentFilters see {@link #contentFilters()}
+         * @param blocklists see {@link #blocklists()}
          * @param account see {@link #account()}
          * @param monthlyCapacityCharge see {@link #monthlyCapacityCharge()}
          */
@@ -593,6 +595,7 @@ public record EnvironmentConfig(
             regions = regions == null ? List.of() : List.copyOf(regions);
             deployments = deployments == null ? List.of() : List.copyOf(deployments);
             contentFilters = contentFilters == null ? List.of() : List.copyOf(contentFilters);
+            blocklists = blocklists == null ? List.of() : List.copyOf(blocklists);
         }
 
         /** @return whether it runs on the shared accounts' shared deployments only */
