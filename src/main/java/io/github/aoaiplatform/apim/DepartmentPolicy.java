@@ -26,7 +26,7 @@ import java.util.stream.Collectors;
  *   <li>{@code <base/>} (the global policy);</li>
  *   <li>membership, when groups or client apps are listed: the token's {@code groups} must contain one of the groups or
  *       its {@code azp}/{@code appid} must be one of the client apps, else 403 {@code DepartmentAccessDenied};</li>
- *   <li>account-wide operations (files, batches; {@link #ACCOUNT_OPERATION_CONDITION}) get 403
+ *   <li>account-wide operations (files, batches, stored responses; {@link #ACCOUNT_OPERATION_CONDITION}) get 403
  *       {@code AccountOperationNotAllowed} unless {@link DepartmentPolicyProps#accountOperations()};</li>
  *   <li>allowed deployments, when the department is restricted: any other deployment gets 403 {@code ModelNotAllowed}
  *       (account-wide operations pass when the department has its own account);</li>
@@ -46,8 +46,12 @@ import java.util.stream.Collectors;
 public final class DepartmentPolicy {
     private DepartmentPolicy() {}
 
-    /** True for the account-wide operations, files and batches (a C# condition on the matched operation's template). */
-    public static final String ACCOUNT_OPERATION_CONDITION = "Regex.IsMatch(context.Operation.UrlTemplate, \"^/(v1/)?(files|batches)(/|$)\")";
+    /**
+     * True for the account-wide operations: files, batches and stored responses (retrieve, delete, input items), which
+     * reach whatever the account holds, whoever created it (a C# condition on the matched operation's template).
+     */
+    public static final String ACCOUNT_OPERATION_CONDITION =
+            "Regex.IsMatch(context.Operation.UrlTemplate, \"^/(v1/)?(files(/|$)|batches(/|$)|responses/)\")";
 
     /** The prefix of every department counter key. */
     public static final String COUNTER_PREFIX = "department:";
@@ -68,7 +72,7 @@ public final class DepartmentPolicy {
                     "The caller is not a member of department " + p.name() + ".")).build());
         if (!p.accountOperations())
             inbound.add(Choose.builder().when("@(" + ACCOUNT_OPERATION_CONDITION + ")", forbidden("AccountOperationNotAllowed",
-                    "Files and batch jobs belong to the whole account, which department " + p.name() + " shares with others.")).build());
+                    "Files, batch jobs and stored responses belong to the whole account, which department " + p.name() + " shares with others.")).build());
         if (!p.allowedDeployments().isEmpty()) {
             String allowed = DefaultPolicy.deploymentCondition(p.allowedDeployments());
             if (p.accountBackendId() != null) allowed = ACCOUNT_OPERATION_CONDITION + " || " + allowed;
