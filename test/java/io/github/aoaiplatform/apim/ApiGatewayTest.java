@@ -35,13 +35,21 @@ class ApiGatewayTest {
         Set<String> accountIds = Synth.all(tf, "azurerm_cognitive_account").keySet().stream()
                 .map(a -> Synth.ref("azurerm_cognitive_account." + a, "id")).collect(Collectors.toSet());
         // with monitoring.usageEventHub the identity also sends usage records, on that one Event Hub only
-        var all = Synth.all(tf, "azurerm_role_assignment").values();
+        // what the gateway identity holds (prompt-log readers hold their own grants on the workspace)
+        var all = Synth.all(tf, "azurerm_role_assignment").values().stream()
+                .filter(r -> r.path("principal_id").asText().equals(Synth.ref(identity, "principal_id"))).toList();
         var usageSenders = all.stream().filter(r -> r.path("role_definition_name").asText().equals("Azure Event Hubs Data Sender")).toList();
         assertThat(usageSenders).hasSize(Synth.config(environment).monitoring().usageEventHub() ? 1 : 0).allSatisfy(r -> {
             assertThat(r.path("scope").asText()).isEqualTo(Synth.ref(address(tf, "azurerm_eventhub"), "id"));
             assertThat(r.path("principal_id").asText()).isEqualTo(Synth.ref(identity, "principal_id"));
         });
-        var assignments = all.stream().filter(r -> !usageSenders.contains(r)).toList();
+        // the identity sends telemetry to Application Insights with its Entra ID token (local authentication is off)
+        var metricsPublishers = all.stream().filter(r -> r.path("role_definition_name").asText().equals("Monitoring Metrics Publisher")).toList();
+        assertThat(metricsPublishers).singleElement().satisfies(r -> {
+            assertThat(r.path("scope").asText()).isEqualTo(Synth.ref(address(tf, "azurerm_application_insights"), "id"));
+            assertThat(r.path("principal_id").asText()).isEqualTo(Synth.ref(identity, "principal_id"));
+        });
+        var assignments = all.stream().filter(r -> !usageSenders.contains(r) && !metricsPublishers.contains(r)).toList();
         assertThat(assignments).hasSize(accountIds.size()).allSatisfy(r -> {
             assertThat(r.path("role_definition_name").asText()).isEqualTo("Cognitive Services OpenAI User");
             assertThat(r.has("role_definition_id")).isFalse();
@@ -83,20 +91,42 @@ class ApiGatewayTest {
         String appi = address(tf, "azurerm_application_insights");
         JsonNode insights = Synth.single(tf, "azurerm_application_insights");
         assertThat(insights.path("workspace_id").asText()).isEqualTo(law);
+        assertThat(insights.path("local_authentication_disabled").asBoolean()).as("no instrumentation-key ingestion").isTrue();
         // the Application Insights logger (with monitoring.usageEventHub there is also the usage Event Hub logger)
-        String loggerAddress = Synth.all(tf, "azurerm_api_management_logger").entrySet().stream()
-                .filter(e -> e.getValue().has("application_insights")).map(e -> "azurerm_api_management_logger." + e.getKey())
+        assertThat(Synth.all(tf, "azurerm_api_management_logger").values()).noneMatch(l -> l.has("application_insights"));
+        String loggerAddress = Synth.all(tf, "azapi_resource").entrySet().stream()
+                .filter(e -> e.getValue().path("type").asText().equals(ApiGateway.LOGGER_TYPE)).map(e -> "azapi_resource." + e.getKey())
                 .reduce((a, b) -> { throw new AssertionError("two Application Insights loggers: " + a + ", " + b); }).orElseThrow();
         JsonNode logger = Synth.allResources(tf).get(loggerAddress);
-        assertThat(logger.path("api_management_name").asText()).isEqualTo(Synth.ref(apim, "name"));
-        assertThat(logger.path("resource_id").asText()).isEqualTo(Synth.ref(appi, "id"));
-        assertThat(logger.path("application_insights").path("connection_string").asText()).isEqualTo(Synth.ref(appi, "connection_string"));
-        assertThat(logger.path("application_insights").has("instrumentation_key")).isFalse();
+        assertThat(logger.path("parent_id").asText()).isEqualTo(Synth.ref(apim, "id"));
+        assertApplicationInsightsLoggerSendsAsTheIdentity(logger, Synth.ref(appi, "id"), Synth.ref(appi, "connection_string"),
+                Synth.ref(address(tf, "azurerm_user_assigned_identity"), "client_id"));
+        assertThat(logger.path("depends_on")).extracting(JsonNode::asText).singleElement().asString()
+                .as("the identity may publish before the logger sends").contains("MetricsPublisher");
         JsonNode apiDiagnostic = Synth.single(tf, "azurerm_api_management_api_diagnostic");
         assertThat(apiDiagnostic.path("identifier").asText()).isEqualTo("applicationinsights");
         assertThat(apiDiagnostic.path("api_management_logger_id").asText())
                 .isEqualTo(Synth.ref(loggerAddress, "id"));
         assertThat(apiDiagnostic.has("frontend_request")).as("prompts are not logged by default").isFalse();
+    }
+
+    /** The property names of {@code LoggerContractProperties} in the API version {@link ApiGateway#LOGGER_TYPE} names
+     *  (azure-rest-api-specs, Microsoft.ApiManagement stable/2024-05-01/definitions.json). */
+    private static final List<String> LOGGER_PROPERTIES_2024_05_01 = List.of("loggerType", "description", "credentials", "isBuffered", "resourceId");
+
+    static void assertApplicationInsightsLoggerSendsAsTheIdentity(JsonNode logger, String componentId, String connectionString, String clientId) {
+        assertThat(ApiGateway.LOGGER_TYPE).endsWith("@2024-05-01");
+        assertThat(logger.path("type").asText()).isEqualTo(ApiGateway.LOGGER_TYPE);
+        assertThat(logger.path("name").asText()).isEqualTo(ApiGateway.LOGGER_NAME);
+        assertThat(logger.has("schema_validation_enabled")).isFalse();
+        assertThat(logger.path("body").fieldNames()).toIterable().containsExactly("properties");
+        JsonNode props = logger.path("body").path("properties");
+        assertThat(LOGGER_PROPERTIES_2024_05_01).containsAll(props::fieldNames);
+        assertThat(props.path("loggerType").asText()).isEqualTo("applicationInsights");
+        assertThat(props.path("resourceId").asText()).isEqualTo(componentId);
+        assertThat(props.path("credentials").path("connectionString").asText()).isEqualTo(connectionString);
+        assertThat(props.path("credentials").path("identityClientId").asText()).isEqualTo(clientId);
+        assertThat(props.path("credentials").has("instrumentationKey")).isFalse();
     }
 
     @Test

@@ -26,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class DefaultPolicyTest {
-    static final List<String> INBOUND_ORDER = List.of("cors", "validate-azure-ad-token", "base", "azure-openai-token-limit",
+    static final List<String> INBOUND_ORDER = List.of("cors", "validate-azure-ad-token", "set-variable", "base", "azure-openai-token-limit",
             "azure-openai-emit-token-metric", "choose", "authentication-managed-identity", "set-header", "set-header");
 
     static DefaultPolicy.Props props(List<String> cors, Map<String, DefaultPolicy.Route> routes) {
@@ -53,8 +53,8 @@ class DefaultPolicyTest {
         Document d = doc(props(List.of(), Map.of()));
         List<String> inbound = names(section(d, "inbound"));
         assertThat(inbound).doesNotContain("cors");
-        // <base/> (where the department/product policies run) only after the token is validated
-        assertThat(inbound.subList(0, 2)).containsExactly("validate-azure-ad-token", "base");
+        // <base/> (where the department/product policies run) only after the token is validated and the deployment resolved
+        assertThat(inbound.subList(0, 3)).containsExactly("validate-azure-ad-token", "set-variable", "base");
         // no routes: a plain set-backend-service to the default backend, and no retry
         assertThat(inbound).contains("set-backend-service").doesNotContain("choose");
         assertThat(names(section(d, "backend"))).containsExactly("forward-request");
@@ -99,30 +99,32 @@ class DefaultPolicyTest {
         assertThat(dims).hasSizeLessThanOrEqualTo(10);
         // the chargeback dimensions, stable: reports and saved queries group by exactly these names
         assertThat(dims).extracting(e -> e.getAttribute("name"))
-                .containsExactly("API ID", "Department", "User", "App", "Model", "Deployment", "Backend")
+                .containsExactly("API ID", "Department", "Model", "Deployment")
                 .containsExactlyElementsOf(DefaultPolicy.METRIC_DIMENSIONS);
         assertThat(dims).filteredOn(e -> e.getAttribute("name").equals("Deployment"))
-                .extracting(e -> e.getAttribute("value")).containsExactly("@(context.Request.MatchedParameters[\"deployment-id\"])");
+                .extracting(e -> e.getAttribute("value")).containsExactly("@(" + DefaultPolicy.DEPLOYMENT_EXPRESSION + ")");
         assertThat(dims).filteredOn(e -> e.getAttribute("name").equals("Department"))
                 .extracting(e -> e.getAttribute("value")).containsExactly("@(context.Product?.Id ?? \"none\")");
-        // no routes: model unknown, backend the default one (literal values, so the series stay bounded)
+        // no routes: model unknown (a literal, so the series stay bounded)
         assertThat(dims).filteredOn(e -> e.getAttribute("name").equals("Model")).extracting(e -> e.getAttribute("value")).containsExactly("unknown");
-        assertThat(dims).filteredOn(e -> e.getAttribute("name").equals("Backend")).extracting(e -> e.getAttribute("value")).containsExactly("aoai-japaneast");
+        // no caller-chosen value reaches a dimension: no user or app id, no raw URL parameter
+        assertThat(dims).extracting(e -> e.getAttribute("value")).noneMatch(v -> v.contains("Claims") || v.contains("MatchedParameters")
+                || v.contains("Request.Url"));
     }
 
     @Test
-    void modelAndBackendDimensionsMapEachRoutedDeploymentToConfiguredValuesOnly() {
+    void modelDimensionMapsEachRoutedDeploymentToConfiguredValuesOnlyAndThereIsNoBackendDimension() {
         var routes = new LinkedHashMap<String, DefaultPolicy.Route>();
         routes.put("chat", new DefaultPolicy.Route("pool-chat", 2, "gpt-4o"));
         routes.put("chat-mini", new DefaultPolicy.Route("aoai-eastus", 1, "gpt-4o-mini"));
         routes.put("chat-2", new DefaultPolicy.Route("pool-chat-2", 2, "gpt-4o"));
         Element metric = all(doc(props(List.of(), routes)), "azure-openai-emit-token-metric").get(0);
-        String d = "context.Request.MatchedParameters[\"deployment-id\"]";
+        String d = DefaultPolicy.DEPLOYMENT_EXPRESSION;
         assertThat(children(metric)).filteredOn(e -> e.getAttribute("name").equals("Model")).extracting(e -> e.getAttribute("value"))
                 .containsExactly("@((" + d + " == \"chat\" || " + d + " == \"chat-2\") ? \"gpt-4o\" : (" + d + " == \"chat-mini\") ? \"gpt-4o-mini\" : \"unknown\")");
-        assertThat(children(metric)).filteredOn(e -> e.getAttribute("name").equals("Backend")).extracting(e -> e.getAttribute("value"))
-                .containsExactly("@((" + d + " == \"chat\") ? \"pool-chat\" : (" + d + " == \"chat-mini\") ? \"aoai-eastus\" : (" + d
-                        + " == \"chat-2\") ? \"pool-chat-2\" : \"aoai-japaneast\")");
+        // a route's backend is a pool for pooled deployments, not the member that served the call, and the member is only
+        // chosen when the request is forwarded: no Backend dimension (the usage record carries the backend)
+        assertThat(children(metric)).extracting(e -> e.getAttribute("name")).doesNotContain("Backend", io.github.aoaiplatform.apim.policy.MetricDimension.BACKEND_ID);
     }
 
     @Test
@@ -135,10 +137,84 @@ class DefaultPolicyTest {
         Element choose = section(d, "inbound").stream().filter(e -> e.getTagName().equals("choose")).findFirst().orElseThrow();
         List<Element> branches = children(choose);
         assertThat(names(branches)).containsExactly("when", "when", "otherwise");
-        assertThat(branches.get(0).getAttribute("condition")).isEqualTo("@(context.Request.MatchedParameters[\"deployment-id\"] == \"gpt-4o\")");
+        assertThat(branches.get(0).getAttribute("condition")).isEqualTo("@(" + DefaultPolicy.DEPLOYMENT_EXPRESSION + " == \"gpt-4o\")");
         assertThat(((Element) branches.get(0).getElementsByTagName("set-backend-service").item(0)).getAttribute("backend-id")).isEqualTo("pool-gpt-4o");
         assertThat(((Element) branches.get(1).getElementsByTagName("set-backend-service").item(0)).getAttribute("backend-id")).isEqualTo("aoai-eastus");
         assertThat(((Element) branches.get(2).getElementsByTagName("set-backend-service").item(0)).getAttribute("backend-id")).isEqualTo("aoai-japaneast");
+    }
+
+    static Map<String, DefaultPolicy.Route> chatAndEmbed() {
+        var routes = new LinkedHashMap<String, DefaultPolicy.Route>();
+        routes.put("chat", new DefaultPolicy.Route("pool-chat", 2, "gpt-4o"));
+        routes.put("embed", new DefaultPolicy.Route("aoai-eastus", 1, "text-embedding-3-small"));
+        return routes;
+    }
+
+    @Test
+    void theDeploymentIsResolvedOnceAfterTokenValidationAndEverythingElseKeysOnIt() {
+        var p = props(List.of(), chatAndEmbed());
+        Document d = doc(p);
+        List<Element> inbound = section(d, "inbound");
+        List<Element> variables = all(d, "set-variable");
+        assertThat(variables).hasSize(1);
+        Element resolution = variables.get(0);
+        assertThat(resolution.getAttribute("name")).isEqualTo(DefaultPolicy.DEPLOYMENT_VARIABLE);
+        // after the token is validated (no body is read for an unauthenticated call), before <base/> where the department
+        // allow-lists run
+        int at = inbound.indexOf(resolution);
+        assertThat(names(inbound).get(at - 1)).isEqualTo("validate-azure-ad-token");
+        assertThat(names(inbound).get(at + 1)).isEqualTo("base");
+        // the raw path parameter is read there only: routing, retries and metrics read the variable
+        String xml = DefaultPolicy.document(p).toXml();
+        assertThat(xml.split("MatchedParameters", -1)).hasSize(resolution.getAttribute("value").split("MatchedParameters", -1).length);
+        Element routing = inbound.stream().filter(e -> e.getTagName().equals("choose")).findFirst().orElseThrow();
+        Element retries = section(d, "backend").get(0);
+        for (Element choice : List.of(routing, retries))
+            assertThat(children(choice)).filteredOn(e -> e.getTagName().equals("when")).isNotEmpty()
+                    .allSatisfy(w -> assertThat(w.getAttribute("condition")).startsWith("@(" + DefaultPolicy.DEPLOYMENT_EXPRESSION + " == \""));
+        assertThat(DefaultPolicy.DEPLOYMENT_EXPRESSION).isEqualTo("context.Variables.GetValueOrDefault<string>(\"deployment\", \"none\")");
+        assertThat(DefaultPolicy.deploymentCondition(List.of("chat"))).isEqualTo(DefaultPolicy.DEPLOYMENT_EXPRESSION + " == \"chat\"");
+    }
+
+    @Test
+    void theResolutionReadsThePathThenTheBodysModelAndMapsAnythingElseToOtherOrNone() {
+        String value = DefaultPolicy.deploymentResolution(props(List.of(), chatAndEmbed())).value();
+        assertThat(value).startsWith("@{").endsWith("}")
+                .contains("context.Request.MatchedParameters[\"deployment-id\"]")
+                .contains("context.Request.Body?.As<JObject>(preserveContent: true)?[\"model\"]")
+                .contains("Regex.Match(context.Request.Body?.As<string>(preserveContent: true) ?? \"\", " + DefaultPolicy.MULTIPART_MODEL_FIELD + ")")
+                .contains("if (string.IsNullOrEmpty(requested)) { return \"none\"; }")
+                .endsWith("return new string[] {\"chat\", \"embed\"}.Contains(requested) ? requested : \"other\"; }");
+        // the path parameter wins; the body is read only when the path names no deployment, JSON before multipart
+        assertThat(value.indexOf("MatchedParameters")).isLessThan(value.indexOf("As<JObject>"));
+        assertThat(value.indexOf("As<JObject>")).isLessThan(value.indexOf("As<string>"));
+        assertThat(value).contains("if (requested == null && type.Contains(\"json\"))")
+                .contains("if (requested == null && type.Contains(\"multipart/form-data\"))");
+        assertBalanced(value);
+        // without routes every named deployment is "other"
+        assertThat(DefaultPolicy.deploymentResolution(props(List.of(), Map.of())).value())
+                .endsWith("return new string[] {}.Contains(requested) ? requested : \"other\"; }");
+    }
+
+    /** The C# regular string literal {@code literal} as the string it denotes. */
+    static String csharpString(String literal) {
+        assertThat(literal).startsWith("\"").endsWith("\"");
+        return literal.substring(1, literal.length() - 1).replace("\\\"", "\"").replace("\\r", "\r").replace("\\n", "\n");
+    }
+
+    @Test
+    void theMultipartModelFieldIsTheValueAfterThePartHeaders() {
+        java.util.regex.Pattern field = java.util.regex.Pattern.compile(csharpString(DefaultPolicy.MULTIPART_MODEL_FIELD));
+        String audio = "--b\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.wav\"\r\nContent-Type: audio/wav\r\n\r\nRIFF\r\n"
+                + "--b\r\nContent-Disposition: form-data; name=\"model\"\r\n\r\nwhisper\r\n--b--\r\n";
+        var m = field.matcher(audio);
+        assertThat(m.find()).isTrue();
+        assertThat(m.group(1)).isEqualTo("whisper");
+        String withPartType = "--b\r\nContent-Disposition: form-data; name=\"model\"\r\nContent-Type: text/plain\r\n\r\ngpt-image-1\r\n--b--";
+        var typed = field.matcher(withPartType);
+        assertThat(typed.find()).isTrue();
+        assertThat(typed.group(1)).isEqualTo("gpt-image-1");
+        assertThat(field.matcher("--b\r\nContent-Disposition: form-data; name=\"models\"\r\n\r\nx\r\n--b--").find()).isFalse();
     }
 
     @Test
@@ -292,9 +368,9 @@ class DefaultPolicyTest {
                 .contains("new JProperty(\"backend\", (" + d + " == \"chat\") ? \"pool-chat\" : (" + d + " == \"embed\") ? \"aoai-eastus\" : \"aoai-japaneast\")")
                 .contains("new JProperty(\"totalTokens\", context.Variables.GetValueOrDefault<int>(\"tokens-consumed\", 0))")
                 .contains("new JProperty(\"statusCode\", context.Response.StatusCode)");
-        // the model and backend values are the metric dimensions' values, so records and metrics agree
+        // the model value is the metric dimension's value, so records and metrics agree
         Element metric = all(doc(withUsageLogger("usage-eventhub")), "azure-openai-emit-token-metric").get(0);
-        for (String dim : List.of("Model", "Backend")) {
+        for (String dim : List.of("Model")) {
             String value = children(metric).stream().filter(e -> e.getAttribute("name").equals(dim)).findFirst().orElseThrow().getAttribute("value");
             assertThat(record).contains(value.substring(2, value.length() - 1));
         }

@@ -214,6 +214,34 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void failsOnContentSafetyAndOutboundKeysThatNameNothing() {
+        String broken = VALID.replace("\"capacityThousandsTpm\": 30 }", """
+            "capacityThousandsTpm": 30,
+              "contentFilters": [{"name": "strict", "blocklists": ["codenames", "people"]}],
+              "blocklists": [{"name": "codenames", "terms": ["bluebird"]}],
+              "defaultContentFilter": "lenient",
+              "allowedFqdns": ["https://api.contoso.com/v1"] }""");
+        assertThatThrownBy(() -> ConfigLoader.parse(broken, "s", "dev"))
+                .isInstanceOf(ConfigException.class)
+                .satisfies(e -> assertThat(((ConfigException) e).problems()).extracting(Problems.Problem::path).containsExactlyInAnyOrder(
+                        "openAi.contentFilters[0].blocklists[1]", "openAi.defaultContentFilter", "openAi.allowedFqdns[0]"))
+                .hasMessageContaining("'people' is not defined; add it to openAi.blocklists")
+                .hasMessageContaining("'lenient' is not defined");
+    }
+
+    @Test
+    void failsOnAPromptLogRetentionOutOfRangeAndAReaderThatIsNoGroupId() {
+        String broken = VALID.replace("\"openAi\":", """
+            "monitoring": {"promptLogRetentionDays": 1000, "promptLogReaders": ["prompt-readers"]},
+              "openAi":""");
+        assertThatThrownBy(() -> ConfigLoader.parse(broken, "s", "dev"))
+                .isInstanceOf(ConfigException.class)
+                .satisfies(e -> assertThat(((ConfigException) e).problems()).extracting(Problems.Problem::path).containsExactlyInAnyOrder(
+                        "monitoring.promptLogRetentionDays", "monitoring.promptLogReaders[0]"))
+                .hasMessageContaining("must be between 4 and 730, got 1000");
+    }
+
+    @Test
     void failsWithTheLibraryPropsRulesReportedAtConfigPaths() {
         String broken = VALID.replace("\"capacityThousandsTpm\": 30 }", """
             "capacityThousandsTpm": 30,

@@ -270,7 +270,8 @@ class PlatformStackTest {
         var config = new io.github.aoaiplatform.app.EnvironmentConfig(base.description(), base.environmentName(), base.location(),
                 base.tenantId(), base.subscriptionId(), base.nameSuffix(), base.tags(), base.backend(), base.network(),
                 new io.github.aoaiplatform.app.EnvironmentConfig.DnsConfig(hubZones),
-                new io.github.aoaiplatform.app.EnvironmentConfig.MonitoringConfig(m.retentionDays(), m.dailyQuotaGb(), m.llmLogMaxBytes(), true, true),
+                new io.github.aoaiplatform.app.EnvironmentConfig.MonitoringConfig(m.retentionDays(), m.dailyQuotaGb(), m.llmLogMaxBytes(), true, true,
+                        m.promptLogRetentionDays(), m.promptLogReaders()),
                 base.openAi(), base.gateway(), base.identity(), base.departments(), base.chargeback(), base.locks());
         JsonNode tf = Synth.platform(config);
         assertThat(Synth.all(tf, "azurerm_private_dns_zone").values()).extracting(z -> z.path("name").asText())
@@ -335,7 +336,7 @@ class PlatformStackTest {
     /** Types with no diagnostic settings of their own (child/config resources, or no log/metric categories). */
     static final Set<String> NO_DIAGNOSTICS = Set.of("azurerm_resource_group", "azurerm_management_lock", "azurerm_subnet", "azurerm_network_security_rule",
             "azurerm_subnet_network_security_group_association", "azurerm_private_dns_zone", "azurerm_private_dns_zone_virtual_network_link",
-            "azurerm_private_dns_a_record", "azurerm_private_endpoint", "azurerm_cognitive_deployment", "azurerm_cognitive_account_rai_policy",
+            "azurerm_private_dns_a_record", "azurerm_private_endpoint", "azurerm_cognitive_deployment",
             "azurerm_cognitive_account_rai_blocklist", "azurerm_monitor_diagnostic_setting", "azurerm_role_assignment",
             "azurerm_user_assigned_identity", "azurerm_api_management_api", "azurerm_api_management_api_policy",
             "azurerm_api_management_backend", "azurerm_api_management_logger", "azurerm_api_management_named_value",
@@ -344,7 +345,8 @@ class PlatformStackTest {
             "azapi_update_resource", "azurerm_api_management_product", "azurerm_api_management_product_api",
             "azurerm_api_management_product_policy", "azurerm_api_management_subscription", "azurerm_log_analytics_saved_search",
             "azurerm_application_insights_workbook", "azurerm_monitor_action_group", "azurerm_monitor_scheduled_query_rules_alert_v2",
-            "azurerm_monitor_private_link_scope", "azurerm_monitor_private_link_scoped_service", "azurerm_eventhub");
+            "azurerm_monitor_private_link_scope", "azurerm_monitor_private_link_scoped_service", "azurerm_eventhub",
+            "azurerm_log_analytics_workspace_table", "azurerm_role_definition");
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("environments")

@@ -107,21 +107,38 @@ class StateBootstrapStackTest {
         for (String env : Synth.environments()) {
             String subscription = "/subscriptions/" + java.util.Objects.requireNonNullElse(Synth.config(env).subscriptionId(), "00000000-0000-0000-0000-000000000000");
             Map<String, JsonNode> deploy = forPrincipal(assignments, "Deploy-" + env);
-            assertThat(deploy.keySet()).containsExactlyInAnyOrder("Contributor", "Role Based Access Control Administrator", "Storage Blob Data Contributor");
+            var monitoring = Synth.config(env).monitoring();
+            String writer = Synth.ref("azurerm_role_definition.RoleDefinitionWriterRole", "role_definition_resource_id");
+            if (monitoring.promptLogReaders().isEmpty())
+                assertThat(deploy.keySet()).containsExactlyInAnyOrder("Contributor", "Role Based Access Control Administrator", "Storage Blob Data Contributor");
+            else    // the workspace defines a query-only role for its prompt-log readers
+                assertThat(deploy.keySet()).containsExactlyInAnyOrder("Contributor", "Role Based Access Control Administrator", "Storage Blob Data Contributor", writer);
             assertThat(deploy.get("Contributor").path("scope").asText()).isEqualTo(subscription);
             assertThat(deploy.get("Storage Blob Data Contributor").path("scope").asText()).isEqualTo(container);
             JsonNode rbac = deploy.get("Role Based Access Control Administrator");
             assertThat(rbac.path("condition_version").asText()).isEqualTo("2.0");
-            assertThat(rbac.path("condition").asText()).contains("5e0bd9bd-7b93-4f28-af87-19fc36ad61bd", "2b629674-e913-4c01-ae53-ef4638d8f975")
+            assertThat(rbac.path("condition").asText()).contains("5e0bd9bd-7b93-4f28-af87-19fc36ad61bd", "2b629674-e913-4c01-ae53-ef4638d8f975",
+                            "3913510d-42f4-4e42-8a64-420c390055eb")   // OpenAI User, Event Hubs Data Sender, Monitoring Metrics Publisher
                     .contains("roleAssignments/write").contains("roleAssignments/delete");
+            String queryOnlyRole = io.github.aoaiplatform.monitoring.LogAnalytics.queryOnlyRoleGuid(PlatformStack.workspaceName(Synth.config(env)));
+            if (monitoring.promptLogReaders().isEmpty()) assertThat(rbac.path("condition").asText()).doesNotContain(queryOnlyRole);
+            else assertThat(rbac.path("condition").asText()).contains(queryOnlyRole, "acdd72a7-3385-48ef-bd42-f606fba81ae7");   // + Reader
+            // the role the environment's stack defines has exactly that id
+            var defined = Synth.all(Synth.environment(env), "azurerm_role_definition").values();
+            assertThat(defined).extracting(d -> d.path("role_definition_id").asText())
+                    .containsExactlyElementsOf(monitoring.promptLogReaders().isEmpty() ? List.of() : List.of(queryOnlyRole));
 
             Map<String, JsonNode> plan = forPrincipal(assignments, "Plan-" + env);
             assertThat(plan.keySet()).containsExactlyInAnyOrder(Synth.ref("azurerm_role_definition.PlanRole", "role_definition_resource_id"), "Storage Blob Data Reader");
             assertThat(plan.get("Storage Blob Data Reader").path("scope").asText()).isEqualTo(container);
         }
-        JsonNode planRole = Synth.single(tf, "azurerm_role_definition");
+        JsonNode planRole = Synth.allResources(tf).get("azurerm_role_definition.PlanRole");
         assertThat(planRole.path("permissions").get(0).path("actions")).extracting(JsonNode::asText)
                 .contains("*/read").noneMatch(a -> a.endsWith("/write") || a.endsWith("/delete") || a.equals("*"));
+        JsonNode writerRole = Synth.allResources(tf).get("azurerm_role_definition.RoleDefinitionWriterRole");
+        assertThat(writerRole.path("permissions").get(0).path("actions")).extracting(JsonNode::asText)
+                .as("role definitions only: which roles it may assign stays limited by the condition")
+                .allMatch(a -> a.startsWith("Microsoft.Authorization/roleDefinitions/"));
     }
 
     /** Role (name, or definition id for the custom role) -> assignment, for the identity with this construct id. */
@@ -178,6 +195,17 @@ class StateBootstrapStackTest {
         assertThatThrownBy(() -> Main.synth(dir, List.of(), tmp.resolve("out").toString()))
                 .hasMessageContaining("bootstrap/state.json")
                 .hasMessageContaining("storageAccountName: stacks/test.json keeps its state in rg-tfstate-shared/sttfstateaoaishared/tfstate, not in this account rg-tfstate-shared/stother/tfstate");
+        assertThat(tmp.resolve("out")).doesNotExist();
+    }
+
+    @Test
+    void failsWhenAnEnvironmentKeepsItsStateInTheBootstrapStacksOwnBlob() throws IOException {
+        Path dir = stacksWithState(stateFile());
+        Files.writeString(dir.resolve("test.json"), Files.readString(dir.resolve("test.json"))
+                .replace("\"containerName\": \"tfstate\"", "\"containerName\": \"tfstate\", \"key\": \"" + StateConfig.STATE_KEY + "\""));
+        assertThatThrownBy(() -> Main.synth(dir, List.of(), tmp.resolve("out").toString()))
+                .hasMessageContaining("bootstrap/state.json")
+                .hasMessageContaining("stacks/test.json: backend.key 'aoai-platform/state.tfstate' is this bootstrap stack's own state");
         assertThat(tmp.resolve("out")).doesNotExist();
     }
 

@@ -184,11 +184,11 @@ class ChargebackTest {
         assertThat(metrics).hasSize(1);
         List<String> dimensions = elements(api, "dimension").stream().map(e -> e.getAttribute("name")).toList();
         assertThat(dimensions).hasSizeLessThanOrEqualTo(10)
-                .containsExactly("API ID", "Department", "User", "App", "Model", "Deployment", "Backend");
+                .containsExactly("API ID", "Department", "Model", "Deployment");
         Set<String> read = new TreeSet<>();
         Matcher m = PROPERTY.matcher(function(tf, ChargebackQueries.USAGE));
         while (m.find()) read.add(m.group(1));
-        assertThat(read).containsExactlyInAnyOrder("Department", "User", "App", "Model", "Deployment", "Backend");
+        assertThat(read).containsExactlyInAnyOrder("Department", "Model", "Deployment");
         // the metrics only reach App Insights with the diagnostic's metrics flag, set through azapi
         String diagnostic = "azurerm_api_management_api_diagnostic." + Synth.all(tf, "azurerm_api_management_api_diagnostic").keySet().iterator().next();
         JsonNode update = Synth.single(tf, "azapi_update_resource");
@@ -199,6 +199,9 @@ class ChargebackTest {
         // model values are the configured ones only (bounded series)
         String model = elements(api, "dimension").stream().filter(e -> e.getAttribute("name").equals("Model")).findFirst().orElseThrow().getAttribute("value");
         Synth.config(environment).openAi().deployments().forEach(d -> assertThat(model).contains("? \"" + d.model() + "\""));
+        // every dimension value is a closed, configured set: the API, the products, the routes' models, the resolved deployment
+        assertThat(elements(api, "dimension")).extracting(e -> e.getAttribute("value"))
+                .containsExactly("", "@(context.Product?.Id ?? \"none\")", model, "@(" + DefaultPolicy.DEPLOYMENT_EXPRESSION + ")");
         assertThat(DefaultPolicy.METRIC_DIMENSIONS).containsExactlyElementsOf(dimensions);
     }
 

@@ -62,4 +62,17 @@ class AppInsightsTest {
         assertThatThrownBy(() -> AppInsights.fromAttributes(s, "NoSecret", COMPONENT_ID, null))
                 .hasMessageContaining("AppInsights.fromAttributes.connectionString: is required");
     }
+
+    @Test
+    void grantMetricsPublishLetsASenderInWithItsEntraToken() {
+        JsonNode tf = Synth.of(s -> {
+            var imported = AppInsights.fromAttributes(s, "Imported", COMPONENT_ID, "InstrumentationKey=x");
+            var first = imported.grantMetricsPublish(sender());
+            assertThat(imported.grantMetricsPublish(sender())).as("idempotent").isSameAs(first);
+        });
+        JsonNode grant = Synth.single(tf, "azurerm_role_assignment");
+        assertThat(grant.path("scope").asText()).isEqualTo(COMPONENT_ID);
+        assertThat(grant.path("role_definition_name").asText()).isEqualTo(IApplicationInsights.METRICS_PUBLISHER_ROLE);
+        assertThat(grant.path("principal_id").asText()).isEqualTo(PRINCIPAL_ID);
+    }
 }

@@ -32,6 +32,9 @@ class LogAnalyticsTest {
         assertThat(w.path("daily_quota_gb").asDouble()).isEqualTo(-1);
         assertThat(w.path("local_authentication_enabled").asBoolean(true)).isFalse();
         assertThat(w.path("internet_ingestion_enabled").asBoolean()).isTrue();
+        assertThat(w.path("allow_resource_only_permissions").asBoolean(true))
+                .as("access control mode: Require workspace permissions").isFalse();
+        assertThat(Synth.all(tf, "azurerm_log_analytics_workspace_table")).isEmpty();
         String id = Synth.ref("azurerm_log_analytics_workspace." + Synth.all(tf, "azurerm_log_analytics_workspace").keySet().iterator().next(), "id");
         JsonNode diag = Synth.single(tf, "azurerm_monitor_diagnostic_setting");
         assertThat(diag.path("target_resource_id").asText()).isEqualTo(id);
@@ -51,6 +54,57 @@ class LogAnalyticsTest {
         assertThat(role.path("description").asText()).isEqualTo("operations reads the logs");
         assertThat(role.path("scope").asText())
                 .isEqualTo(Synth.ref("azurerm_log_analytics_workspace." + Synth.all(tf, "azurerm_log_analytics_workspace").keySet().iterator().next(), "id"));
+    }
+
+    @Test
+    void aTableKeepsItsOwnRetentionAndReadersGetThatTableOnly() {
+        JsonNode tf = Synth.of(s -> {
+            var logs = new LogAnalytics(s, "Logs", LogAnalyticsProps.builder().name("log-x").resourceGroup(resourceGroup(s))
+                    .tables(List.of(LogAnalyticsTableOptions.builder().name("ApiManagementGatewayLlmLog").retentionDays(14).build())).build());
+            var readers = IPrincipal.of(PRINCIPAL_ID, PrincipalType.GROUP);
+            var first = logs.grantTableRead("ApiManagementGatewayLlmLog", readers);
+            assertThat(logs.grantTableRead("ApiManagementGatewayLlmLog", readers)).as("idempotent").isSameAs(first);
+            logs.grantTableRead("ApiManagementGatewayLlmLog", IPrincipal.of("22222222-2222-2222-2222-222222222222", PrincipalType.GROUP));
+            logs.grantTableRead("AppRequests", readers);       // a table the workspace does not manage
+        });
+        String workspace = Synth.ref("azurerm_log_analytics_workspace." + Synth.all(tf, "azurerm_log_analytics_workspace").keySet().iterator().next(), "id");
+        var table = Synth.all(tf, "azurerm_log_analytics_workspace_table").entrySet().iterator().next();
+        assertThat(table.getValue().path("name").asText()).isEqualTo("ApiManagementGatewayLlmLog");
+        assertThat(table.getValue().path("workspace_id").asText()).isEqualTo(workspace);
+        assertThat(table.getValue().path("retention_in_days").asInt()).isEqualTo(14);
+        assertThat(table.getValue().path("total_retention_in_days").asInt()).as("deleted, not archived").isEqualTo(14);
+
+        var role = Synth.all(tf, "azurerm_role_definition").entrySet();
+        assertThat(role).as("one query-only role per workspace").hasSize(1);
+        JsonNode definition = role.iterator().next().getValue();
+        assertThat(definition.path("scope").asText()).isEqualTo(workspace);
+        assertThat(definition.path("permissions").get(0).path("actions")).extracting(JsonNode::asText)
+                .as("opens the workspace and runs queries, reads no table").containsExactlyElementsOf(LogAnalytics.QUERY_ONLY_ACTIONS);
+        assertThat(definition.path("permissions").get(0).path("not_actions")).extracting(JsonNode::asText)
+                .containsExactly("Microsoft.OperationalInsights/workspaces/sharedKeys/read");
+        String roleId = Synth.ref("azurerm_role_definition." + role.iterator().next().getKey(), "role_definition_resource_id");
+
+        var assignments = Synth.all(tf, "azurerm_role_assignment").values();
+        assertThat(assignments).filteredOn(a -> a.path("role_definition_id").asText().equals(roleId))
+                .hasSize(2).allSatisfy(a -> assertThat(a.path("scope").asText()).isEqualTo(workspace));
+        assertThat(assignments).filteredOn(a -> a.path("role_definition_name").asText().equals(LogAnalytics.TABLE_READER_ROLE))
+                .extracting(a -> a.path("scope").asText() + "|" + a.path("principal_id").asText())
+                .containsExactlyInAnyOrder(
+                        Synth.ref("azurerm_log_analytics_workspace_table." + table.getKey(), "id") + "|" + PRINCIPAL_ID,
+                        Synth.ref("azurerm_log_analytics_workspace_table." + table.getKey(), "id") + "|22222222-2222-2222-2222-222222222222",
+                        workspace + "/tables/AppRequests|" + PRINCIPAL_ID);
+        assertThat(assignments).as("no workspace-wide read role").noneMatch(a -> a.path("role_definition_name").asText().contains("Reader")
+                && a.path("scope").asText().equals(workspace));
+    }
+
+    @Test
+    void failsOnATableRetentionOutOfRangeOrATableListedTwice() {
+        assertThatThrownBy(() -> LogAnalyticsTableOptions.builder().name("Bad Name").retentionDays(3).build())
+                .hasMessageContaining("LogAnalyticsTableOptions.name: 'Bad Name'")
+                .hasMessageContaining("LogAnalyticsTableOptions.retentionDays: must be between 4 and 730, got 3");
+        var table = LogAnalyticsTableOptions.builder().name("ApiManagementGatewayLlmLog").retentionDays(30).build();
+        assertThatThrownBy(() -> LogAnalyticsProps.builder().name("log-x").resourceGroup(resourceGroup(scope())).tables(List.of(table, table)).build())
+                .hasMessageContaining("LogAnalyticsProps.tables[1].name: 'ApiManagementGatewayLlmLog' is listed twice");
     }
 
     @Test

@@ -46,6 +46,8 @@ class OpenAiAccountTest {
         assertThat(acct.path("identity").path("type").asText()).isEqualTo("SystemAssigned");
         assertThat(acct.path("identity").has("identity_ids")).isFalse();
         assertThat(acct.has("customer_managed_key")).isFalse();
+        assertThat(acct.path("outbound_network_access_restricted").asBoolean(false)).as("no exfiltration through the model").isTrue();
+        assertThat(acct.has("fqdns")).as("no outbound host by default").isFalse();
         assertThat(Synth.all(tf, "azurerm_management_lock")).isEmpty();
         assertThat(Synth.all(tf, "azurerm_role_assignment")).isEmpty();
 
@@ -86,13 +88,14 @@ class OpenAiAccountTest {
     void deploymentsAreChainedOneAfterAnotherAfterTheContentFilters() {
         JsonNode tf = Synth.of(s -> {
             OpenAiAccount a = new OpenAiAccount(s, "Aoai", accountProps(hub(s), "oai-test-x").build());
-            new ContentFilter(s, "Filter", ContentFilterProps.builder().account(a)
+            var azapi = new AzapiProvider(s, "Azapi");
+            new ContentFilter(s, "Filter", ContentFilterProps.builder().account(a).azapi(azapi)
                     .filter(ContentFilterOptions.builder().name("strict").severityThreshold("Low").build()).build());
             a.addDeployment(gpt4o().contentFilter("strict").build());
             a.addDeployment(DeploymentOptions.builder().name("mini").model("gpt-4o-mini").version("2024-07-18").sku("Standard")
                     .capacity(10).versionUpgrade("NoAutoUpgrade").build());
             // a filter added after the first deployment still comes before it
-            new ContentFilter(s, "Late", ContentFilterProps.builder().account(a)
+            new ContentFilter(s, "Late", ContentFilterProps.builder().account(a).azapi(azapi)
                     .filter(ContentFilterOptions.builder().name("late").build()).build());
             a.addDeployment(DeploymentOptions.builder().name("emb").model("text-embedding-3-small").version("1").sku("Standard")
                     .capacity(5).contentFilter("Microsoft.DefaultV2").build());
@@ -102,8 +105,7 @@ class OpenAiAccountTest {
         Map<String, String> addressByName = new HashMap<>();
         Synth.all(tf, "azurerm_cognitive_deployment").forEach((address, d) -> addressByName.put(d.path("name").asText(), address));
         Map<String, String> filterByName = new HashMap<>();
-        Synth.all(tf, "azurerm_cognitive_account_rai_policy").forEach((address, f) ->
-                filterByName.put(f.path("name").asText(), "azurerm_cognitive_account_rai_policy." + address));
+        Synth.all(tf, "azapi_resource").forEach((address, f) -> filterByName.put(f.path("name").asText(), "azapi_resource." + address));
         var deployments = Synth.all(tf, "azurerm_cognitive_deployment");
         JsonNode first = deployments.get(addressByName.get("gpt-4o"));
         assertThat(first.path("depends_on")).extracting(JsonNode::asText)
@@ -113,6 +115,8 @@ class OpenAiAccountTest {
         assertThat(deployments.get(addressByName.get("emb")).path("depends_on")).extracting(JsonNode::asText)
                 .containsExactly("azurerm_cognitive_deployment." + addressByName.get("mini"));
         assertThat(first.path("rai_policy_name").asText()).isEqualTo("strict");
+        assertThat(deployments.get(addressByName.get("mini")).path("rai_policy_name").asText())
+                .as("a deployment without a filter gets the account's default, explicitly").isEqualTo("Microsoft.DefaultV2");
         assertThat(first.path("sku").path("name").asText()).isEqualTo("GlobalStandard");
         assertThat(first.path("sku").path("capacity").asInt()).isEqualTo(30);
         assertThat(first.path("model").path("version").asText()).isEqualTo("2024-11-20");
@@ -163,17 +167,98 @@ class OpenAiAccountTest {
     @Test
     void contentFilterBlocksEveryHarmCategoryOnBothSidesAndJailbreaks() {
         JsonNode policy = Synth.single(Synth.of(s -> new ContentFilter(s, "F", ContentFilterProps.builder()
-                        .account(OpenAiAccount.fromResourceId(s, "A", ACCOUNT_ID, "eastus", List.of("gpt-4o")))
+                        .account(OpenAiAccount.fromResourceId(s, "A", ACCOUNT_ID, "eastus", List.of("gpt-4o"))).azapi(new AzapiProvider(s, "Azapi"))
                         .filter(ContentFilterOptions.builder().name("strict").severityThreshold("Low").build()).build())),
-                "azurerm_cognitive_account_rai_policy");
-        assertThat(policy.path("cognitive_account_id").asText()).isEqualTo(ACCOUNT_ID);
-        assertThat(policy.path("base_policy_name").asText()).isEqualTo("Microsoft.DefaultV2");
-        assertThat(policy.path("mode").asText()).isEqualTo("Default");
-        assertThat(policy.path("content_filter")).hasSize(9)
-                .allSatisfy(f -> assertThat(f.path("block_enabled").asBoolean()).isTrue());
-        assertThat(policy.path("content_filter")).filteredOn(f -> f.path("source").asText().equals("Completion"))
+                "azapi_resource");
+        assertThat(policy.path("type").asText()).isEqualTo(ContentFilter.TYPE);
+        assertThat(policy.path("parent_id").asText()).isEqualTo(ACCOUNT_ID);
+        assertThat(policy.path("name").asText()).isEqualTo("strict");
+        assertThat(policy.has("schema_validation_enabled")).as("azapi checks the body against its schema").isFalse();
+        JsonNode props = policy.path("body").path("properties");
+        assertThat(props.path("basePolicyName").asText()).isEqualTo("Microsoft.DefaultV2");
+        assertThat(props.path("mode").asText()).isEqualTo("Default");
+        assertThat(props.path("contentFilters")).hasSize(9)
+                .allSatisfy(f -> assertThat(f.path("blocking").asBoolean() && f.path("enabled").asBoolean()).isTrue());
+        assertThat(props.path("contentFilters")).filteredOn(f -> f.path("source").asText().equals("Completion"))
+                .allSatisfy(f -> assertThat(f.path("severityThreshold").asText()).isEqualTo("Low"))
                 .extracting(f -> f.path("name").asText()).containsExactlyInAnyOrder("Hate", "Sexual", "Violence", "SelfHarm");
-        assertThat(policy.path("content_filter")).anySatisfy(f -> assertThat(f.path("name").asText()).isEqualTo("Jailbreak"));
+        assertThat(props.path("contentFilters")).anySatisfy(f -> assertThat(f.path("name").asText() + "/" + f.path("source").asText())
+                .isEqualTo("Jailbreak/Prompt"));
+        assertThat(props.path("customBlocklists")).isEmpty();
+    }
+
+    /** The property names and values of {@code RaiPolicyProperties} in the API version {@link ContentFilter#TYPE} names
+     *  (azure-rest-api-specs, Microsoft.CognitiveServices stable/2024-10-01/cognitiveservices.json). */
+    private static final Map<String, List<String>> RAI_POLICY_2024_10_01 = Map.of(
+            "properties", List.of("basePolicyName", "mode", "contentFilters", "customBlocklists"),
+            "contentFilters[]", List.of("name", "enabled", "severityThreshold", "blocking", "source"),
+            "customBlocklists[]", List.of("blocklistName", "blocking", "source"),
+            "mode", List.of("Default", "Deferred", "Blocking", "Asynchronous_filter"),
+            "severityThreshold", List.of("Low", "Medium", "High"),
+            "source", List.of("Prompt", "Completion"));
+
+    @Test
+    void contentFilterBodyMatchesTheRaiPolicyApiVersionItNames() {
+        assertThat(ContentFilter.TYPE).endsWith("@2024-10-01");
+        JsonNode tf = Synth.of(s -> {
+            OpenAiAccount a = new OpenAiAccount(s, "Aoai", accountProps(hub(s), "oai-test-x").build());
+            var azapi = new AzapiProvider(s, "Azapi");
+            new Blocklist(s, "Codenames", BlocklistProps.builder().account(a).azapi(azapi)
+                    .blocklist(BlocklistOptions.builder().name("codenames").terms(List.of("bluebird")).build()).build());
+            new ContentFilter(s, "Filter", ContentFilterProps.builder().account(a).azapi(azapi).tags(Map.of("env", "t"))
+                    .filter(ContentFilterOptions.builder().name("strict").mode("Asynchronous_filter").blocklists(List.of("codenames")).build()).build());
+        });
+        JsonNode policy = Synth.all(tf, "azapi_resource").values().stream()
+                .filter(r -> r.path("type").asText().equals(ContentFilter.TYPE)).findFirst().orElseThrow();
+        JsonNode body = policy.path("body");
+        assertThat(body.fieldNames()).toIterable().containsExactly("properties");
+        assertThat(policy.path("tags").path("env").asText()).as("raiPolicies have tags: azapi's tags attribute").isEqualTo("t");
+        JsonNode props = body.path("properties");
+        assertThat(props.fieldNames()).toIterable().containsExactlyInAnyOrderElementsOf(RAI_POLICY_2024_10_01.get("properties"));
+        assertThat(RAI_POLICY_2024_10_01.get("mode")).contains(props.path("mode").asText());
+        for (JsonNode f : props.path("contentFilters")) {
+            assertThat(RAI_POLICY_2024_10_01.get("contentFilters[]")).containsAll(() -> f.fieldNames());
+            assertThat(RAI_POLICY_2024_10_01.get("source")).contains(f.path("source").asText());
+            if (f.has("severityThreshold")) assertThat(RAI_POLICY_2024_10_01.get("severityThreshold")).contains(f.path("severityThreshold").asText());
+        }
+        assertThat(props.path("customBlocklists")).hasSize(2).allSatisfy(b -> {
+            assertThat(b.fieldNames()).toIterable().containsExactlyInAnyOrderElementsOf(RAI_POLICY_2024_10_01.get("customBlocklists[]"));
+            assertThat(b.path("blocklistName").asText()).isEqualTo("codenames");
+            assertThat(b.path("blocking").asBoolean()).isTrue();
+        }).extracting(b -> b.path("source").asText()).containsExactly("Prompt", "Completion");
+        String blocklist = Synth.all(tf, "azurerm_cognitive_account_rai_blocklist").keySet().iterator().next();
+        assertThat(policy.path("depends_on")).extracting(JsonNode::asText)
+                .as("the policy waits for the blocklist it attaches").containsExactly("azurerm_cognitive_account_rai_blocklist." + blocklist);
+    }
+
+    @Test
+    void failsWhenAFilterAttachesABlocklistTheAccountDoesNotHave() {
+        assertThatThrownBy(() -> Synth.of(s -> {
+            OpenAiAccount a = new OpenAiAccount(s, "Aoai", accountProps(hub(s), "oai-test-x").build());
+            new ContentFilter(s, "Filter", ContentFilterProps.builder().account(a).azapi(new AzapiProvider(s, "Azapi"))
+                    .filter(ContentFilterOptions.builder().name("strict").blocklists(List.of("missing")).build()).build());
+        })).isInstanceOf(InvalidPropsException.class)
+                .hasMessageContaining("ContentFilterOptions.blocklists[0]: 'missing' is not a blocklist on account 'oai-test-x'");
+        assertThatThrownBy(() -> ContentFilterOptions.builder().name("f").blocklists(List.of("a", "a")).build())
+                .hasMessageContaining("ContentFilterOptions.blocklists[1]: 'a' is listed twice");
+        assertThatThrownBy(() -> ContentFilterProps.builder().filter(ContentFilterOptions.builder().name("f").build()).build())
+                .hasMessageContaining("ContentFilterProps.azapi: is required");
+    }
+
+    @Test
+    void outboundAccessIsRestrictedToTheAllowedHostNames() {
+        JsonNode acct = Synth.single(Synth.of(s -> new OpenAiAccount(s, "Aoai", accountProps(hub(s), "oai-test-x")
+                .allowedFqdns(List.of("api.contoso.com", "*.blob.core.windows.net")).build())), "azurerm_cognitive_account");
+        assertThat(acct.path("outbound_network_access_restricted").asBoolean()).isTrue();
+        assertThat(acct.path("fqdns")).extracting(JsonNode::asText).containsExactly("api.contoso.com", "*.blob.core.windows.net");
+    }
+
+    @Test
+    void failsOnAnAllowedFqdnThatIsNoHostName() {
+        assertThatThrownBy(() -> Synth.of(s -> accountProps(hub(s), "oai-test-x")
+                .allowedFqdns(List.of("https://api.contoso.com/x", "api.contoso.com", "api.contoso.com")).build()))
+                .hasMessageContaining("OpenAiAccountProps.allowedFqdns[0]")
+                .hasMessageContaining("OpenAiAccountProps.allowedFqdns[2]: 'api.contoso.com' is listed twice");
     }
 
     @Test

@@ -54,9 +54,10 @@ class AiGatewayTest {
         assertThat(Synth.all(tf, "azurerm_api_management").keySet()).singleElement().asString().startsWith("Gateway_");
         assertThat(Synth.all(tf, "azurerm_user_assigned_identity").keySet()).singleElement().asString().startsWith("Gateway_Identity_");
         assertThat(Synth.all(tf, "azurerm_application_insights").keySet()).singleElement().asString().startsWith("Gateway_AppInsights_");
-        assertThat(Synth.all(tf, "azurerm_api_management_logger").keySet()).singleElement().asString().startsWith("Gateway_Logger_");
+        assertThat(Synth.all(tf, "azapi_resource").keySet()).filteredOn(a -> a.contains("Logger")).singleElement().asString().startsWith("Gateway_Logger_");
         assertThat(Synth.all(tf, "azurerm_api_management_product").keySet()).singleElement().asString().startsWith("Gateway_Department-finance_Product_");
-        var grants = Synth.all(tf, "azurerm_role_assignment").values();
+        var grants = Synth.all(tf, "azurerm_role_assignment").values().stream()
+                .filter(g -> !g.path("role_definition_name").asText().equals("Monitoring Metrics Publisher")).toList();
         assertThat(grants).extracting(g -> g.path("scope").asText())
                 .containsExactlyInAnyOrder(IDS + "Microsoft.CognitiveServices/accounts/aoai-jpe", IDS + "Microsoft.CognitiveServices/accounts/aoai-eus");
         assertThat(grants).allMatch(g -> g.path("role_definition_name").asText().equals("Cognitive Services OpenAI User")
@@ -70,8 +71,15 @@ class AiGatewayTest {
                 .appInsights(io.github.aoaiplatform.monitoring.AppInsights.fromAttributes(s, "SharedInsights",
                         IDS + "Microsoft.Insights/components/appi-shared", "InstrumentationKey=00000000-0000-0000-0000-000000000000")).build()));
         assertThat(Synth.all(tf, "azurerm_application_insights")).isEmpty();
-        assertThat(Synth.single(tf, "azurerm_api_management_logger").path("resource_id").asText())
-                .isEqualTo(IDS + "Microsoft.Insights/components/appi-shared");
+        String component = IDS + "Microsoft.Insights/components/appi-shared";
+        JsonNode logger = Synth.all(tf, "azapi_resource").values().stream()
+                .filter(r -> r.path("type").asText().equals(io.github.aoaiplatform.apim.ApiGateway.LOGGER_TYPE)).findFirst().orElseThrow();
+        assertThat(logger.path("body").path("properties").path("resourceId").asText()).isEqualTo(component);
+        assertThat(logger.path("body").path("properties").path("credentials").path("identityClientId").asText())
+                .startsWith("${azurerm_user_assigned_identity.Gateway_Identity_");
+        assertThat(Synth.all(tf, "azurerm_role_assignment").values())
+                .filteredOn(r -> r.path("role_definition_name").asText().equals("Monitoring Metrics Publisher"))
+                .singleElement().satisfies(r -> assertThat(r.path("scope").asText()).as("granted on the component passed in").isEqualTo(component));
     }
 
     @Test

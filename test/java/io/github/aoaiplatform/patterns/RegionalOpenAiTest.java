@@ -5,6 +5,7 @@ import io.github.aoaiplatform.azapi.AzapiProvider;
 import io.github.aoaiplatform.core.InvalidPropsException;
 import io.github.aoaiplatform.core.Naming;
 import io.github.aoaiplatform.openai.BlocklistOptions;
+import io.github.aoaiplatform.openai.ContentFilter;
 import io.github.aoaiplatform.openai.ContentFilterOptions;
 import io.github.aoaiplatform.openai.DeploymentOptions;
 import io.github.aoaiplatform.openai.IOpenAiAccount;
@@ -36,7 +37,8 @@ class RegionalOpenAiTest {
                 .contentFilters(List.of(ContentFilterOptions.builder().name("strict").build()))
                 .deployments(List.of(RegionalDeploymentOptions.everywhere(CHAT)))
                 .naming(NAMING).resourceGroup(hub.resourceGroup())
-                .privateEndpoints(List.of(hub.endpoint())).diagnostics(hub.diagnostics());
+                .privateEndpoints(List.of(hub.endpoint())).diagnostics(hub.diagnostics())
+                .azapi(new AzapiProvider(s, "Azapi"));
     }
 
     @Test
@@ -44,12 +46,14 @@ class RegionalOpenAiTest {
         List<IOpenAiAccount> accounts = new ArrayList<>();
         JsonNode tf = Synth.of(s -> accounts.addAll(new RegionalOpenAi(s, "OpenAi", props(s).blocklists(List.of(
                 BlocklistOptions.builder().name("codenames").terms(List.of("bluebird")).build()))
-                .azapi(new AzapiProvider(s, "Azapi")).build()).accounts()));
+                .allowedFqdns(List.of("api.contoso.com")).build()).accounts()));
         assertThat(SchemaConformance.violations(tf)).isEmpty();
         assertThat(Synth.all(tf, "azurerm_cognitive_account").keySet())
                 .allMatch(a -> a.startsWith("OpenAi_japaneast_Account_") || a.startsWith("OpenAi_eastus_Account_")).hasSize(2);
-        assertThat(Synth.all(tf, "azurerm_cognitive_account_rai_policy").keySet())
+        assertThat(Synth.all(tf, "azapi_resource").keySet()).filteredOn(a -> a.contains("ContentFilter"))
                 .allMatch(a -> a.matches("OpenAi_(japaneast|eastus)_ContentFilter-strict_.*")).hasSize(2);
+        assertThat(Synth.all(tf, "azurerm_cognitive_account").values())
+                .allSatisfy(a -> assertThat(a.path("fqdns")).extracting(JsonNode::asText).containsExactly("api.contoso.com"));
         assertThat(Synth.all(tf, "azurerm_cognitive_account_rai_blocklist").keySet())
                 .allMatch(a -> a.matches("OpenAi_(japaneast|eastus)_Blocklist-codenames_.*")).hasSize(2);
         assertThat(Synth.all(tf, "azurerm_cognitive_account").values()).extracting(a -> a.path("name").asText())
@@ -81,8 +85,13 @@ class RegionalOpenAiTest {
             assertThat(address).startsWith("OpenAi_japaneast_Ptu_");
             assertThat(name).isEqualTo("oai-aoai-dev-ptu-jpe-k3f9");
         });
-        assertThat(Synth.all(tf, "azurerm_cognitive_account_rai_policy").keySet())
-                .anyMatch(a -> a.startsWith("OpenAi_japaneast_Ptu-ContentFilter-strict_")).hasSize(3);
+        var filters = Synth.all(tf, "azapi_resource").entrySet().stream().filter(e -> e.getValue().path("type").asText().equals(ContentFilter.TYPE))
+                .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().path("name").asText()));
+        assertThat(filters.keySet()).anyMatch(a -> a.startsWith("OpenAi_japaneast_Ptu-ContentFilter-strict_"))
+                .as("only the account with a deployment that names no filter gets the platform default")
+                .anyMatch(a -> a.startsWith("OpenAi_japaneast_Ptu-ContentFilter-platform-default_")).hasSize(4);
+        assertThat(Synth.all(tf, "azurerm_cognitive_deployment").values()).filteredOn(d -> d.path("name").asText().equals("chat-ptu"))
+                .singleElement().satisfies(d -> assertThat(d.path("rai_policy_name").asText()).isEqualTo(ContentFilterOptions.PLATFORM_DEFAULT));
         assertThat(Synth.all(tf, "azurerm_private_endpoint").values()).extracting(pe -> pe.path("name").asText())
                 .containsExactlyInAnyOrder("pep-oai-aoai-dev-jpe-k3f9", "pep-oai-aoai-dev-ptu-jpe-k3f9", "pep-oai-aoai-dev-eus-k3f9");
     }
@@ -108,13 +117,38 @@ class RegionalOpenAiTest {
                         RegionalDeploymentOptions.builder().deployment(PTU_CHAT).regions(List.of("westeurope")).accounts(List.of("Ptu")).build(),
                         RegionalDeploymentOptions.everywhere(CHAT)))
                 .privateEndpoints(List.of())
+                .defaultContentFilter("lenient")
+                .azapi(null)
                 .build())
                 .isInstanceOf(InvalidPropsException.class)
                 .satisfies(e -> assertThat(((InvalidPropsException) e).problems()).extracting(InvalidPropsException.Problem::field)
-                        .containsExactly("accounts[1]", "deployments[2].name", "deployments[0].deployment.contentFilter",
+                        .containsExactly("accounts[1]", "defaultContentFilter", "deployments[2].name", "deployments[0].deployment.contentFilter",
                                 "deployments[1].regions[0]", "deployments[1].accounts[0]", "deployments[2].deployment.contentFilter",
                                 "privateEndpoints", "azapi"))
                 .hasMessageContaining("RegionalOpenAiProps.deployments[0].deployment.contentFilter: 'strict' is not defined"));
+    }
+
+    @Test
+    void failsOnAFilterThatAttachesAnUndefinedBlocklist() {
+        Synth.of(s -> assertThatThrownBy(() -> props(s)
+                .contentFilters(List.of(ContentFilterOptions.builder().name("strict").blocklists(List.of("codenames")).build())).build())
+                .hasMessageContaining("RegionalOpenAiProps.contentFilters[0].blocklists[0]: 'codenames' is not defined; add it to blocklists"));
+    }
+
+    @Test
+    void thePlatformDefaultFilterAttachesEveryBlocklist() {
+        JsonNode tf = Synth.of(s -> new RegionalOpenAi(s, "OpenAi", props(s)
+                .accounts(List.of(RegionalAccountOptions.in("japaneast")))
+                .blocklists(List.of(BlocklistOptions.builder().name("codenames").terms(List.of("bluebird")).build(),
+                        BlocklistOptions.builder().name("people").terms(List.of("j. doe")).build()))
+                .deployments(List.of(RegionalDeploymentOptions.everywhere(PTU_CHAT))).build()));
+        JsonNode filter = Synth.all(tf, "azapi_resource").values().stream()
+                .filter(r -> r.path("name").asText().equals(ContentFilterOptions.PLATFORM_DEFAULT)).findFirst().orElseThrow();
+        assertThat(filter.path("body").path("properties").path("customBlocklists")).extracting(b -> b.path("blocklistName").asText() + "/" + b.path("source").asText())
+                .containsExactly("codenames/Prompt", "codenames/Completion", "people/Prompt", "people/Completion");
+        assertThat(filter.path("body").path("properties").path("contentFilters")).filteredOn(f -> f.has("severityThreshold"))
+                .allSatisfy(f -> assertThat(f.path("severityThreshold").asText()).isEqualTo("Medium"));
+        assertThat(filter.path("depends_on")).hasSize(2);
     }
 
     @Test

@@ -1,15 +1,16 @@
 package io.github.aoaiplatform.apim;
 
 import com.hashicorp.cdktf.Fn;
+import com.hashicorp.cdktf.TerraformProvider;
 import com.hashicorp.cdktf.Token;
 import com.hashicorp.cdktf.providers.azurerm.api_management.ApiManagement;
 import com.hashicorp.cdktf.providers.azurerm.api_management.ApiManagementIdentity;
 import com.hashicorp.cdktf.providers.azurerm.api_management.ApiManagementSecurity;
 import com.hashicorp.cdktf.providers.azurerm.api_management.ApiManagementVirtualNetworkConfiguration;
-import com.hashicorp.cdktf.providers.azurerm.api_management_logger.ApiManagementLogger;
-import com.hashicorp.cdktf.providers.azurerm.api_management_logger.ApiManagementLoggerApplicationInsights;
 import com.hashicorp.cdktf.providers.azurerm.api_management_named_value.ApiManagementNamedValue;
 import com.hashicorp.cdktf.providers.azurerm.private_dns_a_record.PrivateDnsARecord;
+import io.github.aoaiplatform.azapi.AzapiResource;
+import io.github.aoaiplatform.azapi.AzapiResourceProps;
 import io.github.aoaiplatform.core.AzureResourceId;
 import io.github.aoaiplatform.core.IPrivateDnsZone;
 import io.github.aoaiplatform.core.IUserAssignedIdentity;
@@ -22,6 +23,7 @@ import io.github.aoaiplatform.network.GatewayNetworkMode;
 import software.constructs.Construct;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * An API Management service, private and Entra-only towards its backends (an L2: the identity, the subnets, the DNS
@@ -55,6 +57,8 @@ public final class ApiGateway extends Construct implements IApiManagement {
     public static final String CLIENT_ID_NAMED_VALUE = "uami-client-id";
     /** The Application Insights logger's name. */
     public static final String LOGGER_NAME = "appinsights";
+    /** The ARM type (with API version) of the Application Insights logger; its body follows that version's {@code LoggerContractProperties}. */
+    public static final String LOGGER_TYPE = "Microsoft.ApiManagement/service/loggers@2024-05-01";
 
     /**
      * An API Management service the app does not create, e.g. the landing zone's. APIs, backends and products can be
@@ -79,7 +83,7 @@ public final class ApiGateway extends Construct implements IApiManagement {
     private final ApiGatewayProps props;
     private final ApiManagement resource;
     private final ApiManagementNamedValue clientIdNamedValue;
-    private ApiManagementLogger logger;
+    private AzapiResource logger;
 
     /**
      * Creates the service.
@@ -137,24 +141,34 @@ public final class ApiGateway extends Construct implements IApiManagement {
 
     /**
      * Sends the service's request telemetry and token metrics to Application Insights: an API Management logger (child
-     * {@code Logger}, named {@value #LOGGER_NAME}) that {@link OpenAiApi} diagnostics write through. The azurerm logger
-     * can only send with the connection string, so the component must accept local authentication.
+     * {@code Logger}, named {@value #LOGGER_NAME}) that {@link OpenAiApi} diagnostics write through. It authenticates
+     * with the service's managed identity ({@code credentials.identityClientId}), which gets
+     * {@link IApplicationInsights#METRICS_PUBLISHER_ROLE} on the component, so the component can turn local
+     * (instrumentation-key) authentication off. azurerm 4.55's logger has no identity credential, hence a typed azapi
+     * resource of {@link #LOGGER_TYPE}.
      *
      * @param appInsights the component
+     * @param azapi       the azapi provider
      * @return the logger's resource id
      * @throws IllegalStateException when a logger was added already
      */
-    public String addApplicationInsightsLogger(IApplicationInsights appInsights) {
+    public String addApplicationInsightsLogger(IApplicationInsights appInsights, TerraformProvider azapi) {
         if (logger != null) throw new IllegalStateException("ApiGateway " + getNode().getPath() + " already has an Application Insights logger");
-        logger = ApiManagementLogger.Builder.create(this, "Logger")
-                .name(LOGGER_NAME)
-                .apiManagementName(resource.getName())
-                .resourceGroupName(props.resourceGroup().name())
-                .resourceId(appInsights.resourceId())
-                .applicationInsights(ApiManagementLoggerApplicationInsights.builder()
-                        .connectionString(appInsights.connectionString()).build())
-                .build();
-        return logger.getId();
+        var publisher = appInsights.grantMetricsPublish(props.identity());
+        logger = new AzapiResource(this, "Logger", AzapiResourceProps.builder().provider(azapi).type(LOGGER_TYPE)
+                .name(LOGGER_NAME).parentId(resource.getId())
+                .body(loggerBody(appInsights, props.identity()))
+                .dependsOn(List.of(publisher)).build());
+        return logger.resourceId();
+    }
+
+    /** The {@code applicationInsights} logger body of {@link #LOGGER_TYPE}, sending as the identity. */
+    static Map<String, Object> loggerBody(IApplicationInsights appInsights, IUserAssignedIdentity identity) {
+        return Map.of("properties", Map.of(
+                "loggerType", "applicationInsights",
+                "resourceId", appInsights.resourceId(),
+                "isBuffered", true,
+                "credentials", Map.of("connectionString", appInsights.connectionString(), "identityClientId", identity.clientId())));
     }
 
     /** Frontend and backend TLS 1.2+, no triple DES, no CBC or non-forward-secret ciphers. */
@@ -181,10 +195,13 @@ public final class ApiGateway extends Construct implements IApiManagement {
     @Override public String resourceGroupName() { return props.resourceGroup().name(); }
     @Override public IUserAssignedIdentity identity() { return props.identity(); }
     @Override public String identityClientIdReference() { return "{{" + CLIENT_ID_NAMED_VALUE + "}}"; }
-    @Override public String applicationInsightsLoggerId() { return logger == null ? null : logger.getId(); }
+    @Override public String applicationInsightsLoggerId() { return logger == null ? null : logger.resourceId(); }
 
     /** @return the gateway URL, e.g. {@code https://<name>.azure-api.net} (a Terraform reference) */
     public String gatewayUrl() { return resource.getGatewayUrl(); }
+
+    /** @return the Application Insights logger, or null before {@link #addApplicationInsightsLogger} */
+    public AzapiResource applicationInsightsLogger() { return logger; }
 
     /** @return the named value holding the identity's client id, which policies using it must wait for */
     public ApiManagementNamedValue clientIdNamedValue() { return clientIdNamedValue; }

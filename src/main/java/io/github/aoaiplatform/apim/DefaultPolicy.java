@@ -17,6 +17,7 @@ import io.github.aoaiplatform.apim.policy.RequiredClaim;
 import io.github.aoaiplatform.apim.policy.Retry;
 import io.github.aoaiplatform.apim.policy.SetBackendService;
 import io.github.aoaiplatform.apim.policy.SetHeader;
+import io.github.aoaiplatform.apim.policy.SetVariable;
 import io.github.aoaiplatform.apim.policy.ValidateAzureAdToken;
 import io.github.aoaiplatform.openai.DeploymentOptions;
 
@@ -39,13 +40,19 @@ import java.util.stream.Collectors;
  *   <li>{@code validate-azure-ad-token}: tenant, audiences {@code api://<app id>} and {@code <app id>} (v1 and v2
  *       tokens), the token kept in {@value #JWT_VARIABLE}; optionally the delegated scope in {@code scp}. There is no
  *       option to leave it out: every request the gateway forwards carries a validated Entra ID token;</li>
+ *   <li>{@code set-variable} {@value #DEPLOYMENT_VARIABLE}: which deployment the call is for, resolved once
+ *       ({@link #deploymentResolution(Props)}) from the {@code deployment-id} path parameter, else the body's {@code model}
+ *       (JSON, or the form field of a multipart upload: the v1 form), mapped to a configured deployment,
+ *       {@value #OTHER_DEPLOYMENT} or {@value #NO_DEPLOYMENT}; everything after reads it through
+ *       {@link #DEPLOYMENT_EXPRESSION};</li>
  *   <li>{@code <base/>}: the product (department) policies run here, after the token is validated, so they can key
- *       per-user limits on its {@code oid} and check its groups and client app;</li>
+ *       per-user limits on its {@code oid}, check its groups and client app, and allow-list deployments;</li>
  *   <li>{@code azure-openai-token-limit}: tokens per minute per caller (the token's {@code oid});</li>
- *   <li>{@code azure-openai-emit-token-metric}: the chargeback dimensions {@link #METRIC_DIMENSIONS} (bounded: APIM
- *       allows 10);</li>
+ *   <li>{@code azure-openai-emit-token-metric}: the chargeback dimensions {@link #METRIC_DIMENSIONS}, each from a closed
+ *       configured set (APIM allows 10 dimensions);</li>
  *   <li>routing: {@code set-backend-service} to the deployment's pool when two or more accounts serve it, to its single
- *       account's backend otherwise, and to the default (primary region) backend for unknown deployments (with
+ *       account's backend otherwise, and to the default (primary region) backend for {@value #OTHER_DEPLOYMENT} and
+ *       {@value #NO_DEPLOYMENT} (files, batches and stored responses live on that account; with
  *       {@link Props#tenantBackends()}: to the backend a product named in {@value #TENANT_BACKEND_VARIABLE}, when set);</li>
  *   <li>{@code authentication-managed-identity} with the gateway identity's client id (named value) and
  *       {@code Authorization: Bearer} from it; a client-sent {@code api-key} header is removed (no keys reach Azure
@@ -82,8 +89,24 @@ public final class DefaultPolicy {
     public static final String REMAINING_TOKENS_HEADER = "x-gateway-remaining-tokens";
     /** Custom metric namespace of the token metrics. */
     public static final String METRIC_NAMESPACE = "aoai-platform";
-    /** The requested deployment (all operations of the API have this template parameter). */
-    public static final String DEPLOYMENT_EXPRESSION = "context.Request.MatchedParameters[\"deployment-id\"]";
+    /** The variable that holds the call's deployment, set once in inbound ({@link #deploymentResolution(Props)}). */
+    public static final String DEPLOYMENT_VARIABLE = "deployment";
+    /** The deployment value of a call that names a deployment no route serves. */
+    public static final String OTHER_DEPLOYMENT = "other";
+    /** The deployment value of a call that names no deployment at all (files, batches, stored responses). */
+    public static final String NO_DEPLOYMENT = "none";
+    /**
+     * The call's deployment (a C# expression): a configured deployment name, {@value #OTHER_DEPLOYMENT} or
+     * {@value #NO_DEPLOYMENT}, read from {@value #DEPLOYMENT_VARIABLE}. Routing, retries, department allow-lists, metrics
+     * and usage records all key on it, so none of them sees a caller-chosen value.
+     */
+    public static final String DEPLOYMENT_EXPRESSION = "context.Variables.GetValueOrDefault<string>(\"" + DEPLOYMENT_VARIABLE
+            + "\", \"" + NO_DEPLOYMENT + "\")";
+    /**
+     * A multipart form's {@code model} field (the v1 audio and image-edit uploads): the value after the part's headers.
+     * A C# string literal.
+     */
+    static final String MULTIPART_MODEL_FIELD = "\"name=\\\"model\\\"[^\\r\\n]*\\r\\n(?:[^\\r\\n]+\\r\\n)*\\r\\n([^\\r\\n]*)\"";
     static final String JWT = "((Jwt)context.Variables[\"" + JWT_VARIABLE + "\"])";
     /** The caller's object id, or {@code anonymous} (a C# expression). */
     static final String USER = JWT + ".Claims.GetValueOrDefault(\"oid\", \"anonymous\")";
@@ -92,17 +115,19 @@ public final class DefaultPolicy {
     /** The variable in which the per-caller token limit keeps the tokens a call consumed (only with a usage logger). */
     public static final String TOKENS_CONSUMED_VARIABLE = "tokens-consumed";
 
-    /** The token metrics' dimensions, in order: what every chargeback report groups by. A public contract. */
-    public static final List<String> METRIC_DIMENSIONS = List.of(MetricDimension.API_ID, "Department", "User", "App", "Model",
-            "Deployment", "Backend");
+    /**
+     * The token metrics' dimensions, in order: what every chargeback report groups by. A public contract. Each value comes
+     * from a closed set the operator configures (the API, the service's products, the routes' models and deployments), so
+     * the active series stay at (departments + 1) × (models + 1) × (deployments + 2) per API; per-user and per-app figures
+     * are in the usage records, not here (an object id per user would multiply the series without bound).
+     */
+    public static final List<String> METRIC_DIMENSIONS = List.of(MetricDimension.API_ID, "Department", "Model", "Deployment");
     /** The department of a call (a C# expression). */
     static final String DEPARTMENT = "context.Product?.Id ?? \"none\"";
     /** The department of a call: its product id (departments are products), or {@code none}. */
     public static final String DEPARTMENT_EXPRESSION = "@(" + DEPARTMENT + ")";
     /** The caller's client application id (a C# expression). */
     static final String APP = JWT + ".Claims.GetValueOrDefault(\"azp\", " + JWT + ".Claims.GetValueOrDefault(\"appid\", \"unknown\"))";
-    /** The caller's client application id ({@code azp} in v2 tokens, {@code appid} in v1), or {@code unknown}. */
-    public static final String APP_EXPRESSION = "@(" + APP + ")";
 
     /** The fields of a usage record, in order: what consumers of the usage Event Hub read. A public contract. */
     public static final List<String> USAGE_RECORD_FIELDS = List.of("timestamp", "requestId", "department", "subscriptionId",
@@ -329,6 +354,7 @@ public final class DefaultPolicy {
                     .exposeHeaders(REMAINING_TOKENS_HEADER)
                     .build());
         inbound.add(tokenValidation(p));
+        inbound.add(deploymentResolution(p));
         inbound.add(Base.INSTANCE);
         var userLimit = LlmTokenLimit.builder(LlmFlavor.AZURE_OPENAI, USER_EXPRESSION)
                 .tokensPerMinute(p.tokensPerMinutePerUser())
@@ -339,11 +365,8 @@ public final class DefaultPolicy {
         inbound.add(EmitTokenMetric.builder(LlmFlavor.AZURE_OPENAI, METRIC_NAMESPACE)
                 .dimension(MetricDimension.API_ID)
                 .dimension("Department", DEPARTMENT_EXPRESSION)
-                .dimension("User", USER_EXPRESSION)
-                .dimension("App", APP_EXPRESSION)
                 .dimension("Model", byDeployment(p, Route::model, "unknown"))
                 .dimension("Deployment", "@(" + DEPLOYMENT_EXPRESSION + ")")
-                .dimension("Backend", byDeployment(p, Route::backendId, p.defaultBackendId()))
                 .build());
         inbound.add(routing(p));
         var identity = AuthenticationManagedIdentity.builder()
@@ -410,6 +433,32 @@ public final class DefaultPolicy {
         byValue.forEach((v, deployments) -> sb.append("(").append(deploymentCondition(deployments))
                 .append(") ? \"").append(v).append("\" : "));
         return sb + "\"" + otherwise + "\"";
+    }
+
+    /**
+     * The {@code set-variable} that decides, once, which deployment a call is for: the {@code deployment-id} path
+     * parameter (the dated form), else the request body's {@code model} (the v1 form: a JSON property, or the form field
+     * of a multipart upload such as audio). A name that is a route's deployment is kept; any other name becomes
+     * {@value #OTHER_DEPLOYMENT}, and a call that names none (files, batches, stored responses) gets
+     * {@value #NO_DEPLOYMENT}. The body is read with {@code preserveContent} so it still reaches the backend.
+     *
+     * @param p the policy's settings and routes (the routes' deployments are the configured names)
+     * @return the policy element
+     */
+    public static SetVariable deploymentResolution(Props p) {
+        String configured = p.routes().keySet().stream().map(d -> "\"" + d + "\"")
+                .collect(Collectors.joining(", ", "new string[] {", "}"));
+        return SetVariable.of(DEPLOYMENT_VARIABLE, "@{"
+                + "string requested = context.Request.MatchedParameters.ContainsKey(\"deployment-id\") "
+                + "? context.Request.MatchedParameters[\"deployment-id\"] : null; "
+                + "string type = context.Request.Headers.GetValueOrDefault(\"Content-Type\", \"\"); "
+                + "if (requested == null && type.Contains(\"json\")) { "
+                + "requested = (context.Request.Body?.As<JObject>(preserveContent: true)?[\"model\"] as JValue)?.Value as string; } "
+                + "if (requested == null && type.Contains(\"multipart/form-data\")) { "
+                + "var field = System.Text.RegularExpressions.Regex.Match(context.Request.Body?.As<string>(preserveContent: true) ?? \"\", "
+                + MULTIPART_MODEL_FIELD + "); requested = field.Success ? field.Groups[1].Value.Trim() : null; } "
+                + "if (string.IsNullOrEmpty(requested)) { return \"" + NO_DEPLOYMENT + "\"; } "
+                + "return " + configured + ".Contains(requested) ? requested : \"" + OTHER_DEPLOYMENT + "\"; }");
     }
 
     private static ValidateAzureAdToken tokenValidation(Props p) {

@@ -26,12 +26,16 @@ import java.util.stream.Collectors;
  *   <li>{@code <base/>} (the global policy);</li>
  *   <li>membership, when groups or client apps are listed: the token's {@code groups} must contain one of the groups or
  *       its {@code azp}/{@code appid} must be one of the client apps, else 403 {@code DepartmentAccessDenied};</li>
- *   <li>account-wide operations (files, batches, stored responses; {@link #ACCOUNT_OPERATION_CONDITION}) get 403
- *       {@code AccountOperationNotAllowed} unless {@link DepartmentPolicyProps#accountOperations()};</li>
- *   <li>allowed deployments, when the department is restricted: any other deployment gets 403 {@code ModelNotAllowed}
- *       (account-wide operations pass when the department has its own account);</li>
+ *   <li>account-wide operations (calls that name no deployment, {@value DefaultPolicy#NO_DEPLOYMENT}: files, batches,
+ *       stored responses; {@link #ACCOUNT_OPERATION_CONDITION}) get 403 {@code AccountOperationNotAllowed} unless
+ *       {@link DepartmentPolicyProps#accountOperations()};</li>
+ *   <li>allowed deployments, when the department is restricted: any other deployment gets 403 {@code ModelNotAllowed},
+ *       read from the deployment the API policy resolved ({@link DefaultPolicy#DEPLOYMENT_EXPRESSION}, the v1 form's body
+ *       {@code model} included). Calls that name no deployment are refused too, because the gateway cannot see which
+ *       model a batch file or a stored response uses, unless the department has its own account (every deployment there
+ *       is its own);</li>
  *   <li>with its own account ({@link DepartmentPolicyProps#accountBackendId()}): that backend in
- *       {@value DefaultPolicy#TENANT_BACKEND_VARIABLE}, where the API sends its files and batches;</li>
+ *       {@value DefaultPolicy#TENANT_BACKEND_VARIABLE}, where the API sends its calls that name no deployment;</li>
  *   <li>{@code rate-limit-by-key}: requests per minute for the whole department (429);</li>
  *   <li>{@code azure-openai-token-limit}: tokens per minute and the token quota per period for the whole department
  *       (429 over the rate, 403 over the quota), remaining quota in {@value #REMAINING_QUOTA_HEADER};</li>
@@ -50,8 +54,7 @@ public final class DepartmentPolicy {
      * True for the account-wide operations: files, batches and stored responses (retrieve, delete, input items), which
      * reach whatever the account holds, whoever created it (a C# condition on the matched operation's template).
      */
-    public static final String ACCOUNT_OPERATION_CONDITION =
-            "Regex.IsMatch(context.Operation.UrlTemplate, \"^/(v1/)?(files(/|$)|batches(/|$)|responses/)\")";
+    public static final String ACCOUNT_OPERATION_CONDITION = DefaultPolicy.DEPLOYMENT_EXPRESSION + " == \"" + DefaultPolicy.NO_DEPLOYMENT + "\"";
 
     /** The prefix of every department counter key. */
     public static final String COUNTER_PREFIX = "department:";

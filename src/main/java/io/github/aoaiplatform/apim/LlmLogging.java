@@ -17,6 +17,8 @@ import java.util.Map;
 public final class LlmLogging extends Construct {
     /** The azapi resource type and API version of the diagnostic. */
     public static final String TYPE = "Microsoft.ApiManagement/service/apis/diagnostics@2024-06-01-preview";
+    /** The Log Analytics table the records land in (resource-specific mode). */
+    public static final String TABLE = "ApiManagementGatewayLlmLog";
     /** The most APIM logs per message. */
     public static final int MAX_BYTES = 262144;
 

@@ -29,9 +29,14 @@ import software.constructs.IConstruct;
 
 /**
  * The Azure OpenAI API on an API Management service (created here or imported), at {@code https://<gateway>/openai}:
- * the inference operations imported from the OpenAPI document shipped with the library (chat completions, completions,
- * embeddings, with the {@code deployment-id} path and required {@code api-version} query parameters of Azure OpenAI, so
- * SDKs work unchanged), one backend per {@link OpenAiBackend} with a circuit breaker, one {@link BackendPool} per
+ * the inference operations imported from the OpenAPI document shipped with the library ({@value #OPENAPI_RESOURCE},
+ * whose {@code info.x-source} names the official documents, versions and commits they come from): chat completions,
+ * completions, embeddings, audio and images in the dated form ({@code /deployments/{deployment-id}/...} with a required
+ * {@code api-version}), and in the v1 form ({@code /v1/...}, the deployment named by the body's {@code model}) also the
+ * Responses API, files and batches, so Azure OpenAI and OpenAI SDKs work unchanged. API Management creates the
+ * operations from the document; the one API policy governs all of them (no operation has its own). Calls that name no
+ * deployment (files, batches, stored responses) go to the first backend, whose account keeps those objects. One
+ * backend per {@link OpenAiBackend} with a circuit breaker, one {@link BackendPool} per
  * deployment that two or more backends serve, and the {@link DefaultPolicy} (which always validates the caller's Entra
  * ID token). Backends, routes and pools are derived from the accounts' deployment names when the API is created.
  * Request telemetry (no bodies: prompts and completions are logged by {@link LlmLogging}) goes to the service's

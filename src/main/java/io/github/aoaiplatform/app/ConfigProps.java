@@ -59,12 +59,12 @@ final class ConfigProps {
                                               List<PrivateEndpointOptions> privateEndpoints, DiagnosticSettings diagnostics,
                                               Lock lock, TerraformProvider azapi, Construct scope) {
         var o = c.openAi();
-        List<EnvironmentConfig.ContentFilterConfig> filters = new ArrayList<>(o.contentFilters());
+        List<ContentFilterOptions> filters = new ArrayList<>(o.contentFilters().stream().map(f -> contentFilter(o, f)).toList());
         List<EnvironmentConfig.BlocklistConfig> blocklists = new ArrayList<>(o.blocklists());
         List<RegionalDeploymentOptions> deployments = new ArrayList<>(o.deployments().stream().map(d -> RegionalDeploymentOptions.builder()
                 .deployment(deployment(o, d)).regions(d.regions()).build()).toList());
         for (var tenant : tenants(c, EnvironmentConfig.DepartmentConfig.DEDICATED_DEPLOYMENT)) {
-            filters.addAll(tenant.contentFilters());
+            tenant.contentFilters().forEach(f -> filters.add(contentFilter(tenant.blocklists(), f)));
             blocklists.addAll(tenant.blocklists());
             tenant.deployments().forEach(d -> deployments.add(RegionalDeploymentOptions.builder()
                     .deployment(deployment(o, d)).regions(tenant.regions()).build()));
@@ -73,7 +73,7 @@ final class ConfigProps {
                 .accounts(o.regions().stream().map(RegionalAccountOptions::in).toList())
                 .kind(o.kind())
                 .customerManagedKey(customerManagedKey(o.customerManagedKey(), scope))
-                .contentFilters(filters.stream().map(ConfigProps::contentFilter).toList())
+                .contentFilters(filters)
                 .blocklists(blocklists.stream().map(ConfigProps::blocklist).toList())
                 .deployments(deployments)
                 .naming(naming)
@@ -82,6 +82,8 @@ final class ConfigProps {
                 .diagnostics(diagnostics)
                 .lock(lock)
                 .azapi(azapi)
+                .defaultContentFilter(o.defaultContentFilter())
+                .allowedFqdns(o.allowedFqdns())
                 .build();
     }
 
@@ -99,7 +101,7 @@ final class ConfigProps {
                         .qualifier(accountQualifier(tenant.name())).build()).toList())
                 .kind(o.kind())
                 .customerManagedKey(customerManagedKey(o.customerManagedKey(), scope))
-                .contentFilters(tenant.contentFilters().stream().map(ConfigProps::contentFilter).toList())
+                .contentFilters(tenant.contentFilters().stream().map(f -> contentFilter(tenant.blocklists(), f)).toList())
                 .blocklists(tenant.blocklists().stream().map(ConfigProps::blocklist).toList())
                 .deployments(tenant.deployments().stream().map(d -> RegionalDeploymentOptions.builder()
                         .deployment(deployment(o, d)).build()).toList())
@@ -155,9 +157,17 @@ final class ConfigProps {
                 .build();
     }
 
-    static ContentFilterOptions contentFilter(EnvironmentConfig.ContentFilterConfig f) {
+    /** A filter of {@code openAi.contentFilters}; without its own blocklists it attaches every one of {@code openAi.blocklists}. */
+    static ContentFilterOptions contentFilter(EnvironmentConfig.OpenAiConfig o, EnvironmentConfig.ContentFilterConfig f) {
+        return contentFilter(o.blocklists(), f);
+    }
+
+    /** A content filter; without its own blocklists it attaches every one of {@code blocklists} (those defined beside it). */
+    static ContentFilterOptions contentFilter(List<EnvironmentConfig.BlocklistConfig> blocklists, EnvironmentConfig.ContentFilterConfig f) {
         return ContentFilterOptions.builder().name(f.name()).severityThreshold(f.severityThreshold())
-                .promptShields(f.promptShields()).mode(f.mode()).build();
+                .promptShields(f.promptShields()).mode(f.mode())
+                .blocklists(f.blocklists() != null ? f.blocklists() : blocklists.stream().map(EnvironmentConfig.BlocklistConfig::name).toList())
+                .build();
     }
 
     static BlocklistOptions blocklist(EnvironmentConfig.BlocklistConfig b) {

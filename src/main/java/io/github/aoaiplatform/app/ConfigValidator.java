@@ -16,6 +16,7 @@ import io.github.aoaiplatform.dns.PrivateDnsZone;
 import io.github.aoaiplatform.dns.PrivateDnsZonesProps;
 import io.github.aoaiplatform.identity.EntraApiApplicationProps;
 import io.github.aoaiplatform.monitoring.LogAnalyticsProps;
+import io.github.aoaiplatform.monitoring.LogAnalyticsTableOptions;
 import io.github.aoaiplatform.network.ExistingVirtualNetworkProps;
 import io.github.aoaiplatform.network.PlatformNetworkProps;
 import io.github.aoaiplatform.openai.ContentFilter;
@@ -23,6 +24,7 @@ import io.github.aoaiplatform.openai.CustomerManagedKeyOptions;
 import io.github.aoaiplatform.openai.DeploymentOptions;
 import io.github.aoaiplatform.openai.ModelCatalogue;
 import io.github.aoaiplatform.openai.OpenAiAccount;
+import io.github.aoaiplatform.openai.ContentFilterOptions;
 import io.github.aoaiplatform.openai.OpenAiAccountProps;
 import io.github.aoaiplatform.identity.UserAssignedIdentity;
 import software.constructs.RootConstruct;
@@ -81,6 +83,12 @@ public final class ConfigValidator {
         rule(p, "monitoring.", check -> LogAnalyticsProps.checkLimits(check, mon.retentionDays(), mon.dailyQuotaGb()));
         props(p, "monitoring.", Map.of("maxSizeInBytes", "llmLogMaxBytes"),
                 () -> LlmLoggingProps.builder().maxSizeInBytes(mon.llmLogMaxBytes()).build());
+        rule(p, "monitoring.", check -> {
+            LogAnalyticsTableOptions.checkRetention(check, "promptLogRetentionDays", mon.promptLogRetentionDays());
+            for (int i = 0; i < mon.promptLogReaders().size(); i++)
+                if (check.require("promptLogReaders[" + i + "]", mon.promptLogReaders().get(i)))
+                    check.guid("promptLogReaders[" + i + "]", mon.promptLogReaders().get(i));
+        });
         openAi(c.openAi(), p);
         gateway(c, p);
         identity(c, p);
@@ -172,7 +180,8 @@ public final class ConfigValidator {
                 p.add("openAi.regions[" + i + "]", "'" + o.regions().get(i) + "' is listed twice; list each region once");
         if (o.capacityThousandsTpm() <= 0)
             p.add("openAi.capacityThousandsTpm", "must be greater than 0 (thousands of tokens per minute), got " + o.capacityThousandsTpm());
-        props(p, "openAi.", Map.of("kind", "kind"), () -> OpenAiAccountProps.builder().kind(o.kind()).build());
+        props(p, "openAi.", Map.of("kind", "kind", "allowedFqdns", "allowedFqdns"),
+                () -> OpenAiAccountProps.builder().kind(o.kind()).allowedFqdns(o.allowedFqdns()).build());
         var cmk = o.customerManagedKey();
         if (cmk != null) {
             props(p, "openAi.customerManagedKey.", Map.of("keyVaultKeyId", "keyVaultKeyId"),
@@ -184,7 +193,8 @@ public final class ConfigValidator {
         for (int i = 0; i < o.contentFilters().size(); i++) {
             var f = o.contentFilters().get(i);
             String path = "openAi.contentFilters[" + i + "].";
-            props(p, path, Map.of("name", "name", "severityThreshold", "severityThreshold", "mode", "mode"), () -> ConfigProps.contentFilter(f));
+            props(p, path, Map.of("name", "name", "severityThreshold", "severityThreshold", "mode", "mode", "blocklists", "blocklists"),
+                    () -> ConfigProps.contentFilter(o, f));
             if (f.name() != null && !filters.add(f.name())) p.add(path + "name", "'" + f.name() + "' is defined twice");
         }
         Set<String> lists = new HashSet<>();
@@ -194,6 +204,17 @@ public final class ConfigValidator {
             props(p, path, Map.of("name", "name", "terms", "terms"), () -> ConfigProps.blocklist(b));
             if (b.name() != null && !lists.add(b.name())) p.add(path + "name", "'" + b.name() + "' is defined twice");
         }
+        for (int i = 0; i < o.contentFilters().size(); i++) {
+            List<String> attached = o.contentFilters().get(i).blocklists() == null ? List.of() : o.contentFilters().get(i).blocklists();
+            for (int b = 0; b < attached.size(); b++)
+                if (!lists.contains(attached.get(b)))
+                    p.add("openAi.contentFilters[" + i + "].blocklists[" + b + "]", "'" + attached.get(b) + "' is not defined; add it to openAi.blocklists");
+        }
+        String defaultFilter = o.defaultContentFilter();
+        if (defaultFilter != null && !filters.contains(defaultFilter) && !ContentFilter.isBuiltIn(defaultFilter)
+                && !defaultFilter.equals(ContentFilterOptions.PLATFORM_DEFAULT))
+            p.add("openAi.defaultContentFilter", "'" + defaultFilter + "' is not defined; add it to openAi.contentFilters, use a built-in "
+                    + "Microsoft.* policy or " + ContentFilterOptions.PLATFORM_DEFAULT);
         Set<String> names = new HashSet<>();
         for (int i = 0; i < o.deployments().size(); i++) {
             var d = o.deployments().get(i);
@@ -419,7 +440,8 @@ public final class ConfigValidator {
         for (int i = 0; i < d.contentFilters().size(); i++) {
             var f = d.contentFilters().get(i);
             String fp = path + ".contentFilters[" + i + "].";
-            props(p, fp, Map.of("name", "name", "severityThreshold", "severityThreshold", "mode", "mode"), () -> ConfigProps.contentFilter(f));
+            props(p, fp, Map.of("name", "name", "severityThreshold", "severityThreshold", "mode", "mode", "blocklists", "blocklists"),
+                    () -> ConfigProps.contentFilter(d.blocklists(), f));
             if (f.name() != null && !filters.add(f.name()))
                 p.add(fp + "name", "'" + f.name() + "' is already defined" + (ownAccount ? "" : " (names are shared with openAi.contentFilters "
                         + "and the other dedicated deployments' filters, which live on the same accounts)"));

@@ -77,7 +77,7 @@ public record EnvironmentConfig(
         backend = Objects.requireNonNullElse(backend, new BackendConfig(null, null, null, null, null, null, null));
         gateway = Objects.requireNonNullElse(gateway, new GatewayConfig(null, null, null, null, null, null, null, null, null, null));
         dns = Objects.requireNonNullElse(dns, new DnsConfig(null));
-        monitoring = Objects.requireNonNullElse(monitoring, new MonitoringConfig(null, null, null, null, null));
+        monitoring = Objects.requireNonNullElse(monitoring, new MonitoringConfig(null, null, null, null, null, null, null));
         departments = departments == null ? List.of() : List.copyOf(departments);
         chargeback = Objects.requireNonNullElse(chargeback, new ChargebackConfig(null, null));
         locks = Objects.requireNonNullElse(locks, false);
@@ -131,6 +131,40 @@ public record EnvironmentConfig(
             type = Objects.requireNonNullElse(type, "local");
             containerName = Objects.requireNonNullElse(containerName, "tfstate");
             useAzureadAuth = Objects.requireNonNullElse(useAzureadAuth, true);
+        }
+
+        /**
+         * The state blob (azurerm) with its default.
+         *
+         * @param environmentName the environment
+         * @return {@link #key()}, or {@code aoai-platform/<environmentName>.tfstate}
+         */
+        public String effectiveKey(String environmentName) {
+            return key != null ? key : "aoai-platform/" + environmentName + ".tfstate";
+        }
+
+        /**
+         * The state file (local) with its default, relative to the stack's output folder.
+         *
+         * @param environmentName the environment
+         * @return {@link #path()}, or {@code terraform.<environmentName>.tfstate}
+         */
+        public String effectivePath(String environmentName) {
+            return path != null ? path : "terraform." + environmentName + ".tfstate";
+        }
+
+        /**
+         * Where the state lives, for telling whether two stacks share it.
+         *
+         * @param environmentName the environment
+         * @return the storage account, container and blob (azurerm) or the absolute local path; null for a relative local
+         *         path, which is inside the stack's own output folder and so never shared
+         */
+        public String stateLocation(String environmentName) {
+            if ("azurerm".equals(type))
+                return "blob '" + effectiveKey(environmentName) + "' of container '" + containerName + "' in storage account '" + storageAccountName + "'";
+            String local = effectivePath(environmentName);
+            return java.nio.file.Path.of(local).isAbsolute() ? "local file '" + java.nio.file.Path.of(local).normalize() + "'" : null;
         }
     }
 
@@ -196,9 +230,13 @@ public record EnvironmentConfig(
      *                         app, deployment, model, backend, total tokens, status code) to an Event Hub
      *                         ({@code aoai-usage} in a private, Entra-only Standard namespace), written by the gateway with
      *                         its managed identity; Defaults to: false (no Event Hub; usage is only in the token metrics).
+     * @param promptLogRetentionDays how long the prompt and completion log ({@code ApiManagementGatewayLlmLog}) is kept,
+     *                         4-730 days, then deleted; Defaults to: 30.
+     * @param promptLogReaders Entra group object ids that may read the prompt and completion log (and no other table);
+     *                         Defaults to: none.
      */
     public record MonitoringConfig(Integer retentionDays, Double dailyQuotaGb, Integer llmLogMaxBytes, Boolean privateLinkScope,
-                                   Boolean usageEventHub) {
+                                   Boolean usageEventHub, Integer promptLogRetentionDays, List<String> promptLogReaders) {
         /**
          * Fills defaults and copies collections; see the record's components.
          *
@@ -207,12 +245,16 @@ public record EnvironmentConfig(
          * @param llmLogMaxBytes see {@link #llmLogMaxBytes()}
          * @param privateLinkScope see {@link #privateLinkScope()}
          * @param usageEventHub see {@link #usageEventHub()}
+         * @param promptLogRetentionDays see {@link #promptLogRetentionDays()}
+         * @param promptLogReaders see {@link #promptLogReaders()}
          */
         public MonitoringConfig {
             retentionDays = Objects.requireNonNullElse(retentionDays, 90);
             llmLogMaxBytes = Objects.requireNonNullElse(llmLogMaxBytes, 262144);
             privateLinkScope = Objects.requireNonNullElse(privateLinkScope, false);
             usageEventHub = Objects.requireNonNullElse(usageEventHub, false);
+            promptLogRetentionDays = Objects.requireNonNullElse(promptLogRetentionDays, 30);
+            promptLogReaders = promptLogReaders == null ? List.of() : List.copyOf(promptLogReaders);
         }
     }
 
@@ -231,6 +273,11 @@ public record EnvironmentConfig(
      * @param contentFilters        content-filter policies created on every account; Defaults to: none
      *                              (deployments use Microsoft.DefaultV2).
      * @param blocklists            custom blocklists created on every account; Defaults to: none.
+     * @param defaultContentFilter  the filter of every deployment that names none: a contentFilters name, a built-in
+     *                              Microsoft.* policy or platform-default; Defaults to: platform-default (Medium
+     *                              thresholds, prompt shields, every blocklist; created where a deployment uses it).
+     * @param allowedFqdns          host names the accounts may reach outbound (outbound access is always restricted);
+     *                              Defaults to: none.
      * @param quotas                what the subscription offers per region, keyed {@code <model>/<sku>} (e.g.
      *                              {@code gpt-4o/GlobalStandard}): thousands of TPM, PTUs for the provisioned SKUs, or
      *                              thousands of enqueued tokens for the batch SKUs. Azure quota is per subscription, region,
@@ -241,7 +288,7 @@ public record EnvironmentConfig(
     public record OpenAiConfig(List<String> regions, Integer capacityThousandsTpm, Boolean purgeOnDestroy, String kind,
                                CustomerManagedKeyConfig customerManagedKey, List<DeploymentConfig> deployments,
                                List<ContentFilterConfig> contentFilters, List<BlocklistConfig> blocklists,
-                               Map<String, Integer> quotas) {
+                               String defaultContentFilter, List<String> allowedFqdns, Map<String, Integer> quotas) {
         /**
          * Fills defaults and copies collections; see the record's components.
          *
@@ -253,6 +300,8 @@ public record EnvironmentConfig(
          * @param deployments see {@link #deployments()}
          * @param contentFilters see {@link #contentFilters()}
          * @param blocklists see {@link #blocklists()}
+         * @param defaultContentFilter see {@link #defaultContentFilter()}
+         * @param allowedFqdns see {@link #allowedFqdns()}
          * @param quotas see {@link #quotas()}
          */
         public OpenAiConfig {
@@ -263,6 +312,7 @@ public record EnvironmentConfig(
             deployments = deployments == null ? List.of() : List.copyOf(deployments);
             contentFilters = contentFilters == null ? List.of() : List.copyOf(contentFilters);
             blocklists = blocklists == null ? List.of() : List.copyOf(blocklists);
+            allowedFqdns = allowedFqdns == null ? List.of() : List.copyOf(allowedFqdns);
             quotas = quotas == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(quotas));
         }
     }
@@ -310,8 +360,11 @@ public record EnvironmentConfig(
      * @param severityThreshold Low, Medium or High; Defaults to: Medium.
      * @param promptShields     block jailbreak attempts; Defaults to: true.
      * @param mode              Default, Deferred, Blocking or Asynchronous_filter; Defaults to: Default.
+     * @param blocklists        names of openAi.blocklists entries that block on prompts and completions; Defaults to:
+     *                          every openAi.blocklists entry.
      */
-    public record ContentFilterConfig(String name, String severityThreshold, Boolean promptShields, String mode) {}
+    public record ContentFilterConfig(String name, String severityThreshold, Boolean promptShields, String mode,
+                                      List<String> blocklists) {}
 
     /**
      * @param name        blocklist name. Required.

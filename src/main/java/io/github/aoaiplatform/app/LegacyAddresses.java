@@ -3,7 +3,10 @@ package io.github.aoaiplatform.app;
 import io.github.aoaiplatform.core.ConstructPath;
 import io.github.aoaiplatform.core.IPrincipal;
 import io.github.aoaiplatform.monitoring.UsageEventHub;
+import io.github.aoaiplatform.openai.ContentFilter;
+import io.github.aoaiplatform.openai.ContentFilterOptions;
 import io.github.aoaiplatform.patterns.AiGateway;
+import io.github.aoaiplatform.patterns.RegionalOpenAi;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -48,6 +51,32 @@ final class LegacyAddresses {
         hub.grantSend(sender).moveFromId("azurerm_role_assignment." + logicalId(legacy));
     }
 
+    /**
+     * Up to issue 11, the gateway's Application Insights logger was an {@code azurerm_api_management_logger}, which can
+     * only send with the connection string; it is an azapi logger at the same construct path now, sending with the
+     * gateway's managed identity. Moved across types like {@link #moveContentFiltersToAzapi}.
+     *
+     * @param gateway the gateway whose logger moved
+     */
+    static void moveGatewayLoggerToAzapi(AiGateway gateway) {
+        var logger = gateway.apiManagement().applicationInsightsLogger();
+        logger.moveFromId("azurerm_api_management_logger." + logger.getFriendlyUniqueId());
+    }
+
+    /**
+     * Up to issue 11, content filters were {@code azurerm_cognitive_account_rai_policy} resources, which cannot attach
+     * blocklists; they are azapi {@code raiPolicies} at the same construct path now. Terraform (1.8 and later) moves a
+     * resource across types when the target provider supports it, as azapi does from azurerm, so the filters that
+     * deployments use are updated in place instead of destroyed. The platform default filter is new and has nothing to move.
+     *
+     * @param openAi the accounts whose filters moved
+     */
+    static void moveContentFiltersToAzapi(RegionalOpenAi openAi) {
+        openAi.getNode().findAll().stream()
+                .filter(c -> c instanceof ContentFilter f && !f.name().equals(ContentFilterOptions.PLATFORM_DEFAULT))
+                .map(c -> ((ContentFilter) c).resource())
+                .forEach(r -> r.moveFromId("azurerm_cognitive_account_rai_policy." + r.getFriendlyUniqueId()));
+    }
 
     /**
      * cdktf's logical id of a resource at {@code path} below its stack: {@code Default} ids are left out, the readable

@@ -85,16 +85,23 @@ public final class Main {
             served = environmentConfigs(dir);
             state = StateConfig.load(dir.resolve(StateConfig.FILE), served);
         }
+        // before the App exists: creating it makes the output folder
+        List<String> sharedState = CrossStackRules.sharedState(dir, withUnselected(dir, configs));
+        if (!sharedState.isEmpty()) throw new IllegalArgumentException(String.join("\n", sharedState));
         App app = App.Builder.create().outdir(outdir).build();
         List<TerraformStack> stacks = new ArrayList<>();
         List<String> errors = new ArrayList<>();
+        Map<String, Map<String, String>> globalNames = new LinkedHashMap<>();
         configs.forEach((name, loaded) -> {
             try {
-                stacks.add(new PlatformStack(app, name, loaded.config(), loaded.prices()));
+                PlatformStack stack = new PlatformStack(app, name, loaded.config(), loaded.prices());
+                stacks.add(stack);
+                globalNames.put(name, stack.globallyUniqueNames());
             } catch (IllegalArgumentException e) {
                 errors.add(name + ": " + e.getMessage());
             }
         });
+        errors.addAll(CrossStackRules.sharedGlobalNames(dir, globalNames));
         if (state != null) stacks.add(new StateBootstrapStack(app, StateConfig.STACK_NAME, state, served));
         for (TerraformStack stack : stacks) {
             try {
@@ -108,6 +115,24 @@ public final class Main {
         List<String> names = stacks.stream().map(st -> st.getNode().getId()).toList();
         for (String name : names) StackDiagram.writeNextTo(StackOutput.stackDir(outdir, name), name);
         return names;
+    }
+
+    /**
+     * The selected stacks' configs plus those of the folder's other stack files that load (a stack that shares their
+     * state is refused even when they are not synthesized now; their own problems are reported when they are).
+     */
+    private static Map<String, EnvironmentConfig> withUnselected(Path dir, Map<String, ConfigLoader.Loaded> selected) {
+        Map<String, EnvironmentConfig> all = new LinkedHashMap<>();
+        selected.forEach((name, loaded) -> all.put(name, loaded.config()));
+        for (Path f : stackFiles(dir)) {
+            if (all.containsKey(ConfigLoader.stackName(f))) continue;
+            try {
+                all.put(ConfigLoader.stackName(f), ConfigLoader.load(f));
+            } catch (ConfigException e) {
+                // not selected: its problems are reported when it is synthesized
+            }
+        }
+        return all;
     }
 
     /** Every environment's config, by stack name (the state bootstrap serves all of them). */

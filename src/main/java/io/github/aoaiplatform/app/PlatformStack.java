@@ -17,11 +17,14 @@ import io.github.aoaiplatform.azapi.AzapiProvider;
 import io.github.aoaiplatform.chargeback.Chargeback;
 import io.github.aoaiplatform.chargeback.ChargebackProps;
 import io.github.aoaiplatform.chargeback.PriceTable;
+import io.github.aoaiplatform.apim.LlmLogging;
 import io.github.aoaiplatform.core.DiagnosticSettings;
+import io.github.aoaiplatform.core.IPrincipal;
 import io.github.aoaiplatform.core.IPrivateDnsZone;
 import io.github.aoaiplatform.core.Lock;
 import io.github.aoaiplatform.core.Naming;
 import io.github.aoaiplatform.core.PrivateEndpoint;
+import io.github.aoaiplatform.core.PrincipalType;
 import io.github.aoaiplatform.core.PrivateEndpointOptions;
 import io.github.aoaiplatform.core.PrivateEndpointProps;
 import io.github.aoaiplatform.core.ResourceGroup;
@@ -37,6 +40,7 @@ import io.github.aoaiplatform.identity.FederatedApplication;
 import io.github.aoaiplatform.identity.FederatedApplicationProps;
 import io.github.aoaiplatform.monitoring.LogAnalytics;
 import io.github.aoaiplatform.monitoring.LogAnalyticsProps;
+import io.github.aoaiplatform.monitoring.LogAnalyticsTableOptions;
 import io.github.aoaiplatform.monitoring.MonitorPrivateLinkScope;
 import io.github.aoaiplatform.monitoring.MonitorPrivateLinkScopeProps;
 import io.github.aoaiplatform.monitoring.UsageEventHub;
@@ -49,6 +53,7 @@ import io.github.aoaiplatform.network.PlatformNetwork;
 import io.github.aoaiplatform.network.PlatformNetworkProps;
 import io.github.aoaiplatform.network.SubnetNaming;
 import io.github.aoaiplatform.network.SubnetRole;
+import io.github.aoaiplatform.openai.OpenAiAccount;
 import io.github.aoaiplatform.network.VirtualNetwork;
 import io.github.aoaiplatform.patterns.AiGateway;
 import io.github.aoaiplatform.patterns.AiGatewayProps;
@@ -56,6 +61,7 @@ import io.github.aoaiplatform.patterns.RegionalOpenAi;
 import software.constructs.Construct;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -76,6 +82,7 @@ import java.util.Set;
 public final class PlatformStack extends TerraformStack {
     private final EnvironmentConfig config;
     private final Naming naming;
+    private final Map<String, String> globalNames = new LinkedHashMap<>();
     private final ResourceGroup resourceGroup;
     private final LogAnalytics logs;
     private final IVirtualNetwork network;
@@ -114,9 +121,11 @@ public final class PlatformStack extends TerraformStack {
         resourceGroup = new ResourceGroup(this, "ResourceGroup", ResourceGroupProps.builder()
                 .name(naming.name(Naming.Abbreviation.RESOURCE_GROUP, location)).location(location).build());
         logs = new LogAnalytics(this, "Logs", LogAnalyticsProps.builder()
-                .name(naming.name(Naming.Abbreviation.LOG_ANALYTICS, location)).resourceGroup(resourceGroup)
+                .name(workspaceName(config)).resourceGroup(resourceGroup)
                 .retentionDays(mon.retentionDays()).dailyQuotaGb(mon.dailyQuotaGb()).publicAccess(!mon.privateLinkScope())
+                .tables(List.of(LogAnalyticsTableOptions.builder().name(LlmLogging.TABLE).retentionDays(mon.promptLogRetentionDays()).build()))
                 .lock(lock).build());
+        mon.promptLogReaders().forEach(group -> logs.grantTableRead(LlmLogging.TABLE, IPrincipal.of(group, PrincipalType.GROUP)));
         DiagnosticSettings diagnostics = DiagnosticSettings.toWorkspace(logs);
 
         GatewayNetworkMode mode = config.gateway().internalVnetMode() ? GatewayNetworkMode.INTERNAL_INJECTION : GatewayNetworkMode.INTEGRATION;
@@ -125,9 +134,16 @@ public final class PlatformStack extends TerraformStack {
         List<PrivateEndpointOptions> openAiEndpoints = privateEndpoint(DnsZoneCatalogue.forOpenAi(config.openAi().kind().equals("AIServices")));
         openAi = new RegionalOpenAi(this, "OpenAi", ConfigProps.regionalOpenAi(config, naming, resourceGroup,
                 openAiEndpoints, diagnostics, lock, azapiProvider, this));
+        openAi.accounts().stream().filter(OpenAiAccount.class::isInstance)
+                .forEach(account -> globallyUnique(((OpenAiAccount) account).customSubdomainName(), "Azure OpenAI custom subdomain"));
+        LegacyAddresses.moveContentFiltersToAzapi(openAi);
         for (var tenant : ConfigProps.tenants(config, EnvironmentConfig.DepartmentConfig.DEDICATED_ACCOUNT))
+        {
             tenantAccounts.put(tenant.name(), new RegionalOpenAi(this, "Tenant-" + tenant.name(), ConfigProps.tenantOpenAi(config,
                     tenant, naming, resourceGroup, openAiEndpoints, diagnostics, lock, azapiProvider, this)).accounts());
+            tenantAccounts.get(tenant.name()).stream().filter(OpenAiAccount.class::isInstance)
+                    .forEach(account -> globallyUnique(((OpenAiAccount) account).customSubdomainName(), "Azure OpenAI custom subdomain"));
+        }
         for (var tenant : ConfigProps.tenants(config, EnvironmentConfig.DepartmentConfig.TENANT_PROVIDED)) {
             IOpenAiAccount account = OpenAiAccount.fromResourceId(this, "TenantAccount-" + tenant.name(),
                     tenant.account().resourceId(), tenant.account().region(),
@@ -145,7 +161,7 @@ public final class PlatformStack extends TerraformStack {
         apiApplication = config.identity().application() == null ? null
                 : new EntraApiApplication(this, "ApiApplication", ConfigProps.apiApplication(config));
         usageEventHub = !mon.usageEventHub() ? null : new UsageEventHub(this, "UsageEventHub", UsageEventHubProps.builder()
-                .namespaceName(naming.name(Naming.Abbreviation.EVENT_HUB_NAMESPACE, location)).resourceGroup(resourceGroup)
+                .namespaceName(globallyUnique(naming.name(Naming.Abbreviation.EVENT_HUB_NAMESPACE, location), "Event Hubs namespace name")).resourceGroup(resourceGroup)
                 .privateEndpoints(privateEndpoint(DnsZoneCatalogue.forEventHub())).diagnostics(diagnostics).lock(lock).build());
         gateway = createGateway(mode, diagnostics, lock);
         monitorPrivateLinkScope = !mon.privateLinkScope() ? null
@@ -157,6 +173,17 @@ public final class PlatformStack extends TerraformStack {
                 .naming(naming).prices(prices).departments(config.departments().stream().map(ConfigProps::chargebackDepartment).toList())
                 .alertEmails(config.chargeback().alertEmails()).build());
         outputs();
+    }
+
+    /**
+     * The platform workspace's name, which the state bootstrap also needs (the id of its query-only role derives from it).
+     *
+     * @param config the stack file
+     * @return the Log Analytics workspace name
+     */
+    static String workspaceName(EnvironmentConfig config) {
+        return new Naming(EnvironmentConfig.WORKLOAD, config.environmentName(), config.effectiveNameSuffix())
+                .name(Naming.Abbreviation.LOG_ANALYTICS, config.location());
     }
 
     private void providers() {
@@ -243,7 +270,7 @@ public final class PlatformStack extends TerraformStack {
                 .account(account).key(ConfigProps.tenantBackendKey(tenant, account.location()))
                 .grantInvoke(!provided.contains(tenant)).tokenFromProduct(foreign.contains(tenant)).tenant(tenant).build())));
         AiGateway gw = new AiGateway(this, "Gateway", AiGatewayProps.builder()
-                .name(naming.name(Naming.Abbreviation.API_MANAGEMENT, config.location()))
+                .name(globallyUnique(naming.name(Naming.Abbreviation.API_MANAGEMENT, config.location()), "API Management service name"))
                 .resourceGroup(resourceGroup)
                 .sku(g.sku())
                 .units(g.units())
@@ -272,6 +299,7 @@ public final class PlatformStack extends TerraformStack {
                 .azapi(azapiProvider)
                 .build());
         LegacyAddresses.moveGatewayRoleAssignments(gw);
+        LegacyAddresses.moveGatewayLoggerToAzapi(gw);
         if (usageEventHub != null) LegacyAddresses.moveUsageEventHubSender(usageEventHub, gw.identity());
         tenantApplication = foreign.isEmpty() ? null : new FederatedApplication(this, "TenantApplication", FederatedApplicationProps.builder()
                 .displayName("AOAI Platform tenant access (" + config.environmentName() + ")")
@@ -292,12 +320,12 @@ public final class PlatformStack extends TerraformStack {
                     .resourceGroupName(b.resourceGroupName())
                     .storageAccountName(b.storageAccountName())
                     .containerName(b.containerName())
-                    .key(b.key() != null ? b.key() : "aoai-platform/" + config.environmentName() + ".tfstate")
+                    .key(b.effectiveKey(config.environmentName()))
                     .useAzureadAuth(b.useAzureadAuth())
                     .build());
         } else {
             new LocalBackend(this, LocalBackendConfig.builder()
-                    .path(b.path() != null ? b.path() : "terraform." + config.environmentName() + ".tfstate")
+                    .path(b.effectivePath(config.environmentName()))
                     .build());
         }
     }
@@ -321,6 +349,19 @@ public final class PlatformStack extends TerraformStack {
         if (usageEventHub != null)
             TerraformOutput.Builder.create(this, "usage_event_hub_id").value(usageEventHub.eventHubId())
                     .description("The usage Event Hub (one JSON record per gateway call); grant readers Azure Event Hubs Data Receiver on it").build();
+    }
+
+    /**
+     * The names this stack creates that must be unique across Azure (they become DNS names), for
+     * {@link CrossStackRules#sharedGlobalNames}.
+     *
+     * @return each name and what it names
+     */
+    Map<String, String> globallyUniqueNames() { return Collections.unmodifiableMap(globalNames); }
+
+    private String globallyUnique(String name, String what) {
+        globalNames.put(name, what);
+        return name;
     }
 
     /** @return the environment's config */

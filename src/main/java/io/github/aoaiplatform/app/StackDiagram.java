@@ -217,8 +217,12 @@ public final class StackDiagram {
             String zone = firstRef(resources.get(record).path("zone_name"));
             forEachRef(resources.get(record).path("records"), "azurerm_api_management", apim -> line("  " + id(apim) + " -.-|\"A record\"| " + id(zone)));
         }
-        for (String logger : of("azurerm_api_management_logger")) {
-            String apim = firstRef(resources.get(logger).path("api_management_name"));
+        List<String> loggers = new ArrayList<>(of("azurerm_api_management_logger"));
+        of("azapi_resource").stream().filter(r -> resources.get(r).path("type").asText().startsWith("Microsoft.ApiManagement/service/loggers@"))
+                .forEach(loggers::add);
+        for (String logger : loggers) {
+            JsonNode parent = resources.get(logger).has("parent_id") ? resources.get(logger).path("parent_id") : resources.get(logger).path("api_management_name");
+            String apim = firstRef(parent);
             for (String t : List.of("azurerm_application_insights", "azurerm_eventhub_namespace"))
                 forEachRef(resources.get(logger), t, target -> line("  " + id(apim) + " -.->|\"" + esc(name(logger)) + " logger\"| " + id(target)));
         }

@@ -30,9 +30,12 @@ import io.github.aoaiplatform.core.PrivateEndpointProps;
 import io.github.aoaiplatform.dns.PrivateDnsZone;
 import io.github.aoaiplatform.network.Subnet;
 import io.github.aoaiplatform.openai.IOpenAiAccount;
+import io.github.aoaiplatform.monitoring.IApplicationInsights;
+import io.github.aoaiplatform.monitoring.LogAnalytics;
 import io.github.aoaiplatform.monitoring.UsageEventHub;
 import software.constructs.Construct;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -72,10 +75,19 @@ public final class StateBootstrapStack extends TerraformStack {
             "Microsoft.ApiManagement/service/namedValues/listValue/action",
             "Microsoft.EventHub/namespaces/authorizationRules/listkeys/action",
             "Microsoft.OperationalInsights/workspaces/sharedKeys/action");
-    /** The roles the platform's stacks assign (role definition GUIDs), the only ones the deploy identity may grant or revoke. */
+    /**
+     * The built-in roles the platform's stacks assign (role definition GUIDs), the only ones the deploy identity may grant
+     * or revoke, with the query-only role of an environment that has prompt-log readers ({@link #onlyPlatformRoles}).
+     */
     static final Map<String, String> ASSIGNABLE_ROLES = Map.of(
             IOpenAiAccount.INVOKE_ROLE, "5e0bd9bd-7b93-4f28-af87-19fc36ad61bd",
-            UsageEventHub.SENDER_ROLE, "2b629674-e913-4c01-ae53-ef4638d8f975");
+            UsageEventHub.SENDER_ROLE, "2b629674-e913-4c01-ae53-ef4638d8f975",
+            IApplicationInsights.METRICS_PUBLISHER_ROLE, "3913510d-42f4-4e42-8a64-420c390055eb",
+            LogAnalytics.TABLE_READER_ROLE, "acdd72a7-3385-48ef-bd42-f606fba81ae7");
+    static final String ROLE_DEFINITION_WRITER = "aoai-platform role definition writer";
+    /** What an environment with prompt-log readers needs to define the workspace's query-only role. */
+    static final List<String> ROLE_DEFINITION_WRITER_ACTIONS = List.of("Microsoft.Authorization/roleDefinitions/read",
+            "Microsoft.Authorization/roleDefinitions/write", "Microsoft.Authorization/roleDefinitions/delete");
 
     private final Map<String, UserAssignedIdentity> deployIdentities = new TreeMap<>();
     private final Map<String, UserAssignedIdentity> planIdentities = new TreeMap<>();
@@ -164,6 +176,7 @@ public final class StateBootstrapStack extends TerraformStack {
                 .assignableScopes(List.copyOf(planRoleScopes(state, subscriptions)))
                 .build();
         DataAzureadServicePrincipal graph = null;
+        RoleDefinition roleDefinitionWriter = null;
         for (var e : new TreeMap<>(environments).entrySet()) {
             String env = e.getKey();
             String subscription = subscriptions.get(env);
@@ -180,7 +193,21 @@ public final class StateBootstrapStack extends TerraformStack {
             var deploy = identity("Deploy-" + env, "id-aoai-" + env + "-deploy", rg, state, tags);
             credential(deploy, "Environment", "github-environment-" + env, "repo:" + repo + ":environment:" + env);
             assign(deploy, "Contributor", "Contributor", subscription, null);
-            assign(deploy, "RoleAdministrator", "Role Based Access Control Administrator", subscription, onlyPlatformRoles());
+            boolean promptLogReaders = !e.getValue().monitoring().promptLogReaders().isEmpty();
+            assign(deploy, "RoleAdministrator", "Role Based Access Control Administrator", subscription,
+                    onlyPlatformRoles(promptLogReaders ? List.of(LogAnalytics.queryOnlyRoleGuid(PlatformStack.workspaceName(e.getValue()))) : List.of()));
+            if (promptLogReaders) {     // the workspace defines a query-only role for its prompt-log readers
+                if (roleDefinitionWriter == null) roleDefinitionWriter = RoleDefinition.Builder.create(this, "RoleDefinitionWriterRole")
+                        .name(ROLE_DEFINITION_WRITER)
+                        .scope("/subscriptions/" + state.subscriptionId())
+                        .description("Defines the query-only role of an aoai-platform workspace (its readers get table-level access).")
+                        .permissions(List.of(RoleDefinitionPermissions.builder().actions(ROLE_DEFINITION_WRITER_ACTIONS).build()))
+                        .assignableScopes(List.copyOf(planRoleScopes(state, subscriptions)))
+                        .build();
+                RoleAssignment.Builder.create(deploy, "RoleDefinitionWriter")
+                        .scope(subscription).roleDefinitionId(roleDefinitionWriter.getRoleDefinitionResourceId())
+                        .principalId(deploy.getPrincipalId()).principalType("ServicePrincipal").build();
+            }
             assign(deploy, "StateWriter", "Storage Blob Data Contributor", containerScope, null);
             if (e.getValue().identity() != null && e.getValue().identity().application() != null) {
                 if (graph == null) graph = DataAzureadServicePrincipal.Builder.create(this, "MicrosoftGraph").clientId(MICROSOFT_GRAPH_APP_ID).build();
@@ -225,9 +252,15 @@ public final class StateBootstrapStack extends TerraformStack {
         b.build();
     }
 
-    /** An ABAC condition: role assignments may be written or deleted only for the roles the platform grants. */
-    static String onlyPlatformRoles() {
-        String ids = String.join(", ", new TreeMap<>(ASSIGNABLE_ROLES).values());
+    /**
+     * An ABAC condition: role assignments may be written or deleted only for the roles the platform grants.
+     *
+     * @param customRoles GUIDs of the environment's own roles it also grants
+     */
+    static String onlyPlatformRoles(List<String> customRoles) {
+        List<String> guids = new ArrayList<>(new TreeMap<>(ASSIGNABLE_ROLES).values());
+        guids.addAll(customRoles);
+        String ids = String.join(", ", guids);
         return "((!(ActionMatches{'Microsoft.Authorization/roleAssignments/write'})) OR "
                 + "(@Request[Microsoft.Authorization/roleAssignments:RoleDefinitionId] ForAnyOfAnyValues:GuidEquals {" + ids + "}))"
                 + " AND ((!(ActionMatches{'Microsoft.Authorization/roleAssignments/delete'})) OR "

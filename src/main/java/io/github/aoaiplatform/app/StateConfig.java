@@ -149,6 +149,9 @@ public record StateConfig(String description, String tenantId, String subscripti
                 p.add("(environments)", "an environment is named '" + STACK_NAME + "', which is this bootstrap stack's name; rename stacks/" + STACK_NAME + ".json");
             var b = env.backend();
             if (!b.type().equals("azurerm")) return;
+            if (b.effectiveKey(env.environmentName()).equals(STATE_KEY))
+                p.add("(environments)", "stacks/" + name + ".json: backend.key '" + STATE_KEY + "' is this bootstrap stack's own state; "
+                        + "applying one would destroy the other's resources, so give the environment another backend.key");
             if (!Objects.equals(b.storageAccountName(), storageAccountName) || !Objects.equals(b.resourceGroupName(), resourceGroupName)
                     || !b.containerName().equals(containerName))
                 p.add("storageAccountName", "stacks/" + name + ".json keeps its state in " + b.resourceGroupName() + "/" + b.storageAccountName()

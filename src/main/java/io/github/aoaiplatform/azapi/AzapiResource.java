@@ -3,6 +3,10 @@ package io.github.aoaiplatform.azapi;
 import com.hashicorp.cdktf.TerraformResource;
 import software.constructs.Construct;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 /**
  * A typed {@code azapi_resource}: an ARM resource the azurerm provider cannot express (e.g. APIM backend
  * pools, the APIM {@code largeLanguageModel} diagnostic block). The attributes are written with
@@ -10,6 +14,9 @@ import software.constructs.Construct;
  * places that do it.
  */
 public final class AzapiResource extends TerraformResource {
+    private final boolean taggable;
+    private Map<String, String> tags;
+
     /**
      * Creates the resource.
      *
@@ -24,6 +31,23 @@ public final class AzapiResource extends TerraformResource {
         addOverride("parent_id", props.parentId());
         addOverride("body", props.body());
         if (!props.schemaValidation()) addOverride("schema_validation_enabled", false);
+        taggable = props.tags() != null;
+        if (taggable) setTags(props.tags());
+    }
+
+    /** @return the resource's tags, or null when its ARM type has none (what the {@code Tags} aspect reads) */
+    public Map<String, String> getTagsInput() { return taggable ? tags : null; }
+
+    /**
+     * Replaces the resource's tags (the {@code Tags} aspect merges the platform-wide tags in); ignored when the ARM type
+     * has no tags ({@link AzapiResourceProps#tags()} null).
+     *
+     * @param tags the tags
+     */
+    public void setTags(Map<String, String> tags) {
+        if (!taggable) return;
+        this.tags = Collections.unmodifiableMap(new LinkedHashMap<>(tags));
+        if (!tags.isEmpty()) addOverride("tags", this.tags);
     }
 
     /** @return the ARM resource id (a Terraform reference) */

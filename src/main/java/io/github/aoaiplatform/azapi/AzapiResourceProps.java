@@ -4,6 +4,8 @@ import com.hashicorp.cdktf.ITerraformDependable;
 import com.hashicorp.cdktf.TerraformProvider;
 import io.github.aoaiplatform.core.PropsCheck;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -19,9 +21,12 @@ import java.util.Map;
  *                         contain Terraform references. Required.
  * @param schemaValidation validate the body against azapi's embedded schema; Defaults to: true.
  * @param dependsOn        explicit dependencies; Defaults to: none.
+ * @param tags             tags of a resource whose ARM type has tags (the {@code Tags} aspect adds the platform-wide
+ *                         tags to it); Defaults to: none, and null means the type has no tags (most child types, e.g.
+ *                         API Management's), so the aspect leaves the resource alone.
  */
 public record AzapiResourceProps(TerraformProvider provider, String type, String name, String parentId, Map<String, Object> body,
-                                 Boolean schemaValidation, List<ITerraformDependable> dependsOn) {
+                                 Boolean schemaValidation, List<ITerraformDependable> dependsOn, Map<String, String> tags) {
     /**
      * Validates, copies and fills defaults; see the record's components.
      *
@@ -32,6 +37,7 @@ public record AzapiResourceProps(TerraformProvider provider, String type, String
      * @param body             see {@link #body()}
      * @param schemaValidation see {@link #schemaValidation()}
      * @param dependsOn        see {@link #dependsOn()}
+     * @param tags             see {@link #tags()}
      */
     public AzapiResourceProps {
         PropsCheck check = PropsCheck.of("AzapiResourceProps");
@@ -44,6 +50,7 @@ public record AzapiResourceProps(TerraformProvider provider, String type, String
         body = AzapiBodies.copy(body);
         schemaValidation = schemaValidation == null || schemaValidation;
         dependsOn = dependsOn == null ? List.of() : List.copyOf(dependsOn);
+        tags = tags == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(tags));
     }
 
     /** @return a builder for {@link AzapiResourceProps}; required fields are checked by {@link Builder#build()} */
@@ -58,6 +65,7 @@ public record AzapiResourceProps(TerraformProvider provider, String type, String
         private Map<String, Object> body;
         private Boolean schemaValidation;
         private List<ITerraformDependable> dependsOn;
+        private Map<String, String> tags;
 
         private Builder() {}
 
@@ -118,9 +126,17 @@ public record AzapiResourceProps(TerraformProvider provider, String type, String
         public Builder dependsOn(List<ITerraformDependable> dependsOn) { this.dependsOn = dependsOn; return this; }
 
         /**
+         * Sets {@link AzapiResourceProps#tags()}.
+         *
+         * @param tags the value
+         * @return this builder
+         */
+        public Builder tags(Map<String, String> tags) { this.tags = tags; return this; }
+
+        /**
          * @return the validated, immutable props
          * @throws io.github.aoaiplatform.core.InvalidPropsException naming every invalid field
          */
-        public AzapiResourceProps build() { return new AzapiResourceProps(provider, type, name, parentId, body, schemaValidation, dependsOn); }
+        public AzapiResourceProps build() { return new AzapiResourceProps(provider, type, name, parentId, body, schemaValidation, dependsOn, tags); }
     }
 }

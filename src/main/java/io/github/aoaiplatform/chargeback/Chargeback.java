@@ -79,7 +79,7 @@ public final class Chargeback extends Construct {
         workbook = ApplicationInsightsWorkbook.Builder.create(this, "Workbook")
                 .name(UUID.nameUUIDFromBytes((props.naming().workload() + "/" + props.naming().environment() + "/chargeback").getBytes(StandardCharsets.UTF_8)).toString())
                 .displayName("AOAI chargeback (" + props.naming().environment() + ")")
-                .description("Azure OpenAI cost and token use per department, user, model and day; price table "
+                .description("Azure OpenAI cost and token use per department, model and day; price table "
                         + props.prices().version() + " (" + props.prices().currency() + ")")
                 .location(props.location())
                 .resourceGroupName(resourceGroupName)
@@ -163,7 +163,7 @@ public final class Chargeback extends Construct {
     static String workbookJson(PriceTable prices) {
         List<Map<String, Object>> items = new ArrayList<>();
         items.add(ordered("type", 1, "name", "title", "content", ordered("json",
-                "# Azure OpenAI chargeback\nCost per department, user, model and day from the gateway's token metrics, priced with table "
+                "# Azure OpenAI chargeback\nCost per department, model and day from the gateway's token metrics, priced with table "
                         + prices.version() + " (" + prices.currency() + "). Prompt tokens are priced at the input rate.")));
         for (var r : ChargebackQueries.reports()) {
             Map<String, Object> content = new LinkedHashMap<>();

@@ -21,8 +21,8 @@ import java.util.stream.Collectors;
  * <ul>
  *   <li>{@value #PRICES}: the price table (model, input, cached input and output price per 1K tokens, currency, version);</li>
  *   <li>{@value #DEPARTMENTS}: department, display name, cost center, monthly budget, token quota and period;</li>
- *   <li>{@value #USAGE}: hourly prompt and completion tokens by department, user ({@code oid}), app, model, deployment
- *       and backend;</li>
+ *   <li>{@value #USAGE}: hourly prompt and completion tokens by department, model and deployment (the metrics' bounded
+ *       dimensions; per-user and per-app figures are in the gateway's usage records);</li>
  *   <li>{@value #COST}: usage priced with the table and joined with the departments ({@code Cost}, {@code CostCenter}).</li>
  * </ul>
  * Cost = prompt tokens × input price + completion tokens × output price, per 1K tokens. The token metrics do not split
@@ -120,7 +120,7 @@ public final class ChargebackQueries {
 
     private static final String THIS_MONTH = "| where TimeGenerated >= startofmonth(now())\n";
 
-    /** @return the saved reports: cost per department, user, model and day (month to date), and quota use per department */
+    /** @return the saved reports: cost per department, model and day (month to date), and quota use per department */
     public static List<Report> reports() {
         return List.of(
                 // departments with a capacity charge are billed it even in a month without tokens
@@ -134,9 +134,6 @@ public final class ChargebackQueries {
                         + "| extend BudgetUsedPercent = round(100.0 * TotalCost / MonthlyBudget, 1)\n"
                         + "| project Department, CostCenter, PromptTokens, CompletionTokens, Cost, CapacityCharge, TotalCost, Currency, MonthlyBudget, BudgetUsedPercent\n"
                         + "| order by TotalCost desc"),
-                new Report("cost-per-user", "Cost per user (month to date)", COST + "()\n" + THIS_MONTH
-                        + "| summarize PromptTokens = sum(PromptTokens), CompletionTokens = sum(CompletionTokens), Cost = round(sum(Cost), 4) by Department, CostCenter, User, Currency\n"
-                        + "| order by Cost desc"),
                 new Report("cost-per-model", "Cost per model (month to date)", COST + "()\n" + THIS_MONTH
                         + "| summarize PromptTokens = sum(PromptTokens), CompletionTokens = sum(CompletionTokens), Cost = round(sum(Cost), 2) by Model, Deployment, Currency, PriceTableVersion\n"
                         + "| order by Cost desc"),

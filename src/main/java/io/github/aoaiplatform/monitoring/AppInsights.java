@@ -1,6 +1,8 @@
 package io.github.aoaiplatform.monitoring;
 
 import com.hashicorp.cdktf.providers.azurerm.application_insights.ApplicationInsights;
+import com.hashicorp.cdktf.providers.azurerm.role_assignment.RoleAssignment;
+import io.github.aoaiplatform.core.IPrincipal;
 import io.github.aoaiplatform.core.ImportedResources;
 import io.github.aoaiplatform.core.PropsCheck;
 import io.github.aoaiplatform.core.ResourceInterfaces;
@@ -8,7 +10,8 @@ import software.constructs.Construct;
 
 /**
  * A workspace-based Application Insights component (its data lives in a Log Analytics workspace): the API gateway's
- * request telemetry and token metrics go here. Internet ingestion and query stay on unless
+ * request telemetry and token metrics go here. Local (instrumentation-key) authentication is off by default: senders
+ * authenticate with Entra ID and need {@link #grantMetricsPublish}. Internet ingestion and query stay on unless
  * {@link AppInsightsProps#publicAccess()} is false (behind an Azure Monitor Private Link Scope). Child ids:
  * {@code Resource}, {@code Diagnostics}.
  */
@@ -47,6 +50,12 @@ public final class AppInsights extends Construct implements IApplicationInsights
 
         @Override public String resourceId() { return resourceId; }
         @Override public String connectionString() { return connectionString; }
+        @Override public RoleAssignment grantMetricsPublish(IPrincipal publisher) { return metricsPublisher(this, resourceId, publisher); }
+    }
+
+    private static RoleAssignment metricsPublisher(Construct scope, String resourceId, IPrincipal publisher) {
+        return ResourceInterfaces.grant(scope, resourceId, METRICS_PUBLISHER_ROLE, "MetricsPublisher", publisher,
+                "Sends telemetry with its Entra ID token (local authentication is off)");
     }
 
     private final ApplicationInsights resource;
@@ -77,6 +86,7 @@ public final class AppInsights extends Construct implements IApplicationInsights
 
     @Override public String resourceId() { return resource.getId(); }
     @Override public String connectionString() { return resource.getConnectionString(); }
+    @Override public RoleAssignment grantMetricsPublish(IPrincipal publisher) { return metricsPublisher(this, resource.getId(), publisher); }
 
     /** @return the underlying azurerm resource, for attributes this class does not expose */
     public ApplicationInsights resource() { return resource; }

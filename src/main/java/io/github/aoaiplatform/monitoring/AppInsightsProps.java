@@ -23,8 +23,8 @@ import java.util.regex.Pattern;
  * @param diagnostics       where the component's own diagnostic logs and metrics go. Required (use
  *                          {@link DiagnosticSettings#disabled(String)} to opt out with a reason).
  * @param localAuthDisabled reject ingestion with the instrumentation key alone (Entra ID only); Defaults to: true.
- *                          Callers that can only send with the connection string (the azurerm API Management logger)
- *                          must set false, or their telemetry is dropped.
+ *                          Senders then need {@link IApplicationInsights#grantMetricsPublish} (the API Management
+ *                          logger of {@code ApiGateway} sends with the gateway's managed identity).
  * @param publicAccess      accept ingestion and queries from the Internet; Defaults to: true (set false together with a
  *                          {@link MonitorPrivateLinkScope} that holds the component).
  * @param tags              tags of the component; Defaults to: none.

@@ -6,9 +6,11 @@ import io.github.aoaiplatform.core.Lock;
 import io.github.aoaiplatform.core.PropsCheck;
 
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -25,11 +27,19 @@ import java.util.regex.Pattern;
  *                      {@link MonitorPrivateLinkScope}).
  * @param lock          a management lock on the workspace; Defaults to: none.
  * @param tags          tags of the workspace; Defaults to: none (platform-wide tags come from the {@code Tags} aspect).
- * @param roleAssignments roles to assign on the resource, e.g. Reader for an operations group; Defaults to: none.
+ * @param roleAssignments roles to assign on the resource, e.g. Reader for an operations group (a workspace-wide read
+ *                      role reads every table); Defaults to: none.
+ * @param tables        tables with their own retention, each name once; Defaults to: none (every table keeps
+ *                      {@code retentionDays}).
+ * @param resourcePermissions let readers of a resource read its rows without permission on the workspace (access
+ *                      control mode "Use resource or workspace permissions"); Defaults to: false ("Require workspace
+ *                      permissions": only workspace or table grants count, so reading the API gateway does not reveal
+ *                      the prompts it logged).
  */
 public record LogAnalyticsProps(String name, IResourceGroup resourceGroup, String location, Integer retentionDays,
                                 Double dailyQuotaGb, Boolean publicAccess, Lock lock, Map<String, String> tags,
-                                List<RoleAssignmentOptions> roleAssignments) {
+                                List<RoleAssignmentOptions> roleAssignments, List<LogAnalyticsTableOptions> tables,
+                                Boolean resourcePermissions) {
     /** The shortest interactive retention Azure accepts. */
     public static final int MIN_RETENTION_DAYS = 30;
     /** The longest interactive retention Azure accepts. */
@@ -62,6 +72,8 @@ public record LogAnalyticsProps(String name, IResourceGroup resourceGroup, Strin
      * @param lock          see {@link #lock()}
      * @param tags          see {@link #tags()}
      * @param roleAssignments see {@link #roleAssignments()}
+     * @param tables        see {@link #tables()}
+     * @param resourcePermissions see {@link #resourcePermissions()}
      */
     public LogAnalyticsProps {
         PropsCheck check = PropsCheck.of("LogAnalyticsProps");
@@ -74,6 +86,11 @@ public record LogAnalyticsProps(String name, IResourceGroup resourceGroup, Strin
         publicAccess = publicAccess == null || publicAccess;
         tags = tags == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(tags));
         roleAssignments = roleAssignments == null ? List.of() : List.copyOf(roleAssignments);
+        tables = tables == null ? List.of() : List.copyOf(tables);
+        Set<String> tableNames = new HashSet<>();
+        for (int i = 0; i < tables.size(); i++)
+            check.check(tableNames.add(tables.get(i).name()), "tables[" + i + "].name", "'" + tables.get(i).name() + "' is listed twice");
+        resourcePermissions = resourcePermissions != null && resourcePermissions;
         check.throwIfAny();
     }
 
@@ -91,6 +108,8 @@ public record LogAnalyticsProps(String name, IResourceGroup resourceGroup, Strin
         private Lock lock;
         private Map<String, String> tags;
         private List<RoleAssignmentOptions> roleAssignments;
+        private List<LogAnalyticsTableOptions> tables;
+        private Boolean resourcePermissions;
 
         private Builder() {}
 
@@ -167,9 +186,25 @@ public record LogAnalyticsProps(String name, IResourceGroup resourceGroup, Strin
         public Builder roleAssignments(List<RoleAssignmentOptions> roleAssignments) { this.roleAssignments = roleAssignments; return this; }
 
         /**
+         * Sets {@link LogAnalyticsProps#tables()}.
+         *
+         * @param tables the value
+         * @return this builder
+         */
+        public Builder tables(List<LogAnalyticsTableOptions> tables) { this.tables = tables; return this; }
+
+        /**
+         * Sets {@link LogAnalyticsProps#resourcePermissions()}.
+         *
+         * @param resourcePermissions the value
+         * @return this builder
+         */
+        public Builder resourcePermissions(Boolean resourcePermissions) { this.resourcePermissions = resourcePermissions; return this; }
+
+        /**
          * @return the validated, immutable props
          * @throws io.github.aoaiplatform.core.InvalidPropsException naming every invalid field
          */
-        public LogAnalyticsProps build() { return new LogAnalyticsProps(name, resourceGroup, location, retentionDays, dailyQuotaGb, publicAccess, lock, tags, roleAssignments); }
+        public LogAnalyticsProps build() { return new LogAnalyticsProps(name, resourceGroup, location, retentionDays, dailyQuotaGb, publicAccess, lock, tags, roleAssignments, tables, resourcePermissions); }
     }
 }

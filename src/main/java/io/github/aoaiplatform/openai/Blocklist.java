@@ -11,8 +11,8 @@ import java.util.Map;
 /**
  * A custom blocklist on one account: the list through azurerm, its terms through azapi (azurerm 4.55 has no
  * blocklist item resource). Child ids: {@code Resource}, {@code Item<n>}.
- * Attaching a blocklist to a content-filter policy is not expressible in azurerm 4.55's
- * {@code azurerm_cognitive_account_rai_policy}; see the README's known gaps.
+ * A {@link ContentFilter} attaches it by name ({@link ContentFilterOptions#blocklists()}); on an {@link OpenAiAccount}
+ * the filter must be created after the blocklist, and waits for it.
  */
 public final class Blocklist extends Construct {
     /** The ARM type (with API version) of one blocklist term. */
@@ -37,7 +37,11 @@ public final class Blocklist extends Construct {
                     .parentId(resource.getId()).body(Map.of("properties", Map.of("pattern", b.terms().get(i), "isRegex", false)))
                     .dependsOn(List.of(resource)).build());
         }
+        if (props.account() instanceof OpenAiAccount account) account.addBlocklist(b.name(), this);
     }
+
+    /** @return the azurerm blocklist resource (what a filter that attaches the list waits for) */
+    public CognitiveAccountRaiBlocklist resource() { return resource; }
 
     /** @return the blocklist's name */
     public String name() { return resource.getName(); }

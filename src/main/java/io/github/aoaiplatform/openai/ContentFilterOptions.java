@@ -2,7 +2,9 @@ package io.github.aoaiplatform.openai;
 
 import io.github.aoaiplatform.core.PropsCheck;
 
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The settings of a content-filter (RAI) policy, independent of the account it goes on, so that one definition can be
@@ -15,12 +17,28 @@ import java.util.List;
  * @param promptShields     block jailbreak attempts in prompts; Defaults to: true.
  * @param mode              streaming mode, one of {@link #MODES}; Defaults to: {@code Default} (filter before returning
  *                          each chunk).
+ * @param blocklists        names of {@link Blocklist}s on the same account that block on prompts and completions, each
+ *                          once; Defaults to: none.
  */
-public record ContentFilterOptions(String name, String basePolicy, String severityThreshold, Boolean promptShields, String mode) {
+public record ContentFilterOptions(String name, String basePolicy, String severityThreshold, Boolean promptShields, String mode,
+                                   List<String> blocklists) {
     /** The severity thresholds Azure accepts, most blocking first. */
     public static final List<String> SEVERITIES = List.of("Low", "Medium", "High");
     /** The streaming modes Azure accepts. */
     public static final List<String> MODES = List.of("Default", "Deferred", "Blocking", "Asynchronous_filter");
+    /** The name of {@link #platformDefault}, the filter deployments get when they name none. */
+    public static final String PLATFORM_DEFAULT = "platform-default";
+
+    /**
+     * The platform's default filter: Azure's default thresholds ({@code Medium}) on every harm category, prompt shields,
+     * and the given blocklists, all blocking.
+     *
+     * @param blocklists the blocklists it attaches
+     * @return the filter named {@value #PLATFORM_DEFAULT}
+     */
+    public static ContentFilterOptions platformDefault(List<String> blocklists) {
+        return builder().name(PLATFORM_DEFAULT).blocklists(blocklists).build();
+    }
 
     /**
      * Validates every field and fills defaults.
@@ -30,6 +48,7 @@ public record ContentFilterOptions(String name, String basePolicy, String severi
      * @param severityThreshold see {@link #severityThreshold()}
      * @param promptShields see {@link #promptShields()}
      * @param mode see {@link #mode()}
+     * @param blocklists see {@link #blocklists()}
      * @throws io.github.aoaiplatform.core.InvalidPropsException naming every invalid field
      */
     public ContentFilterOptions {
@@ -37,7 +56,11 @@ public record ContentFilterOptions(String name, String basePolicy, String severi
         severityThreshold = severityThreshold == null ? "Medium" : severityThreshold;
         promptShields = promptShields == null || promptShields;
         mode = mode == null ? "Default" : mode;
+        blocklists = blocklists == null ? List.of() : List.copyOf(blocklists);
         PropsCheck check = PropsCheck.of("ContentFilterOptions");
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < blocklists.size(); i++)
+            check.check(seen.add(blocklists.get(i)), "blocklists[" + i + "]", "'" + blocklists.get(i) + "' is listed twice");
         check.require("name", name);
         check.check(ContentFilter.isBuiltIn(basePolicy), "basePolicy", "'" + basePolicy + "' must be a built-in policy such as Microsoft.DefaultV2");
         check.check(SEVERITIES.contains(severityThreshold), "severityThreshold", "'" + severityThreshold + "' must be one of " + SEVERITIES);
@@ -55,6 +78,7 @@ public record ContentFilterOptions(String name, String basePolicy, String severi
         private String severityThreshold;
         private Boolean promptShields;
         private String mode;
+        private List<String> blocklists;
 
         private Builder() {}
 
@@ -99,9 +123,17 @@ public record ContentFilterOptions(String name, String basePolicy, String severi
         public Builder mode(String mode) { this.mode = mode; return this; }
 
         /**
+         * Sets {@link ContentFilterOptions#blocklists()}.
+         *
+         * @param blocklists the value
+         * @return this builder
+         */
+        public Builder blocklists(List<String> blocklists) { this.blocklists = blocklists; return this; }
+
+        /**
          * @return the validated, immutable props
          * @throws io.github.aoaiplatform.core.InvalidPropsException naming every invalid field
          */
-        public ContentFilterOptions build() { return new ContentFilterOptions(name, basePolicy, severityThreshold, promptShields, mode); }
+        public ContentFilterOptions build() { return new ContentFilterOptions(name, basePolicy, severityThreshold, promptShields, mode, blocklists); }
     }
 }

@@ -1,6 +1,6 @@
 package io.github.aoaiplatform.openai;
 
-import io.github.aoaiplatform.core.InvalidPropsException;
+import com.hashicorp.cdktf.TerraformProvider;
 import io.github.aoaiplatform.core.PropsCheck;
 
 import java.util.Collections;
@@ -13,14 +13,16 @@ import java.util.Map;
  * @param account the account the policy goes on. Required.
  * @param filter  the policy's settings. Required.
  * @param tags    tags on the policy; Defaults to: none.
+ * @param azapi   the azapi provider that creates the policy (azurerm's cannot attach blocklists). Required.
  */
-public record ContentFilterProps(IOpenAiAccount account, ContentFilterOptions filter, Map<String, String> tags) {
+public record ContentFilterProps(IOpenAiAccount account, ContentFilterOptions filter, Map<String, String> tags, TerraformProvider azapi) {
     /**
      * Validates and copies.
      *
      * @param account see {@link #account()}
      * @param filter see {@link #filter()}
      * @param tags see {@link #tags()}
+     * @param azapi see {@link #azapi()}
      * @throws io.github.aoaiplatform.core.InvalidPropsException naming every invalid field
      */
     public ContentFilterProps {
@@ -28,6 +30,7 @@ public record ContentFilterProps(IOpenAiAccount account, ContentFilterOptions fi
         PropsCheck check = PropsCheck.of("ContentFilterProps");
         check.require("account", account);
         check.require("filter", filter);
+        check.require("azapi", azapi);
         check.throwIfAny();
     }
 
@@ -39,6 +42,7 @@ public record ContentFilterProps(IOpenAiAccount account, ContentFilterOptions fi
         private IOpenAiAccount account;
         private ContentFilterOptions filter;
         private Map<String, String> tags;
+        private TerraformProvider azapi;
 
         private Builder() {}
 
@@ -67,9 +71,17 @@ public record ContentFilterProps(IOpenAiAccount account, ContentFilterOptions fi
         public Builder tags(Map<String, String> tags) { this.tags = tags; return this; }
 
         /**
+         * Sets {@link ContentFilterProps#azapi()}.
+         *
+         * @param azapi the value
+         * @return this builder
+         */
+        public Builder azapi(TerraformProvider azapi) { this.azapi = azapi; return this; }
+
+        /**
          * @return the validated, immutable props
          * @throws io.github.aoaiplatform.core.InvalidPropsException naming every invalid field
          */
-        public ContentFilterProps build() { return new ContentFilterProps(account, filter, tags); }
+        public ContentFilterProps build() { return new ContentFilterProps(account, filter, tags, azapi); }
     }
 }

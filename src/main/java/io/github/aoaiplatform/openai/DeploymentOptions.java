@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  * @param capacity       thousands of tokens per minute (PTUs for provisioned SKUs), greater than 0. Required.
  * @param versionUpgrade one of {@link #UPGRADE_OPTIONS}; Defaults to: {@code OnceCurrentVersionExpired}.
  * @param contentFilter  name of a {@link ContentFilter} on the same account, or a built-in {@code Microsoft.*} policy;
- *                       Defaults to: the account's default ({@code Microsoft.DefaultV2}).
+ *                       Defaults to: the account's {@link OpenAiAccountProps#defaultContentFilter()}.
  */
 public record DeploymentOptions(String name, String model, String version, String sku, int capacity,
                                 String versionUpgrade, String contentFilter) {

@@ -20,8 +20,10 @@ import io.github.aoaiplatform.core.Tags;
 import software.constructs.Construct;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -66,8 +68,11 @@ public final class OpenAiAccount extends Construct implements IOpenAiAccount {
     private final String location;
     private final List<DeploymentOptions> deploymentOptions = new ArrayList<>();
     private final List<CognitiveDeployment> deployments = new ArrayList<>();
+    private final String defaultContentFilter;
+    private final Map<String, String> contentFilterByDeployment = new LinkedHashMap<>();
     private final Set<String> contentFilterNames = new LinkedHashSet<>();
     private final List<TerraformResource> contentFilters = new ArrayList<>();
+    private final Map<String, Blocklist> blocklists = new LinkedHashMap<>();
 
     /**
      * Creates the account with its private endpoints, diagnostics, lock and role assignments.
@@ -80,6 +85,7 @@ public final class OpenAiAccount extends Construct implements IOpenAiAccount {
         super(scope, id);
         this.name = props.name();
         this.location = props.location();
+        this.defaultContentFilter = props.defaultContentFilter();
         var identities = props.identities();
         var builder = CognitiveAccount.Builder.create(this, "Resource")
                 .name(props.name())
@@ -91,6 +97,8 @@ public final class OpenAiAccount extends Construct implements IOpenAiAccount {
                 .localAuthEnabled(props.localAuth())
                 .publicNetworkAccessEnabled(props.publicNetworkAccess())
                 .networkAcls(CognitiveAccountNetworkAcls.builder().defaultAction("Deny").bypass("None").build())
+                .outboundNetworkAccessRestricted(true)
+                .fqdns(props.allowedFqdns().isEmpty() ? null : props.allowedFqdns())
                 .tags(props.tags());
         if (identities.azureType() != null)
             builder.identity(CognitiveAccountIdentity.builder().type(identities.azureType())
@@ -110,7 +118,8 @@ public final class OpenAiAccount extends Construct implements IOpenAiAccount {
     }
 
     /**
-     * Adds a model deployment, created after the previous one (serial, never parallel).
+     * Adds a model deployment, created after the previous one (serial, never parallel), with its content filter or the
+     * account's default ({@link OpenAiAccountProps#defaultContentFilter()}): every deployment names its filter.
      *
      * @param options the deployment
      * @throws io.github.aoaiplatform.core.InvalidPropsException when the account already has a deployment of that name
@@ -120,6 +129,7 @@ public final class OpenAiAccount extends Construct implements IOpenAiAccount {
         check.check(deploymentNames().stream().noneMatch(options.name()::equals), "name",
                 "'" + options.name() + "' is already deployed on account '" + name + "'; deployment names must be unique per account");
         check.throwIfAny();
+        String contentFilter = options.contentFilter() != null ? options.contentFilter() : defaultContentFilter;
         List<ITerraformDependable> dependsOn = new ArrayList<>(deployments.isEmpty() ? contentFilters : List.of(deployments.get(deployments.size() - 1)));
         deployments.add(CognitiveDeployment.Builder.create(this, "Deployment-" + options.name())
                 .name(options.name())
@@ -127,10 +137,11 @@ public final class OpenAiAccount extends Construct implements IOpenAiAccount {
                 .model(CognitiveDeploymentModel.builder().format("OpenAI").name(options.model()).version(options.version()).build())
                 .sku(CognitiveDeploymentSku.builder().name(options.sku()).capacity(options.capacity()).build())
                 .versionUpgradeOption(options.versionUpgrade())
-                .raiPolicyName(options.contentFilter())
+                .raiPolicyName(contentFilter)
                 .dependsOn(dependsOn.isEmpty() ? null : dependsOn)
                 .build());
         deploymentOptions.add(options);
+        contentFilterByDeployment.put(options.name(), contentFilter);
     }
 
     /** A content filter on this account: deployments may name it, and the first deployment waits for it. */
@@ -145,17 +156,32 @@ public final class OpenAiAccount extends Construct implements IOpenAiAccount {
         }
     }
 
+    /** A blocklist on this account, which content filters created afterwards may attach by name. */
+    void addBlocklist(String blocklistName, Blocklist blocklist) { blocklists.put(blocklistName, blocklist); }
+
+    /** @return the blocklist of that name on this account, or null */
+    Blocklist blocklist(String blocklistName) { return blocklists.get(blocklistName); }
+
+    /** @return the name the account was created with (for messages; {@link #name()} is a Terraform reference) */
+    String plainName() { return name; }
+
     private List<String> undefinedContentFilters() {
-        return deploymentOptions.stream()
-                .filter(d -> d.contentFilter() != null && !ContentFilter.isBuiltIn(d.contentFilter())
-                        && !contentFilterNames.contains(d.contentFilter()))
-                .map(d -> "DeploymentOptions.contentFilter: deployment '" + d.name() + "' names content filter '" + d.contentFilter()
+        return contentFilterByDeployment.entrySet().stream()
+                .filter(d -> !ContentFilter.isBuiltIn(d.getValue()) && !contentFilterNames.contains(d.getValue()))
+                .map(d -> "DeploymentOptions.contentFilter: deployment '" + d.getKey() + "' names content filter '" + d.getValue()
                         + "', which account '" + name + "' does not have; create a ContentFilter on this account or use a built-in Microsoft.* policy")
                 .toList();
     }
 
     @Override public String resourceId() { return resource.getId(); }
     @Override public String name() { return resource.getName(); }
+
+    /**
+     * The account's custom subdomain, its DNS name under {@code openai.azure.com}, which must be unique across Azure.
+     *
+     * @return the literal name (not a Terraform reference)
+     */
+    public String customSubdomainName() { return name; }
     @Override public String location() { return location; }
     @Override public String endpoint() { return resource.getEndpoint(); }
     @Override public List<String> deploymentNames() { return deploymentOptions.stream().map(DeploymentOptions::name).toList(); }

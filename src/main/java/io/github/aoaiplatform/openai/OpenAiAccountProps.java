@@ -11,9 +11,11 @@ import io.github.aoaiplatform.core.RoleAssignmentOptions;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -37,14 +39,23 @@ import java.util.regex.Pattern;
  * @param roleAssignments     roles to assign on the account; Defaults to: none (see also
  *                            {@link OpenAiAccount#grantInvoke}).
  * @param tags                tags on the account and its private endpoints; Defaults to: none.
+ * @param allowedFqdns        the only host names the account may reach outbound (outbound network access is always
+ *                            restricted, so a prompt cannot make the model fetch from an arbitrary URL), each a host
+ *                            name without scheme or path, once; Defaults to: none (no outbound access).
+ * @param defaultContentFilter the content filter of a deployment that names none ({@link DeploymentOptions#contentFilter()}):
+ *                            a {@link ContentFilter} on the account or a built-in {@code Microsoft.*} policy; Defaults
+ *                            to: {@code Microsoft.DefaultV2}.
  */
 public record OpenAiAccountProps(String name, IResourceGroup resourceGroup, String location, String kind,
                                  List<PrivateEndpointOptions> privateEndpoints, DiagnosticSettings diagnostics,
                                  ManagedIdentities identities, CustomerManagedKeyOptions customerManagedKey,
                                  boolean publicNetworkAccess, boolean localAuth, Lock lock,
-                                 List<RoleAssignmentOptions> roleAssignments, Map<String, String> tags) {
+                                 List<RoleAssignmentOptions> roleAssignments, Map<String, String> tags,
+                                 List<String> allowedFqdns, String defaultContentFilter) {
     /** The account kinds the library supports. */
     public static final List<String> KINDS = List.of("OpenAI", "AIServices");
+    /** A host name: dot-separated labels of letters, digits and hyphens (a leading {@code *.} wildcard allowed). */
+    public static final Pattern FQDN = Pattern.compile("(\\*\\.)?([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?\\.)+[A-Za-z]{2,63}");
     private static final Pattern SUBDOMAIN = Pattern.compile("[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?");
 
     /**
@@ -63,6 +74,8 @@ public record OpenAiAccountProps(String name, IResourceGroup resourceGroup, Stri
      * @param lock see {@link #lock()}
      * @param roleAssignments see {@link #roleAssignments()}
      * @param tags see {@link #tags()}
+     * @param allowedFqdns see {@link #allowedFqdns()}
+     * @param defaultContentFilter see {@link #defaultContentFilter()}
      * @throws io.github.aoaiplatform.core.InvalidPropsException naming every invalid field
      */
     public OpenAiAccountProps {
@@ -71,7 +84,13 @@ public record OpenAiAccountProps(String name, IResourceGroup resourceGroup, Stri
         identities = withKeyIdentity(identities == null ? ManagedIdentities.systemAssignedOnly() : identities, customerManagedKey);
         roleAssignments = roleAssignments == null ? List.of() : List.copyOf(roleAssignments);
         tags = tags == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(tags));
+        allowedFqdns = allowedFqdns == null ? List.of() : List.copyOf(allowedFqdns);
+        defaultContentFilter = defaultContentFilter == null ? "Microsoft.DefaultV2" : defaultContentFilter;
         PropsCheck check = PropsCheck.of("OpenAiAccountProps");
+        Set<String> fqdns = new HashSet<>();
+        for (int i = 0; i < allowedFqdns.size(); i++)
+            check.matches("allowedFqdns[" + i + "]", allowedFqdns.get(i), FQDN, "a host name such as api.contoso.com, without scheme or path")
+                    .check(fqdns.add(allowedFqdns.get(i)), "allowedFqdns[" + i + "]", "'" + allowedFqdns.get(i) + "' is listed twice");
         if (check.require("name", name))
             check.matches("name", name, SUBDOMAIN, "2-64 lower-case letters, digits or hyphens (it is the custom subdomain)");
         if (check.require("resourceGroup", resourceGroup) && location == null) location = resourceGroup.location();
@@ -109,6 +128,8 @@ public record OpenAiAccountProps(String name, IResourceGroup resourceGroup, Stri
         private Lock lock;
         private List<RoleAssignmentOptions> roleAssignments;
         private Map<String, String> tags;
+        private List<String> allowedFqdns;
+        private String defaultContentFilter;
 
         private Builder() {}
 
@@ -217,9 +238,25 @@ public record OpenAiAccountProps(String name, IResourceGroup resourceGroup, Stri
         public Builder tags(Map<String, String> tags) { this.tags = tags; return this; }
 
         /**
+         * Sets {@link OpenAiAccountProps#allowedFqdns()}.
+         *
+         * @param allowedFqdns the value
+         * @return this builder
+         */
+        public Builder allowedFqdns(List<String> allowedFqdns) { this.allowedFqdns = allowedFqdns; return this; }
+
+        /**
+         * Sets {@link OpenAiAccountProps#defaultContentFilter()}.
+         *
+         * @param defaultContentFilter the value
+         * @return this builder
+         */
+        public Builder defaultContentFilter(String defaultContentFilter) { this.defaultContentFilter = defaultContentFilter; return this; }
+
+        /**
          * @return the validated, immutable props
          * @throws io.github.aoaiplatform.core.InvalidPropsException naming every invalid field
          */
-        public OpenAiAccountProps build() { return new OpenAiAccountProps(name, resourceGroup, location, kind, privateEndpoints, diagnostics, identities, customerManagedKey, publicNetworkAccess, localAuth, lock, roleAssignments, tags); }
+        public OpenAiAccountProps build() { return new OpenAiAccountProps(name, resourceGroup, location, kind, privateEndpoints, diagnostics, identities, customerManagedKey, publicNetworkAccess, localAuth, lock, roleAssignments, tags, allowedFqdns, defaultContentFilter); }
     }
 }

@@ -91,9 +91,8 @@ public final class AiGateway extends Construct {
                 : new AppInsights(this, "AppInsights", AppInsightsProps.builder().name(props.appInsightsName())
                         .resourceGroup(props.resourceGroup()).location(props.location()).workspace(props.diagnostics().workspace())
                         .diagnostics(props.diagnostics())
-                        .localAuthDisabled(false)       // the azurerm logger can only send with the connection string
                         .publicAccess(props.appInsightsPublicAccess()).tags(props.tags()).build());
-        apiManagement.addApplicationInsightsLogger(appInsights);
+        apiManagement.addApplicationInsightsLogger(appInsights, props.azapi());
 
         String usageLoggerName = null;
         usageEventHub = props.usageEventHub();

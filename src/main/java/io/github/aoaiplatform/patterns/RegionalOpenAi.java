@@ -18,7 +18,9 @@ import java.util.List;
 
 /**
  * Azure OpenAI accounts across regions, each with the same content filters and blocklists and its share of the model
- * deployments. A plain construct per region is the namespace. The region's default account keeps the ids
+ * deployments; every deployment names a filter ({@link RegionalOpenAiProps#defaultContentFilter()} when it names none,
+ * created on the accounts that need it as {@code ContentFilter-platform-default}). A plain construct per region is the
+ * namespace. The region's default account keeps the ids
  * {@code <region>/Account}, {@code <region>/ContentFilter-<name>} and {@code <region>/Blocklist-<name>}; another account
  * in the region, with id {@code <id>}, has {@code <region>/<id>}, {@code <region>/<id>-ContentFilter-<name>} and
  * {@code <region>/<id>-Blocklist-<name>}.
@@ -50,18 +52,35 @@ public final class RegionalOpenAi extends Construct {
                     .customerManagedKey(props.customerManagedKey())
                     .lock(props.lock())
                     .tags(props.tags())
+                    .allowedFqdns(props.allowedFqdns())
+                    .defaultContentFilter(props.defaultContentFilter())
                     .build());
             String prefix = options.id().equals(RegionalAccountOptions.DEFAULT_ID) ? "" : options.id() + "-";
-            for (ContentFilterOptions filter : props.contentFilters())
-                new ContentFilter(regional, prefix + "ContentFilter-" + filter.name(), ContentFilterProps.builder()
-                        .account(account).filter(filter).tags(props.tags()).build());
-            for (BlocklistOptions blocklist : props.blocklists())
+            for (BlocklistOptions blocklist : props.blocklists())  // before the filters that attach them
                 new Blocklist(regional, prefix + "Blocklist-" + blocklist.name(), BlocklistProps.builder()
                         .account(account).blocklist(blocklist).azapi(props.azapi()).build());
+            for (ContentFilterOptions filter : filtersOf(props, options))
+                new ContentFilter(regional, prefix + "ContentFilter-" + filter.name(), ContentFilterProps.builder()
+                        .account(account).filter(filter).tags(props.tags()).azapi(props.azapi()).build());
             for (RegionalDeploymentOptions deployment : props.deployments())
                 if (deployment.targets(options)) account.addDeployment(deployment.deployment());
             accounts.add(account);
         }
+    }
+
+    /**
+     * The filters of one account: {@code contentFilters}, plus the platform default filter when a deployment of the
+     * account names no filter, the default is {@value ContentFilterOptions#PLATFORM_DEFAULT} and no configured filter
+     * has that name.
+     */
+    private static List<ContentFilterOptions> filtersOf(RegionalOpenAiProps props, RegionalAccountOptions account) {
+        List<ContentFilterOptions> filters = new ArrayList<>(props.contentFilters());
+        boolean usesPlatformDefault = props.defaultContentFilter().equals(ContentFilterOptions.PLATFORM_DEFAULT)
+                && props.contentFilters().stream().noneMatch(f -> f.name().equals(ContentFilterOptions.PLATFORM_DEFAULT))
+                && props.deployments().stream().anyMatch(d -> d.targets(account) && d.deployment().contentFilter() == null);
+        if (usesPlatformDefault)
+            filters.add(ContentFilterOptions.platformDefault(props.blocklists().stream().map(BlocklistOptions::name).toList()));
+        return filters;
     }
 
     /** @return every account, in the order of {@link RegionalOpenAiProps#accounts()} (the first is the primary) */

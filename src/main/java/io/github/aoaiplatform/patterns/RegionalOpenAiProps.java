@@ -38,14 +38,23 @@ import java.util.Set;
  *                           accounts. Required, at least one (the accounts are private).
  * @param diagnostics        where every account's logs and metrics go, or why none. Required.
  * @param lock               a lock on every account; Defaults to: none.
- * @param azapi              the azapi provider, which creates blocklist terms. Required when there are blocklists.
+ * @param azapi              the azapi provider, which creates content filters and blocklist terms. Required when there
+ *                           are content filters or blocklists, or a deployment gets the platform default filter.
  * @param tags               tags on every account, endpoint and filter; Defaults to: none.
+ * @param allowedFqdns       the host names every account may reach outbound ({@link OpenAiAccountProps#allowedFqdns()});
+ *                           Defaults to: none (no outbound access).
+ * @param defaultContentFilter the filter of every deployment that names none: a {@code contentFilters} name, a built-in
+ *                           {@code Microsoft.*} policy, or {@value ContentFilterOptions#PLATFORM_DEFAULT}; Defaults to:
+ *                           {@value ContentFilterOptions#PLATFORM_DEFAULT}, which (unless {@code contentFilters} defines
+ *                           it) is {@link ContentFilterOptions#platformDefault} with every blocklist, created on each
+ *                           account that has a deployment using it.
  */
 public record RegionalOpenAiProps(List<RegionalAccountOptions> accounts, String kind, CustomerManagedKeyOptions customerManagedKey,
                                   List<ContentFilterOptions> contentFilters, List<BlocklistOptions> blocklists,
                                   List<RegionalDeploymentOptions> deployments, Naming naming, IResourceGroup resourceGroup,
                                   List<PrivateEndpointOptions> privateEndpoints, DiagnosticSettings diagnostics, Lock lock,
-                                  TerraformProvider azapi, Map<String, String> tags) {
+                                  TerraformProvider azapi, Map<String, String> tags, List<String> allowedFqdns,
+                                  String defaultContentFilter) {
     /**
      * Validates every field, including what spans the lists, and fills defaults.
      *
@@ -62,6 +71,8 @@ public record RegionalOpenAiProps(List<RegionalAccountOptions> accounts, String 
      * @param lock see {@link #lock()}
      * @param azapi see {@link #azapi()}
      * @param tags see {@link #tags()}
+     * @param allowedFqdns see {@link #allowedFqdns()}
+     * @param defaultContentFilter see {@link #defaultContentFilter()}
      * @throws io.github.aoaiplatform.core.InvalidPropsException naming every invalid field
      */
     public RegionalOpenAiProps {
@@ -72,6 +83,8 @@ public record RegionalOpenAiProps(List<RegionalAccountOptions> accounts, String 
         deployments = deployments == null ? List.of() : List.copyOf(deployments);
         privateEndpoints = privateEndpoints == null ? List.of() : List.copyOf(privateEndpoints);
         tags = tags == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(tags));
+        allowedFqdns = allowedFqdns == null ? List.of() : List.copyOf(allowedFqdns);
+        defaultContentFilter = defaultContentFilter == null ? ContentFilterOptions.PLATFORM_DEFAULT : defaultContentFilter;
         PropsCheck check = PropsCheck.of("RegionalOpenAiProps");
         check.require("accounts", accounts);
         Set<String> accountKeys = new HashSet<>();
@@ -80,7 +93,15 @@ public record RegionalOpenAiProps(List<RegionalAccountOptions> accounts, String 
                     "'" + accounts.get(i).id() + "' is listed twice in " + accounts.get(i).region() + "; give the second account another id");
         check.check(OpenAiAccountProps.KINDS.contains(kind), "kind", "'" + kind + "' must be one of " + OpenAiAccountProps.KINDS);
         Set<String> filterNames = uniqueNames(check, "contentFilters", contentFilters.stream().map(ContentFilterOptions::name).toList());
-        uniqueNames(check, "blocklists", blocklists.stream().map(BlocklistOptions::name).toList());
+        Set<String> blocklistNames = uniqueNames(check, "blocklists", blocklists.stream().map(BlocklistOptions::name).toList());
+        for (int i = 0; i < contentFilters.size(); i++)
+            for (int b = 0; b < contentFilters.get(i).blocklists().size(); b++)
+                check.check(blocklistNames.contains(contentFilters.get(i).blocklists().get(b)), "contentFilters[" + i + "].blocklists[" + b + "]",
+                        "'" + contentFilters.get(i).blocklists().get(b) + "' is not defined; add it to blocklists");
+        check.check(ContentFilter.isBuiltIn(defaultContentFilter) || filterNames.contains(defaultContentFilter)
+                        || defaultContentFilter.equals(ContentFilterOptions.PLATFORM_DEFAULT), "defaultContentFilter",
+                "'" + defaultContentFilter + "' is not defined; add it to contentFilters, use a built-in Microsoft.* policy or "
+                        + ContentFilterOptions.PLATFORM_DEFAULT);
         uniqueNames(check, "deployments", deployments.stream().map(d -> d.deployment().name()).toList());
         List<String> regions = accounts.stream().map(RegionalAccountOptions::region).distinct().toList();
         List<String> accountIds = accounts.stream().map(RegionalAccountOptions::id).distinct().toList();
@@ -108,7 +129,10 @@ public record RegionalOpenAiProps(List<RegionalAccountOptions> accounts, String 
                     "must be left dynamic when there are several accounts");
         }
         check.require("diagnostics", diagnostics);
-        check.check(blocklists.isEmpty() || azapi != null, "azapi", "is required to create blocklist terms");
+        boolean platformDefaultUsed = defaultContentFilter.equals(ContentFilterOptions.PLATFORM_DEFAULT)
+                && deployments.stream().anyMatch(d -> d.deployment().contentFilter() == null);
+        check.check(azapi != null || (contentFilters.isEmpty() && blocklists.isEmpty() && !platformDefaultUsed), "azapi",
+                "is required to create content filters and blocklist terms");
         check.throwIfAny();
     }
 
@@ -138,6 +162,8 @@ public record RegionalOpenAiProps(List<RegionalAccountOptions> accounts, String 
         private Lock lock;
         private TerraformProvider azapi;
         private Map<String, String> tags;
+        private List<String> allowedFqdns;
+        private String defaultContentFilter;
 
         private Builder() {}
 
@@ -246,9 +272,25 @@ public record RegionalOpenAiProps(List<RegionalAccountOptions> accounts, String 
         public Builder tags(Map<String, String> tags) { this.tags = tags; return this; }
 
         /**
+         * Sets {@link RegionalOpenAiProps#allowedFqdns()}.
+         *
+         * @param allowedFqdns the value
+         * @return this builder
+         */
+        public Builder allowedFqdns(List<String> allowedFqdns) { this.allowedFqdns = allowedFqdns; return this; }
+
+        /**
+         * Sets {@link RegionalOpenAiProps#defaultContentFilter()}.
+         *
+         * @param defaultContentFilter the value
+         * @return this builder
+         */
+        public Builder defaultContentFilter(String defaultContentFilter) { this.defaultContentFilter = defaultContentFilter; return this; }
+
+        /**
          * @return the validated, immutable props
          * @throws io.github.aoaiplatform.core.InvalidPropsException naming every invalid field
          */
-        public RegionalOpenAiProps build() { return new RegionalOpenAiProps(accounts, kind, customerManagedKey, contentFilters, blocklists, deployments, naming, resourceGroup, privateEndpoints, diagnostics, lock, azapi, tags); }
+        public RegionalOpenAiProps build() { return new RegionalOpenAiProps(accounts, kind, customerManagedKey, contentFilters, blocklists, deployments, naming, resourceGroup, privateEndpoints, diagnostics, lock, azapi, tags, allowedFqdns, defaultContentFilter); }
     }
 }

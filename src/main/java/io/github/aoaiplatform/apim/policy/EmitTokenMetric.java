@@ -10,7 +10,10 @@ import java.util.Set;
  * {@code <azure-openai-emit-token-metric>} / {@code <llm-emit-token-metric>} (by {@link LlmFlavor}; inbound only).
  *
  * <p>namespace is required (no policy expressions). 1 to {@value #MAX_DIMENSIONS} dimensions (Azure Monitor's
- * limit of dimension keys per metric, default dimensions included); names must be unique (case-insensitive).
+ * limit of dimension keys per metric, default dimensions included, as the policy reference's "Limits for custom
+ * metrics" states); names must be unique (case-insensitive). The same section counts the active time series as the
+ * product of each dimension's distinct values (at most 50,000 per region and subscription), so callers should give
+ * dimensions values from closed sets.
  */
 public final class EmitTokenMetric extends PolicyElement {
 
