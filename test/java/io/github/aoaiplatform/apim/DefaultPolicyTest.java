@@ -26,7 +26,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class DefaultPolicyTest {
-    static final List<String> INBOUND_ORDER = List.of("cors", "validate-azure-ad-token", "set-variable", "base", "azure-openai-token-limit",
+    static final List<String> INBOUND_ORDER = List.of("cors", "validate-azure-ad-token", "choose", "set-variable", "base", "set-variable",
+            "choose", "azure-openai-token-limit",
             "azure-openai-emit-token-metric", "choose", "authentication-managed-identity", "set-header", "set-header");
 
     static DefaultPolicy.Props props(List<String> cors, Map<String, DefaultPolicy.Route> routes) {
@@ -44,7 +45,7 @@ class DefaultPolicyTest {
     void inboundRunsCorsThenTokenValidationThenLimitsMetricsRoutingAndManagedIdentity() {
         Document d = doc(props(List.of("https://chat.contoso.com"), Map.of("gpt-4o", new DefaultPolicy.Route("pool-gpt-4o", 2, null))));
         assertThat(names(section(d, "inbound"))).containsExactlyElementsOf(INBOUND_ORDER);
-        assertThat(names(section(d, "outbound"))).containsExactly("base");
+        assertThat(names(section(d, "outbound"))).containsExactly("base", "set-variable", "emit-metric");
         assertThat(names(section(d, "on-error"))).containsExactly("base", "choose");
     }
 
@@ -54,10 +55,71 @@ class DefaultPolicyTest {
         List<String> inbound = names(section(d, "inbound"));
         assertThat(inbound).doesNotContain("cors");
         // <base/> (where the department/product policies run) only after the token is validated and the deployment resolved
-        assertThat(inbound.subList(0, 3)).containsExactly("validate-azure-ad-token", "set-variable", "base");
+        assertThat(inbound.subList(0, 4)).containsExactly("validate-azure-ad-token", "choose", "set-variable", "base");
         // no routes: a plain set-backend-service to the default backend, and no retry
-        assertThat(inbound).contains("set-backend-service").doesNotContain("choose");
-        assertThat(names(section(d, "backend"))).containsExactly("forward-request");
+        assertThat(inbound.subList(7, inbound.size())).contains("set-backend-service").doesNotContain("choose");
+        assertThat(all(d, "retry")).isEmpty();
+        assertThat(section(d, "backend")).singleElement().satisfies(DefaultPolicyTest::forwardsStreamsUnbuffered);
+    }
+
+    @Test
+    void corsLetsBrowserSdksSendTheirHeadersAndReadRetryAfterAndTheRemainingTokens() {
+        Element cors = all(doc(props(List.of("https://chat.contoso.com"), Map.of())), "cors").get(0);
+        List<String> allowed = all(all(cors, "allowed-headers").get(0), "header").stream().map(Element::getTextContent).toList();
+        assertThat(allowed).contains("Authorization", "Content-Type", "x-ms-client-request-id", "x-stainless-retry-count",
+                "x-stainless-package-version").doesNotContain("api-key", DefaultPolicy.SUBSCRIPTION_KEY_HEADER);
+        assertThat(all(all(cors, "expose-headers").get(0), "header")).extracting(Element::getTextContent)
+                .containsExactly("Retry-After", DefaultPolicy.REMAINING_TOKENS_HEADER, DepartmentPolicy.REMAINING_QUOTA_HEADER);
+        assertThat(all(cors, "allowed-methods").get(0).getAttribute("preflight-result-max-age")).isEqualTo("600");
+        // every method the API's operations use (DELETE: stored responses, files)
+        assertThat(all(all(cors, "allowed-methods").get(0), "method")).extracting(Element::getTextContent)
+                .containsExactly("GET", "POST", "DELETE", "OPTIONS");
+
+        Element withKeys = all(doc(base().corsOrigins(List.of("*")).subscriptionRequired(true).build()), "cors").get(0);
+        assertThat(all(all(withKeys, "allowed-headers").get(0), "header")).extracting(Element::getTextContent)
+                .contains(DefaultPolicy.SUBSCRIPTION_KEY_HEADER);
+    }
+
+    /**
+     * A forwarding choose: streamed calls ({@code stream} true) go out with buffer-response false, all others with the
+     * APIM default (buffered); the request body is buffered for retries either way.
+     */
+    static void forwardsStreamsUnbuffered(Element choose) {
+        assertThat(choose.getTagName()).isEqualTo("choose");
+        List<Element> branches = children(choose);
+        assertThat(names(branches)).containsExactly("when", "otherwise");
+        assertThat(branches.get(0).getAttribute("condition")).isEqualTo("@(" + DefaultPolicy.STREAMING + ")");
+        Element streamed = children(branches.get(0)).get(0);
+        assertThat(streamed.getTagName()).isEqualTo("forward-request");
+        assertThat(streamed.getAttribute("buffer-response")).isEqualTo("false");
+        assertThat(streamed.getAttribute("buffer-request-body")).isEqualTo("true");
+        Element buffered = children(branches.get(1)).get(0);
+        assertThat(buffered.getTagName()).isEqualTo("forward-request");
+        assertThat(buffered.hasAttribute("buffer-response")).isFalse();
+        assertThat(buffered.getAttribute("buffer-request-body")).isEqualTo("true");
+    }
+
+    @Test
+    void streamedCompletionsAreDetectedAndAskedToReportUsageInTheirFinalChunk() {
+        List<Element> inbound = section(doc(base().build()), "inbound");
+        int base = names(inbound).indexOf("base");
+        Element stream = inbound.get(base + 1);
+        assertThat(stream.getTagName()).isEqualTo("set-variable");
+        assertThat(stream.getAttribute("name")).isEqualTo(DefaultPolicy.STREAM_VARIABLE);
+        // JSON bodies only, never throwing: a body that does not parse is simply not streamed
+        assertThat(stream.getAttribute("value")).contains("Contains(\"json\")").contains("[\"stream\"]")
+                .contains("JTokenType.Boolean").contains("catch (Exception)").contains("preserveContent: true");
+        Element when = children(inbound.get(base + 2)).get(0);
+        assertThat(when.getAttribute("condition"))
+                .isEqualTo("@(" + DefaultPolicy.STREAMING + " && context.Request.Url.Path.EndsWith(\"/completions\"))");
+        assertThat(names(children(when))).containsExactly("set-body");
+        assertThat(children(when).get(0).getTextContent()).contains("body[\"stream_options\"] as JObject ?? new JObject()")
+                .contains("options[\"include_usage\"] = true").contains("body.ToString(Newtonsoft.Json.Formatting.None)");
+        // before the token limit, which counts the usage the final chunk then reports
+        assertThat(names(inbound).indexOf("azure-openai-token-limit")).isGreaterThan(base + 2);
+        // the flag is read type-safely wherever it is used
+        assertThat(DefaultPolicy.STREAMING).isEqualTo("(context.Variables.ContainsKey(\"stream\") && context.Variables[\"stream\"] is bool"
+                + " && (bool)context.Variables[\"stream\"])");
     }
 
     @Test
@@ -73,17 +135,57 @@ class DefaultPolicyTest {
     }
 
     @Test
-    void requireScopeAddsTheScpClaim() {
-        var p = base().scopeName("chat").requireScope(true).defaultBackendId("b").build();
-        Element claim = all(doc(p), "claim").get(0);
-        assertThat(claim.getAttribute("name")).isEqualTo("scp");
-        assertThat(claim.getAttribute("match")).isEqualTo("any");
-        assertThat(claim.getAttribute("separator")).isEqualTo(" ");
-        assertThat(claim.getTextContent().trim()).isEqualTo("chat");
-        assertThatThrownBy(() -> io.github.aoaiplatform.apim.policy.RequiredClaim.of("scp",
-                io.github.aoaiplatform.apim.policy.RequiredClaim.Match.ANY, "", List.of("chat")))
-                .hasMessageContaining("'separator' must not be empty");
+    void theTokenMustCarryAnAcceptedScopeOrAppRoleElse403() {
+        Document d = doc(base().build());
+        List<String> inbound = names(section(d, "inbound"));
+        assertThat(inbound.subList(0, 4)).containsExactly("validate-azure-ad-token", "choose", "set-variable", "base");
+        Element when = children(section(d, "inbound").get(1)).get(0);
+        assertThat(when.getAttribute("condition")).isEqualTo("@(!("
+                + "(" + DefaultPolicy.JWT + "?.Claims.GetValueOrDefault(\"scp\", \"\") ?? \"\").Split(' ').Intersect(new string[] {\"chat\"}).Any()"
+                + " || (" + DefaultPolicy.JWT + "?.Claims.GetValueOrDefault(\"roles\", \"\") ?? \"\").Split(',').Intersect(new string[] {\"Chat.Invoke\"}).Any()))");
+        assertThat(all(when, "set-status").get(0).getAttribute("code")).isEqualTo("403");
+        assertThat(all(when, "set-body").get(0).getTextContent()).contains(DefaultPolicy.SCOPE_OR_ROLE_MISSING);
+
+        // configurable: scopes only (roles off), several roles
+        String scopesOnly = children(section(doc(base().acceptedScopes(List.of("chat", "embed")).acceptedRoles(List.of()).build()), "inbound").get(1))
+                .get(0).getAttribute("condition");
+        assertThat(scopesOnly).contains("new string[] {\"chat\", \"embed\"}").doesNotContain("roles");
+        String roles = children(section(doc(base().acceptedRoles(List.of("Chat.Invoke", "Chat.Batch")).build()), "inbound").get(1))
+                .get(0).getAttribute("condition");
+        assertThat(roles).contains("\"roles\"").contains("new string[] {\"Chat.Invoke\", \"Chat.Batch\"}");
     }
+
+    @Test
+    void failsWhenNoScopeAndNoRoleIsAcceptedOrAValueIsMalformed() {
+        assertThatThrownBy(() -> base().acceptedScopes(List.of()).acceptedRoles(List.of()).build())
+                .hasMessageContaining("DefaultPolicy.Props.acceptedScopes: and acceptedRoles are both empty");
+        assertThatThrownBy(() -> base().acceptedRoles(List.of("Chat\"Invoke")).build())
+                .hasMessageContaining("DefaultPolicy.Props.acceptedRoles[0]: 'Chat\"Invoke' must be a letter");
+    }
+
+    @Test
+    void withDepartmentsRequiredACallThatNoDepartmentPolicyMarkedGets403RightAfterTheProductPolicies() {
+        assertThat(names(section(doc(base().build()), "inbound"))).containsExactly("validate-azure-ad-token", "choose", "set-variable",
+                "base", "set-variable", "choose", "azure-openai-token-limit", "azure-openai-emit-token-metric", "set-backend-service", "authentication-managed-identity",
+                "set-header", "set-header");
+        Document d = doc(base().subscriptionRequired(true).departmentRequired(true).build());
+        List<Element> inbound = section(d, "inbound");
+        assertThat(names(inbound).subList(0, 5)).containsExactly("validate-azure-ad-token", "choose", "set-variable", "base", "choose");
+        Element when = children(inbound.get(4)).get(0);
+        assertThat(when.getAttribute("condition")).isEqualTo("@(!(context.Variables.ContainsKey(\"department\")))");
+        assertThat(all(when, "set-status").get(0).getAttribute("code")).isEqualTo("403");
+        assertThat(all(when, "set-body").get(0).getTextContent()).contains(DefaultPolicy.NO_DEPARTMENT);
+    }
+
+    @Test
+    void theTokenIsReadNullSafelySoAMissingTokenNeverThrows() {
+        assertThat(DefaultPolicy.JWT).isEqualTo("(context.Variables.ContainsKey(\"jwt\") ? context.Variables[\"jwt\"] as Jwt : null)");
+        assertThat(DefaultPolicy.USER).isEqualTo("(" + DefaultPolicy.JWT + "?.Claims.GetValueOrDefault(\"oid\", \"anonymous\") ?? \"anonymous\")");
+        assertThat(DefaultPolicy.APP).contains(DefaultPolicy.JWT + "?.Claims.GetValueOrDefault(\"azp\"").endsWith("?? \"unknown\")");
+        assertThat(policyXmlOf(base().build())).doesNotContain("(Jwt)");
+    }
+
+    static String policyXmlOf(DefaultPolicy.Props p) { return DefaultPolicy.document(p).toXml(); }
 
     @Test
     void tokenLimitAndMetricsArePerCaller() {
@@ -134,7 +236,8 @@ class DefaultPolicyTest {
         routes.put("embedding", new DefaultPolicy.Route("aoai-eastus", 1, null));
         routes.put("mini", new DefaultPolicy.Route("aoai-japaneast", 1, null));
         Document d = doc(props(List.of(), routes));
-        Element choose = section(d, "inbound").stream().filter(e -> e.getTagName().equals("choose")).findFirst().orElseThrow();
+        Element choose = section(d, "inbound").stream().filter(e -> e.getTagName().equals("choose"))
+                .filter(e -> !all(e, "set-backend-service").isEmpty()).findFirst().orElseThrow();
         List<Element> branches = children(choose);
         assertThat(names(branches)).containsExactly("when", "when", "otherwise");
         assertThat(branches.get(0).getAttribute("condition")).isEqualTo("@(" + DefaultPolicy.DEPLOYMENT_EXPRESSION + " == \"gpt-4o\")");
@@ -156,18 +259,20 @@ class DefaultPolicyTest {
         Document d = doc(p);
         List<Element> inbound = section(d, "inbound");
         List<Element> variables = all(d, "set-variable");
-        assertThat(variables).hasSize(1);
+        assertThat(variables).extracting(e -> e.getAttribute("name"))
+                .containsExactly(DefaultPolicy.DEPLOYMENT_VARIABLE, DefaultPolicy.STREAM_VARIABLE, DefaultPolicy.USAGE_VARIABLE);
         Element resolution = variables.get(0);
         assertThat(resolution.getAttribute("name")).isEqualTo(DefaultPolicy.DEPLOYMENT_VARIABLE);
         // after the token is validated (no body is read for an unauthenticated call), before <base/> where the department
         // allow-lists run
         int at = inbound.indexOf(resolution);
-        assertThat(names(inbound).get(at - 1)).isEqualTo("validate-azure-ad-token");
+        assertThat(names(inbound).subList(0, at)).containsExactly("validate-azure-ad-token", "choose"); // then the scope check
         assertThat(names(inbound).get(at + 1)).isEqualTo("base");
         // the raw path parameter is read there only: routing, retries and metrics read the variable
         String xml = DefaultPolicy.document(p).toXml();
         assertThat(xml.split("MatchedParameters", -1)).hasSize(resolution.getAttribute("value").split("MatchedParameters", -1).length);
-        Element routing = inbound.stream().filter(e -> e.getTagName().equals("choose")).findFirst().orElseThrow();
+        Element routing = inbound.stream().filter(e -> e.getTagName().equals("choose"))
+                .filter(e -> !all(e, "set-backend-service").isEmpty()).findFirst().orElseThrow();
         Element retries = section(d, "backend").get(0);
         for (Element choice : List.of(routing, retries))
             assertThat(children(choice)).filteredOn(e -> e.getTagName().equals("when")).isNotEmpty()
@@ -218,7 +323,7 @@ class DefaultPolicyTest {
     }
 
     @Test
-    void retryCountIsPoolSizeMinusOnePerDeploymentAndSingleBackendsAreNotRetried() {
+    void eachPoolRetriesPoolSizeMinusOneTimesReselectingThePoolOnEveryAttemptAndSingleBackendsAreNotRetried() {
         var routes = new LinkedHashMap<String, DefaultPolicy.Route>();
         routes.put("two", new DefaultPolicy.Route("pool-two", 2, null));
         routes.put("three", new DefaultPolicy.Route("pool-three", 3, null));
@@ -230,21 +335,25 @@ class DefaultPolicyTest {
         List<Element> backend = section(d, "backend");
         assertThat(names(backend)).containsExactly("choose");
         List<Element> branches = children(backend.get(0));
-        assertThat(names(branches)).containsExactly("when", "when", "otherwise");
-        Element retry3 = children(branches.get(0)).get(0);
-        assertThat(branches.get(0).getAttribute("condition")).contains("\"three\"").contains("\"three-too\"").doesNotContain("\"two\"");
-        assertThat(retry3.getAttribute("count")).isEqualTo("2");
-        Element retry2 = children(branches.get(1)).get(0);
-        assertThat(branches.get(1).getAttribute("condition")).contains("\"two\"").doesNotContain("three");
-        assertThat(retry2.getAttribute("count")).isEqualTo("1");
-        for (Element retry : List.of(retry2, retry3)) {
+        assertThat(names(branches)).containsExactly("when", "when", "when", "otherwise");
+        Map<String, String> countByPool = new LinkedHashMap<>();
+        for (Element branch : branches.subList(0, 3)) {
+            Element retry = children(branch).get(0);
+            assertThat(retry.getTagName()).isEqualTo("retry");
             assertThat(retry.getAttribute("interval")).isEqualTo("0");
             assertThat(retry.getAttribute("first-fast-retry")).isEqualTo("true");
-            assertThat(retry.getAttribute("condition")).contains("429").contains(">= 500");
-            assertThat(names(children(retry))).containsExactly("forward-request");
-            assertThat(children(retry).get(0).getAttribute("buffer-request-body")).isEqualTo("true");
+            // a transport failure leaves no response: the condition tests for null before reading the status
+            assertThat(retry.getAttribute("condition"))
+                    .isEqualTo("@(context.Response == null || context.Response.StatusCode == 429 || context.Response.StatusCode >= 500)");
+            // every attempt selects a pool member again, then forwards the buffered body
+            assertThat(names(children(retry))).containsExactly("set-backend-service", "choose");
+            forwardsStreamsUnbuffered(children(retry).get(1));
+            String pool = children(retry).get(0).getAttribute("backend-id");
+            assertThat(branch.getAttribute("condition")).contains("\"" + pool.substring("pool-".length()) + "\"");
+            countByPool.put(pool, retry.getAttribute("count"));
         }
-        assertThat(names(children(branches.get(2)))).containsExactly("forward-request");
+        assertThat(countByPool).containsExactly(Map.entry("pool-two", "1"), Map.entry("pool-three", "2"), Map.entry("pool-three-too", "2"));
+        assertThat(children(branches.get(3))).singleElement().satisfies(DefaultPolicyTest::forwardsStreamsUnbuffered);
     }
 
     @Test
@@ -287,7 +396,7 @@ class DefaultPolicyTest {
         for (String env : Synth.environments()) variants.add("env:" + env);
         variants.add(json("[\"japaneast\"]", "[]", "{}"));
         variants.add(json("[\"japaneast\"]", "[]", "{\"corsOrigins\": []}"));
-        variants.add(json("[\"japaneast\", \"eastus\"]", "[" + GatewayFixtures.GPT4O + "]", "{\"subscriptionRequired\": true, \"requireScope\": true, \"corsOrigins\": [\"*\"]}"));
+        variants.add(json("[\"japaneast\", \"eastus\"]", "[" + GatewayFixtures.GPT4O + "]", "{\"subscriptionRequired\": true, \"corsOrigins\": [\"*\"]}"));
         variants.add(json("[\"japaneast\", \"eastus\", \"swedencentral\"]", "[" + GatewayFixtures.GPT4O + ", " + GatewayFixtures.EMBEDDING_PRIMARY_ONLY + "]",
                 "{\"sku\": \"PremiumV2\", \"units\": 2, \"tokensPerMinutePerUser\": 1}"));
         variants.add(json("[\"eastus\"]", "[" + GatewayFixtures.GPT4O + "]", "{\"sku\": \"StandardV2\", \"backends\": {\"eastus\": {\"priority\": 0, \"weight\": 100}}}"));
@@ -338,36 +447,61 @@ class DefaultPolicyTest {
     void aUsageLoggerKeepsTheConsumedTokensAndLogsOneRecordPerCallInOutbound() {
         Document d = doc(withUsageLogger("usage-eventhub"));
         assertThat(all(d, "azure-openai-token-limit").get(0).getAttribute("tokens-consumed-variable-name")).isEqualTo("tokens-consumed");
-        assertThat(names(section(d, "outbound"))).containsExactly("base", "log-to-eventhub");
-        Element log = section(d, "outbound").get(1);
+        assertThat(names(section(d, "outbound"))).containsExactly("base", "set-variable", "emit-metric", "log-to-eventhub");
+        Element log = section(d, "outbound").get(3);
         assertThat(log.getAttribute("logger-id")).isEqualTo("usage-eventhub");
-        // inbound keeps its elements and order; backend and on-error are unchanged
+        // rejected calls are recorded too: on-error before its answer, and every return-response of the gateway
+        assertThat(names(section(d, "on-error"))).containsExactly("base", "log-to-eventhub", "choose");
+        for (Element when : section(d, "inbound").stream().flatMap(e -> all(e, "when").stream()).toList())
+            if (!all(when, "return-response").isEmpty())
+                assertThat(names(children(when))).as(when.getAttribute("condition")).containsExactly("log-to-eventhub", "return-response");
+        // inbound keeps its elements and order; backend is unchanged
         Document without = doc(withUsageLogger(null));
-        for (String section : List.of("inbound", "backend", "on-error"))
+        for (String section : List.of("backend"))
             assertThat(names(section(d, section))).as(section).containsExactlyElementsOf(names(section(without, section)));
         assertThat(all(without, "azure-openai-token-limit").get(0).hasAttribute("tokens-consumed-variable-name")).isFalse();
     }
 
+    /** The fields of a usage record expression, by name: {@code new JProperty("name", value)} on one line each. */
+    static Map<String, String> recordFields(String record) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?m)^ {8}new JProperty\\(\"(\\w+)\", (.*?)\\),?\\)?(\\.ToString.*)?$").matcher(record);
+        while (m.find()) fields.put(m.group(1), m.group(2));
+        return fields;
+    }
+
     @Test
-    void theUsageRecordIsOneEscapedJsonObjectWithEveryField() {
-        String record = all(doc(withUsageLogger("usage-eventhub")), "log-to-eventhub").get(0).getTextContent();
+    void theUsageRecordIsOneEscapedJsonObjectWithEveryFieldReadTypeSafely() {
+        String record = section(doc(withUsageLogger("usage-eventhub")), "outbound").get(3).getTextContent();
         String d = DefaultPolicy.DEPLOYMENT_EXPRESSION;
-        assertThat(record).startsWith("@(new JObject(").endsWith(").ToString(Newtonsoft.Json.Formatting.None))");
-        for (String field : DefaultPolicy.USAGE_RECORD_FIELDS) assertThat(record).contains("new JProperty(\"" + field + "\", ");
+        assertThat(record).startsWith("@{").endsWith(").ToString(Newtonsoft.Json.Formatting.None);\n}");
         assertThat(DefaultPolicy.USAGE_RECORD_FIELDS).containsExactly("timestamp", "requestId", "department", "subscriptionId", "user",
-                "app", "deployment", "model", "backend", "totalTokens", "statusCode");
-        assertThat(record)
-                .contains("new JProperty(\"timestamp\", DateTime.UtcNow.ToString(\"o\"))")
-                .contains("new JProperty(\"requestId\", context.RequestId.ToString())")
-                .contains("new JProperty(\"department\", context.Product?.Id ?? \"none\")")
-                .contains("new JProperty(\"subscriptionId\", context.Subscription?.Id)")
-                .contains("new JProperty(\"user\", ((Jwt)context.Variables[\"jwt\"]).Claims.GetValueOrDefault(\"oid\", \"anonymous\"))")
-                .contains("new JProperty(\"app\", ((Jwt)context.Variables[\"jwt\"]).Claims.GetValueOrDefault(\"azp\", ")
-                .contains("new JProperty(\"deployment\", " + d + ")")
-                .contains("new JProperty(\"model\", (" + d + " == \"chat\") ? \"gpt-4o\" : (" + d + " == \"embed\") ? \"text-embedding-3-small\" : \"unknown\")")
-                .contains("new JProperty(\"backend\", (" + d + " == \"chat\") ? \"pool-chat\" : (" + d + " == \"embed\") ? \"aoai-eastus\" : \"aoai-japaneast\")")
-                .contains("new JProperty(\"totalTokens\", context.Variables.GetValueOrDefault<int>(\"tokens-consumed\", 0))")
-                .contains("new JProperty(\"statusCode\", context.Response.StatusCode)");
+                "app", "deployment", "model", "backend", "stream", "promptTokens", "completionTokens", "cachedPromptTokens", "totalTokens",
+                "statusCode", "reason");
+        Map<String, String> fields = recordFields(record);
+        assertThat(fields.keySet()).containsExactlyElementsOf(DefaultPolicy.USAGE_RECORD_FIELDS);
+        assertThat(fields).containsEntry("timestamp", "DateTime.UtcNow.ToString(\"o\")")
+                .containsEntry("requestId", "context.RequestId.ToString()")
+                .containsEntry("department", "context.Product?.Id ?? \"none\"")
+                .containsEntry("subscriptionId", "context.Subscription?.Id")
+                .containsEntry("user", DefaultPolicy.USER)
+                .containsEntry("app", DefaultPolicy.APP)
+                .containsEntry("deployment", d)
+                .containsEntry("model", "(" + d + " == \"chat\") ? \"gpt-4o\" : (" + d + " == \"embed\") ? \"text-embedding-3-small\" : \"unknown\"")
+                .containsEntry("backend", "(" + d + " == \"chat\") ? \"pool-chat\" : (" + d + " == \"embed\") ? \"aoai-eastus\" : \"aoai-japaneast\"")
+                .containsEntry("stream", DefaultPolicy.STREAMING)
+                // prompt, completion and cached prompt tokens separately, from the response's usage (Responses API names too)
+                .containsEntry("promptTokens", "(long?)(usage?[\"prompt_tokens\"] ?? usage?[\"input_tokens\"])")
+                .containsEntry("completionTokens", "(long?)(usage?[\"completion_tokens\"] ?? usage?[\"output_tokens\"])")
+                .containsEntry("cachedPromptTokens", "(long?)(usage?[\"prompt_tokens_details\"]?[\"cached_tokens\"]"
+                        + " ?? usage?[\"input_tokens_details\"]?[\"cached_tokens\"])")
+                // never GetValueOrDefault<int>: a variable of another runtime type must not throw in outbound
+                .containsEntry("totalTokens", "long.TryParse(Convert.ToString(context.Variables.GetValueOrDefault<object>(\"tokens-consumed\", null)),"
+                        + " out consumed) ? consumed : 0L")
+                .containsEntry("statusCode", "context.Response.StatusCode")
+                .containsEntry("reason", "(string)null");
+        assertThat(record).contains("context.Variables.GetValueOrDefault<object>(\"usage\", null) as string")
+                .doesNotContain("GetValueOrDefault<int>");
         // the model value is the metric dimension's value, so records and metrics agree
         Element metric = all(doc(withUsageLogger("usage-eventhub")), "azure-openai-emit-token-metric").get(0);
         for (String dim : List.of("Model")) {
@@ -378,11 +512,45 @@ class DefaultPolicyTest {
     }
 
     @Test
+    void outboundKeepsTheResponseUsageOfUnstreamedCallsAndEmitsItsCachedPromptTokens() {
+        List<Element> outbound = section(doc(withUsageLogger(null)), "outbound");
+        assertThat(names(outbound)).containsExactly("base", "set-variable", "emit-metric");
+        Element usage = outbound.get(1);
+        assertThat(usage.getAttribute("name")).isEqualTo(DefaultPolicy.USAGE_VARIABLE);
+        // a streamed body is never read (that would buffer the stream); errors and non-JSON bodies give no usage
+        assertThat(usage.getAttribute("value")).startsWith("@{").contains("if (" + DefaultPolicy.STREAMING + " || context.Response == null")
+                .contains("StatusCode >= 300").contains("Contains(\"json\")").contains("[\"usage\"] as JObject").contains("catch (Exception)");
+        Element cached = outbound.get(2);
+        assertThat(cached.getAttribute("name")).isEqualTo(DefaultPolicy.CACHED_PROMPT_TOKENS_METRIC);
+        assertThat(cached.getAttribute("namespace")).isEqualTo(DefaultPolicy.METRIC_NAMESPACE);
+        assertThat(cached.getAttribute("value")).contains("prompt_tokens_details").contains("?? 0L");
+        assertBalanced(cached.getAttribute("value"));
+        // the token metrics' dimensions, so the chargeback joins them row by row
+        Element tokens = all(doc(withUsageLogger(null)), "azure-openai-emit-token-metric").get(0);
+        assertThat(children(cached)).extracting(e -> e.getAttribute("name") + "=" + e.getAttribute("value"))
+                .containsExactlyElementsOf(children(tokens).stream().map(e -> e.getAttribute("name") + "=" + e.getAttribute("value")).toList());
+    }
+
+    @Test
+    void rejectedCallsAreRecordedWithTheStatusTheyGetAndTheReason() {
+        Document d = doc(withUsageLogger("usage-eventhub"));
+        Map<String, String> onError = recordFields(section(d, "on-error").get(1).getTextContent());
+        assertThat(onError).containsEntry("statusCode", io.github.aoaiplatform.apim.policy.GenericErrors.STATUS_EXPRESSION)
+                .containsEntry("reason", "context.LastError == null ? null : context.LastError.Source + \": \" + context.LastError.Reason");
+        assertThat(io.github.aoaiplatform.apim.policy.GenericErrors.STATUS_EXPRESSION).startsWith("(context.Response != null && (")
+                .contains("? context.Response.StatusCode : ").contains("? 503 : 500)");
+        // the gateway's own 403 (scope or role missing) is recorded before it answers
+        Element scope = children(section(d, "inbound").get(1)).get(0);
+        Map<String, String> rejected = recordFields(children(scope).get(0).getTextContent());
+        assertThat(rejected).containsEntry("statusCode", "403").containsEntry("reason", "\"" + DefaultPolicy.SCOPE_OR_ROLE_MISSING + "\"");
+        assertBalanced(children(scope).get(0).getTextContent());
+    }
+
+    @Test
     void withoutRoutesTheRecordNamesTheDefaultBackendAndAnUnknownModel() {
         var p = base().usageLoggerId("l").build();
-        String record = all(doc(p), "log-to-eventhub").get(0).getTextContent();
-        assertThat(record).contains("new JProperty(\"model\", \"unknown\")").contains("new JProperty(\"backend\", \"aoai-japaneast\")");
-        assertBalanced(record);
+        Map<String, String> fields = recordFields(section(doc(p), "outbound").get(3).getTextContent());
+        assertThat(fields).containsEntry("model", "\"unknown\"").containsEntry("backend", "\"aoai-japaneast\"");
     }
 
     /** Parentheses balance outside string literals (a cheap guard against a malformed C# expression). */
@@ -400,7 +568,7 @@ class DefaultPolicyTest {
     }
 
     @Test
-    void withoutAUsageLoggerThePolicyIsExactlyAsBefore() {
+    void withoutAUsageLoggerNoRecordIsWritten() {
         var routes = new LinkedHashMap<String, DefaultPolicy.Route>();
         routes.put("chat", new DefaultPolicy.Route("pool-chat", 2, "gpt-4o"));
         var nine = base().corsOrigins(List.of("*")).tokensPerMinutePerUser(5000).routes(routes).build();
@@ -408,7 +576,7 @@ class DefaultPolicyTest {
         assertThat(nine).isEqualTo(ten);
         String xml = DefaultPolicy.document(nine).toXml();
         assertThat(xml).isEqualTo(DefaultPolicy.document(ten).toXml()).doesNotContain("log-to-eventhub").doesNotContain("tokens-consumed");
-        assertThat(names(section(parse(xml), "outbound"))).containsExactly("base");
+        assertThat(names(section(parse(xml), "on-error"))).containsExactly("base", "choose");
     }
 
     @Test

@@ -18,7 +18,7 @@ class DepartmentPolicyTest {
     static final String GROUP = "aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee";
     static final String APP = "11111111-2222-3333-4444-555555555555";
 
-    static Document doc(DepartmentPolicyProps p) { return parse(DepartmentPolicy.document(p).toXml()); }
+    static Document doc(DepartmentPolicyProps p) { return parse(DepartmentPolicy.document(p, DefaultPolicyTest.base().build()).toXml()); }
 
     static DepartmentPolicyProps full() {
         return DepartmentPolicyProps.builder().name("finance").groupIds(List.of(GROUP)).clientAppIds(List.of(APP))
@@ -33,7 +33,7 @@ class DepartmentPolicyTest {
     @Test
     void inboundChecksMembershipAndModelThenRequestRateThenDepartmentAndPerUserTokens() {
         Document d = doc(full());
-        assertThat(names(section(d, "inbound"))).containsExactly("base", "choose", "choose", "rate-limit-by-key",
+        assertThat(names(section(d, "inbound"))).containsExactly("base", "set-variable", "choose", "choose", "rate-limit-by-key",
                 "azure-openai-token-limit", "azure-openai-token-limit");
         Element rate = all(d, "rate-limit-by-key").get(0);
         assertThat(rate.getAttribute("calls")).isEqualTo("600");
@@ -47,7 +47,7 @@ class DepartmentPolicyTest {
         assertThat(dept.getAttribute("remaining-quota-tokens-header-name")).isEqualTo(DepartmentPolicy.REMAINING_QUOTA_HEADER);
         Element user = all(d, "azure-openai-token-limit").get(1);
         assertThat(user.getAttribute("counter-key"))
-                .isEqualTo("@(\"department:finance:\" + ((Jwt)context.Variables[\"jwt\"]).Claims.GetValueOrDefault(\"oid\", \"anonymous\"))");
+                .isEqualTo("@(\"department:finance:\" + (" + DefaultPolicy.JWT + "?.Claims.GetValueOrDefault(\"oid\", \"anonymous\") ?? \"anonymous\"))");
         assertThat(user.getAttribute("tokens-per-minute")).isEqualTo("10000");
         assertThat(user.hasAttribute("token-quota")).isFalse();
     }
@@ -56,7 +56,8 @@ class DepartmentPolicyTest {
     void membershipAcceptsTheGroupsOrTheClientAppsAndOtherwiseAnswers403() {
         Element when = all(doc(full()), "when").get(0);
         String condition = when.getAttribute("condition");
-        assertThat(condition).startsWith("@(!(").contains("Claims[\"groups\"].Intersect(new string[] {\"" + GROUP + "\"})")
+        assertThat(condition).startsWith("@(!(").contains("(" + DefaultPolicy.JWT + "?.Claims.GetValueOrDefault(\"groups\", \"\") ?? \"\")"
+                        + ".Split(',').Intersect(new string[] {\"" + GROUP + "\"}).Any()").doesNotContain("(Jwt)")
                 .contains(" || new string[] {\"" + APP + "\"}.Contains(").contains("\"azp\"").contains("\"appid\"");
         assertThat(all(when, "set-status").get(0).getAttribute("code")).isEqualTo("403");
         assertThat(all(when, "set-body").get(0).getTextContent()).contains("DepartmentAccessDenied");
@@ -68,9 +69,33 @@ class DepartmentPolicyTest {
     }
 
     @Test
+    void rejectionsAreRecordedWithTheApisUsageLoggerBeforeTheDepartmentAnswers() {
+        Document d = parse(DepartmentPolicy.document(full(), DefaultPolicyTest.base().usageLoggerId("usage").build()).toXml());
+        List<Element> whens = all(d, "when");
+        assertThat(whens).hasSize(2);
+        for (Element when : whens) {
+            assertThat(names(GatewayFixtures.children(when))).containsExactly("log-to-eventhub", "return-response");
+            assertThat(GatewayFixtures.children(when).get(0).getAttribute("logger-id")).isEqualTo("usage");
+        }
+        assertThat(DefaultPolicyTest.recordFields(GatewayFixtures.children(whens.get(0)).get(0).getTextContent()))
+                .containsEntry("statusCode", "403").containsEntry("reason", "\"DepartmentAccessDenied\"");
+        assertThat(DefaultPolicyTest.recordFields(GatewayFixtures.children(whens.get(1)).get(0).getTextContent()))
+                .containsEntry("reason", "\"ModelNotAllowed\"");
+        // without a usage logger the department just answers
+        assertThat(names(GatewayFixtures.children(all(doc(full()), "when").get(0)))).containsExactly("return-response");
+    }
+
+    @Test
+    void marksTheCallAsTheDepartmentsFirstSoTheApiPolicyLetsItThrough() {
+        Element mark = section(doc(minimal("research").build()), "inbound").get(1);
+        assertThat(mark.getAttribute("name")).isEqualTo(DefaultPolicy.DEPARTMENT_VARIABLE);
+        assertThat(mark.getAttribute("value")).isEqualTo("research");
+    }
+
+    @Test
     void anOpenUnrestrictedDepartmentHasOnlyItsTokenLimit() {
         Document d = doc(minimal("research").build());
-        assertThat(names(section(d, "inbound"))).containsExactly("base", "azure-openai-token-limit");
+        assertThat(names(section(d, "inbound"))).containsExactly("base", "set-variable", "azure-openai-token-limit");
         Element limit = all(d, "azure-openai-token-limit").get(0);
         assertThat(limit.getAttribute("counter-key")).isEqualTo("department:research");
         assertThat(limit.hasAttribute("token-quota")).isFalse();

@@ -2,6 +2,7 @@ package io.github.aoaiplatform.apim;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.aoaiplatform.app.ConfigException;
+import io.github.aoaiplatform.app.EnvironmentConfig;
 import io.github.aoaiplatform.testing.SchemaConformance;
 import io.github.aoaiplatform.testing.Synth;
 import org.junit.jupiter.api.Test;
@@ -45,6 +46,7 @@ class GatewayScenariosTest {
         Synth.all(tf, "azurerm_api_management_backend").values().forEach(b -> {
             JsonNode cb = b.path("circuit_breaker_rule");
             assertThat(cb.path("trip_duration").asText()).isEqualTo("PT1M");
+            assertThat(cb.path("failure_condition").path("count").asInt()).isEqualTo(1); // the first 429 trips it
             assertThat(cb.path("accept_retry_after_enabled").asBoolean()).isTrue();
             assertThat(cb.path("failure_condition").path("status_code_range")).extracting(r -> r.path("min").asInt() + "-" + r.path("max").asInt())
                     .containsExactly("429-429", "500-599");
@@ -70,7 +72,7 @@ class GatewayScenariosTest {
         assertThat(Synth.all(tf, "azapi_resource").values()).filteredOn(r -> r.path("type").asText().equals(BackendPool.TYPE))
                 .extracting(r -> r.path("name").asText()).containsExactly("pool-gpt-4o");
         Document d = parse(policyXml(tf));
-        assertThat(all(d, "set-backend-service")).extracting(e -> e.getAttribute("backend-id")).containsExactly("pool-gpt-4o", "aoai-japaneast");
+        assertThat(all(d, "set-backend-service")).extracting(e -> e.getAttribute("backend-id")).containsExactly("pool-gpt-4o", "aoai-japaneast", "pool-gpt-4o");
         JsonNode api = Synth.single(tf, "azurerm_api_management_api");
         assertThat(api.path("path").asText()).isEqualTo("openai");
         assertThat(api.path("protocols")).extracting(JsonNode::asText).containsExactly("https");
@@ -107,6 +109,79 @@ class GatewayScenariosTest {
     }
 
     @Test
+    void corsAllowsTheSubscriptionKeyExactlyWhenTheApiRequiresKeys() {
+        for (boolean keys : new boolean[] {true, false}) {
+            Document d = parse(policyXml(GatewayFixtures.synth(json("[\"japaneast\"]", "[]",
+                    "{\"corsOrigins\": [\"https://chat.contoso.com\"], \"subscriptionRequired\": " + keys + "}"))));
+            assertThat(all(all(d, "allowed-headers").get(0), "header")).extracting(Element::getTextContent)
+                    .contains("Authorization").matches(h -> h.contains(DefaultPolicy.SUBSCRIPTION_KEY_HEADER) == keys);
+        }
+    }
+
+    /** The scope-or-role check of a stack's policy: the condition of the choose right after token validation. */
+    static String scopeOrRoleCondition(JsonNode tf) {
+        List<Element> inbound = section(parse(policyXml(tf)), "inbound");
+        int validation = names(inbound).indexOf("validate-azure-ad-token");
+        return children(inbound.get(validation + 1)).get(0).getAttribute("condition");
+    }
+
+    @Test
+    void tokensNeedTheScopeOrAnAppRoleByDefaultAndTheAcceptedOnesComeFromConfig() {
+        String byo = scopeOrRoleCondition(GatewayFixtures.synth(json("[\"japaneast\"]", "[]", "{}")));
+        assertThat(byo).contains("\"scp\"").contains("{\"chat\"}").contains("\"roles\"").contains("{\"Chat.Invoke\"}");
+        String configured = scopeOrRoleCondition(GatewayFixtures.synth(json("[\"japaneast\"]", "[]", "{}")
+                .replace("\"identity\": {", "\"identity\": {\"acceptedScopes\": [\"chat\", \"embed\"], \"acceptedRoles\": [],")));
+        assertThat(configured).contains("{\"chat\", \"embed\"}").doesNotContain("roles");
+        // a registered app: its app roles
+        String registered = scopeOrRoleCondition(Synth.environment("prod"));
+        EnvironmentConfig prod = Synth.config("prod");
+        List<String> roles = prod.identity().application() != null && !prod.identity().application().appRoles().isEmpty()
+                ? prod.identity().application().appRoles().stream().map(r -> r.value()).toList() : List.of("Chat.Invoke");
+        roles.forEach(r -> assertThat(registered).contains("\"" + r + "\""));
+    }
+
+    @Test
+    void failsWhenIdentityAcceptsNoScopeAndNoRole() {
+        String broken = json("[\"japaneast\"]", "[]", "{}")
+                .replace("\"identity\": {", "\"identity\": {\"acceptedScopes\": [], \"acceptedRoles\": [\"bad role\"],");
+        assertThatThrownBy(() -> GatewayFixtures.config(broken)).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("identity.acceptedRoles[0]: 'bad role' must be a letter");
+        String none = json("[\"japaneast\"]", "[]", "{}").replace("\"identity\": {", "\"identity\": {\"acceptedScopes\": [], \"acceptedRoles\": [],");
+        assertThatThrownBy(() -> GatewayFixtures.config(none)).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("identity.acceptedScopes: and acceptedRoles are both empty");
+    }
+
+    @Test
+    void everyEnvironmentWithDepartmentsRejectsSubscriptionsOfNoDepartment() {
+        for (String env : Synth.environments()) {
+            EnvironmentConfig config = Synth.config(env);
+            List<Element> inbound = section(parse(policyXml(Synth.environment(env))), "inbound");
+            int base = names(inbound).indexOf("base");
+            boolean rejects = base + 1 < inbound.size() && inbound.get(base + 1).getTagName().equals("choose")
+                    && children(inbound.get(base + 1)).get(0).getAttribute("condition").contains("ContainsKey(\"department\")");
+            assertThat(rejects).as(env).isEqualTo(!config.departments().isEmpty());
+        }
+    }
+
+    @Test
+    void corsAllowsEveryMethodOfTheApisOperations() {
+        JsonNode openApi = Synth.parse(OpenAiApi.openApiDocument());
+        java.util.Set<String> used = new java.util.TreeSet<>();
+        openApi.path("paths").forEach(path -> path.fieldNames().forEachRemaining(m -> {
+            if (List.of("get", "post", "put", "patch", "delete").contains(m)) used.add(m.toUpperCase(java.util.Locale.ROOT));
+        }));
+        assertThat(used).isNotEmpty();
+        assertThat(DefaultPolicy.CORS_ALLOWED_METHODS).containsAll(used).contains("OPTIONS");
+    }
+
+    @Test
+    void circuitBreakerTripCountComesFromConfig() {
+        JsonNode tf = GatewayFixtures.synth(json(THREE_REGIONS, "[" + GatewayFixtures.GPT4O + "]", "{\"circuitBreakerTripCount\": 3}"));
+        assertThat(Synth.all(tf, "azurerm_api_management_backend").values())
+                .extracting(b -> b.path("circuit_breaker_rule").path("failure_condition").path("count").asInt()).containsOnly(3);
+    }
+
+    @Test
     void priorityAndWeightComeFromConfig() {
         JsonNode tf = GatewayFixtures.synth(json(THREE_REGIONS, "[" + GatewayFixtures.GPT4O + "]",
                 "{\"backends\": {\"japaneast\": {\"weight\": 3}, \"eastus\": {\"weight\": 1}, \"swedencentral\": {\"priority\": 2}}}"));
@@ -120,7 +195,7 @@ class GatewayScenariosTest {
         assertThat(Synth.all(tf, "azapi_resource").values()).noneMatch(r -> r.path("type").asText().equals(BackendPool.TYPE));
         Document d = parse(policyXml(tf));
         assertThat(all(d, "retry")).isEmpty();
-        assertThat(names(section(d, "backend"))).containsExactly("forward-request");
+        assertThat(section(d, "backend")).singleElement().satisfies(DefaultPolicyTest::forwardsStreamsUnbuffered);
         assertThat(children(all(d, "inbound").get(0))).extracting(Element::getTagName).contains("set-backend-service");
         assertThat(Synth.single(tf, "azurerm_api_management_api").path("subscription_required").asBoolean()).isTrue();
     }
@@ -136,7 +211,6 @@ class GatewayScenariosTest {
         assertThat(g.subscriptionRequired()).isNull();
         assertThat(config.apiSubscriptionRequired()).isFalse();   // no departments: the Entra token alone
         assertThat(g.tokensPerMinutePerUser()).isEqualTo(10_000);
-        assertThat(g.requireScope()).isFalse();
         assertThat(g.publicNetworkAccess()).isTrue();
         assertThat(g.backends()).isEmpty();
         assertThat(g.backend("japaneast").priority()).isEqualTo(1);
@@ -146,12 +220,13 @@ class GatewayScenariosTest {
     @Test
     void failsOnBadGatewaySettingsWithEveryProblemNamed() {
         String broken = json("[\"japaneast\", \"eastus\"]", "[]", """
-                {"publisherEmail": "not-an-email", "publisherName": "", "tokensPerMinutePerUser": 0,
+                {"publisherEmail": "not-an-email", "publisherName": "", "tokensPerMinutePerUser": 0, "circuitBreakerTripCount": 0,
                  "backends": {"westeurope": {"priority": 1}, "eastus": {"priority": 101, "weight": 0}}}""");
         assertThatThrownBy(() -> GatewayFixtures.config(broken)).isInstanceOf(ConfigException.class)
                 .hasMessageContaining("gateway.publisherEmail: 'not-an-email' is not an e-mail address")
                 .hasMessageContaining("gateway.publisherName: is required")
                 .hasMessageContaining("gateway.tokensPerMinutePerUser: must be > 0, got 0")
+                .hasMessageContaining("gateway.circuitBreakerTripCount: must be between 1 and 100, got 0")
                 .hasMessageContaining("gateway.backends.westeurope: 'westeurope' is not in openAi.regions")
                 .hasMessageContaining("gateway.backends.eastus.priority: must be between 0 and 100")
                 .hasMessageContaining("gateway.backends.eastus.weight: must be between 1 and 100");

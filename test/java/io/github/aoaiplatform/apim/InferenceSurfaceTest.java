@@ -144,7 +144,8 @@ class InferenceSurfaceTest {
                 .filter(v -> v.getAttribute("name").equals(DefaultPolicy.DEPLOYMENT_VARIABLE)).toList();
         assertThat(resolutions).hasSize(1);
         List<String> inbound = names(section(policy, "inbound"));
-        assertThat(inbound.indexOf("set-variable")).isEqualTo(inbound.indexOf("validate-azure-ad-token") + 1)
+        // right after token validation and its scope-or-role check, before <base/>
+        assertThat(inbound.indexOf("set-variable")).isEqualTo(inbound.indexOf("validate-azure-ad-token") + 2)
                 .isLessThan(inbound.indexOf("base"));
         // the closed set is exactly the configured deployments
         String value = resolutions.get(0).getAttribute("value");

@@ -44,7 +44,7 @@ class OpenAiApiLibraryTest {
         JsonNode tf = Synth.of(s -> {
             IApiManagement apim = importedApim(s);
             var api = new OpenAiApi(s, "OpenAiApi", apiProps(apim, s, OpenAiBackend.of(account(s, "aoai-jpe", "japaneast", "gpt-4o")))
-                    .subscriptionRequired(true).build());
+                    .subscriptionRequired(true).departmentRequired(true).build());
             new Department(s, "Department-finance", department(api, "finance").build());
         });
         assertThat(Synth.all(tf, "azurerm_api_management")).isEmpty();
@@ -114,18 +114,26 @@ class OpenAiApiLibraryTest {
     }
 
     @Test
-    void failsOnADepartmentOnAnApiWithoutSubscriptions() {
-        assertThat(validationErrors(s -> {
-            var api = new OpenAiApi(s, "OpenAiApi", apiProps(importedApim(s), s, OpenAiBackend.of(account(s, "aoai-jpe", "japaneast", "gpt-4o"))).build());
-            new Department(s, "Department-finance", department(api, "finance").build());
-        })).singleElement().asString().startsWith("DepartmentProps.api: API 'azure-openai' does not require subscriptions");
+    void failsOnADepartmentOnAnApiThatDoesNotRequireDepartments() {
+        for (boolean keys : new boolean[] {false, true})
+            assertThat(validationErrors(s -> {
+                var api = new OpenAiApi(s, "OpenAiApi", apiProps(importedApim(s), s, OpenAiBackend.of(account(s, "aoai-jpe", "japaneast", "gpt-4o")))
+                        .subscriptionRequired(keys).build());
+                new Department(s, "Department-finance", department(api, "finance").build());
+            })).singleElement().asString().startsWith("DepartmentProps.api: API 'azure-openai' does not require departments");
+    }
+
+    @Test
+    void failsOnDepartmentsRequiredWithoutSubscriptionKeys() {
+        assertThatThrownBy(() -> OpenAiApiProps.builder().departmentRequired(true).build())
+                .hasMessageContaining("OpenAiApiProps.departmentRequired: needs subscriptionRequired(true)");
     }
 
     @Test
     void failsOnADepartmentAllowedAnUndeployedModel() {
         assertThat(validationErrors(s -> {
             var api = new OpenAiApi(s, "OpenAiApi", apiProps(importedApim(s), s, OpenAiBackend.of(account(s, "aoai-jpe", "japaneast", "gpt-4o")))
-                    .subscriptionRequired(true).build());
+                    .subscriptionRequired(true).departmentRequired(true).build());
             new Department(s, "Department-finance", department(api, "finance").policy(DepartmentPolicyProps.builder().name("finance")
                     .tokensPerMinute(1000).allowedDeployments(List.of("gpt-4o", "o3")).build()).build());
         })).singleElement().asString().startsWith("DepartmentPolicyProps.allowedDeployments[1]: deployment 'o3' is served by no account");

@@ -19,13 +19,13 @@ class TenantPolicyTest {
 
     @Test
     void aTenantWithItsOwnAccountIsAdmittedToFilesAndBatchesAndNamesItsBackend() {
-        String xml = DepartmentPolicy.document(tenant().accountBackendId("aoai-contoso-eus").build()).toXml();
+        String xml = DepartmentPolicy.document(tenant().accountBackendId("aoai-contoso-eus").build(), DefaultPolicyTest.base().build()).toXml();
         assertThat(xml).contains("!(" + DepartmentPolicy.ACCOUNT_OPERATION_CONDITION.replace("\"", "&quot;").replace("<", "&lt;").replace(">", "&gt;") + " || ")
                 .contains("<set-variable name=\"" + DefaultPolicy.TENANT_BACKEND_VARIABLE + "\" value=\"aoai-contoso-eus\"/>")
                 .doesNotContain("AccountOperationNotAllowed");
-        String shared = DepartmentPolicy.document(tenant().accountOperations(false).build()).toXml();
+        String shared = DepartmentPolicy.document(tenant().accountOperations(false).build(), DefaultPolicyTest.base().build()).toXml();
         assertThat(shared).contains("AccountOperationNotAllowed").doesNotContain(DefaultPolicy.TENANT_BACKEND_VARIABLE);
-        assertThat(DepartmentPolicy.document(tenant().build()).toXml()).doesNotContain("AccountOperationNotAllowed");
+        assertThat(DepartmentPolicy.document(tenant().build(), DefaultPolicyTest.base().build()).toXml()).doesNotContain("AccountOperationNotAllowed");
         assertThat(DepartmentPolicy.ACCOUNT_OPERATION_CONDITION).as("the calls that name no deployment")
                 .isEqualTo(DefaultPolicy.DEPLOYMENT_EXPRESSION + " == \"" + DefaultPolicy.NO_DEPLOYMENT + "\"");
     }

@@ -109,7 +109,7 @@ class ConfigLoaderTest {
                 .isInstanceOf(ConfigException.class)
                 .satisfies(e -> assertThat(((ConfigException) e).problems()).extracting(Problems.Problem::path)
                         .containsExactlyInAnyOrder("gateway.origins", "identity.scope"))
-                .hasMessageContaining("use one of: application, audienceAppId, scopeName");
+                .hasMessageContaining("use one of: acceptedRoles, acceptedScopes, application, audienceAppId, scopeName");
     }
 
     @Test

@@ -203,7 +203,7 @@ class TenancyTest {
         home.put("northwind", "aoai-northwind-we");
         home.put("litware", "aoai-litware-jpe");
         home.put("tailspin", "aoai-tailspin-eus");
-        String accountOperation = "@(" + DepartmentPolicy.ACCOUNT_OPERATION_CONDITION + ")";
+        String accountOperation = "@(!(!(" + DepartmentPolicy.ACCOUNT_OPERATION_CONDITION + ")))";
         for (var d : CONFIG.departments()) {
             Document policy = productPolicy(d.name());
             var refused = elements(policy, "when").stream().filter(w -> w.getAttribute("condition").equals(accountOperation)).toList();
@@ -270,7 +270,7 @@ class TenancyTest {
     private static boolean admits(Document policy, String deployment) {
         for (Element when : elements(policy, "when")) {
             String condition = when.getAttribute("condition");
-            if (condition.equals("@(" + DepartmentPolicy.ACCOUNT_OPERATION_CONDITION + ")")) continue;   // calls naming no deployment
+            if (condition.equals("@(!(!(" + DepartmentPolicy.ACCOUNT_OPERATION_CONDITION + ")))")) continue;   // calls naming no deployment
             List<String> names = deploymentsIn(condition);
             if (names.isEmpty() || elements(when, "return-response").isEmpty()) continue;
             assertThat(condition).startsWith("@(!(").endsWith("))");

@@ -136,7 +136,16 @@ class ChargebackTest {
         String departments = function(tf, ChargebackQueries.DEPARTMENTS);
         String cost = function(tf, ChargebackQueries.COST);
         assertThat(cost).startsWith(ChargebackQueries.USAGE + "()").contains(ChargebackQueries.PRICES + "()").contains(ChargebackQueries.DEPARTMENTS + "()")
-                .contains("Cost = PromptTokens / 1000.0 * InputPer1K + CompletionTokens / 1000.0 * OutputPer1K");
+                .contains("Cost = (PromptTokens - CachedPromptTokens) / 1000.0 * InputPer1K + CachedPromptTokens / 1000.0 * CachedInputPer1K"
+                        + " + CompletionTokens / 1000.0 * OutputPer1K");
+        // cached prompt tokens come from the gateway's own metric, emitted with the token metrics' dimensions
+        String usage = function(tf, ChargebackQueries.USAGE);
+        assertThat(usage).contains("\"" + DefaultPolicy.CACHED_PROMPT_TOKENS_METRIC + "\"")
+                .contains("CachedPromptTokens = sumif(Sum, Name == \"Cached Prompt Tokens\")");
+        Element cachedMetric = elements(xml(Synth.single(tf, "azurerm_api_management_api_policy").path("xml_content").asText()), "emit-metric")
+                .get(0);
+        assertThat(cachedMetric.getAttribute("name")).isEqualTo(DefaultPolicy.CACHED_PROMPT_TOKENS_METRIC);
+        assertThat(cachedMetric.getAttribute("namespace")).isEqualTo(DefaultPolicy.METRIC_NAMESPACE);
         String perDepartment = by(tf, "azurerm_log_analytics_saved_search", "name", "aoai-cost-per-department").getValue().path("query").asText();
         assertThat(perDepartment).startsWith(ChargebackQueries.COST + "()").contains("by Department, CostCenter");
         var alerts = Synth.all(tf, "azurerm_monitor_scheduled_query_rules_alert_v2").values();
@@ -182,7 +191,9 @@ class ChargebackTest {
         Document api = xml(Synth.single(tf, "azurerm_api_management_api_policy").path("xml_content").asText());
         List<Element> metrics = elements(api, "azure-openai-emit-token-metric");
         assertThat(metrics).hasSize(1);
-        List<String> dimensions = elements(api, "dimension").stream().map(e -> e.getAttribute("name")).toList();
+        var dimensionNodes = metrics.get(0).getElementsByTagName("dimension");
+        List<String> dimensions = new ArrayList<>();
+        for (int i = 0; i < dimensionNodes.getLength(); i++) dimensions.add(((Element) dimensionNodes.item(i)).getAttribute("name"));
         assertThat(dimensions).hasSizeLessThanOrEqualTo(10)
                 .containsExactly("API ID", "Department", "Model", "Deployment");
         Set<String> read = new TreeSet<>();
@@ -197,10 +208,12 @@ class ChargebackTest {
         assertThat(update.path("body").path("properties").path("metrics").asBoolean()).isTrue();
         assertThat(update.path("depends_on")).extracting(JsonNode::asText).contains(diagnostic);
         // model values are the configured ones only (bounded series)
-        String model = elements(api, "dimension").stream().filter(e -> e.getAttribute("name").equals("Model")).findFirst().orElseThrow().getAttribute("value");
+        List<Element> tokenDimensions = new ArrayList<>();
+        for (int i = 0; i < dimensionNodes.getLength(); i++) tokenDimensions.add((Element) dimensionNodes.item(i));
+        String model = tokenDimensions.stream().filter(e -> e.getAttribute("name").equals("Model")).findFirst().orElseThrow().getAttribute("value");
         Synth.config(environment).openAi().deployments().forEach(d -> assertThat(model).contains("? \"" + d.model() + "\""));
         // every dimension value is a closed, configured set: the API, the products, the routes' models, the resolved deployment
-        assertThat(elements(api, "dimension")).extracting(e -> e.getAttribute("value"))
+        assertThat(tokenDimensions).extracting(e -> e.getAttribute("value"))
                 .containsExactly("", "@(context.Product?.Id ?? \"none\")", model, "@(" + DefaultPolicy.DEPLOYMENT_EXPRESSION + ")");
         assertThat(DefaultPolicy.METRIC_DIMENSIONS).containsExactlyElementsOf(dimensions);
     }

@@ -38,7 +38,7 @@ class AiGatewayTest {
                 .backends(List.of(
                         OpenAiBackend.of(OpenAiAccount.fromResourceId(s, "Jpe", IDS + "Microsoft.CognitiveServices/accounts/aoai-jpe", "japaneast", List.of("gpt-4o"))),
                         OpenAiBackend.of(OpenAiAccount.fromResourceId(s, "Eus", IDS + "Microsoft.CognitiveServices/accounts/aoai-eus", "eastus", List.of("gpt-4o")))))
-                .models(Map.of("gpt-4o", "gpt-4o")).subscriptionRequired(true)
+                .models(Map.of("gpt-4o", "gpt-4o")).subscriptionRequired(true).departmentRequired(true)
                 .tenantId("11111111-2222-3333-4444-555555555555").audienceAppId("66666666-7777-8888-9999-000000000000")
                 .tokensPerMinutePerUser(1000).azapi(new AzapiProvider(s, "Azapi"));
     }
@@ -91,7 +91,7 @@ class AiGatewayTest {
             AiGateway gw = new AiGateway(s, "Gateway", builder.appInsightsName("appi-x").identityName("id-apim-x").build());
             var other = new OpenAiApi(s, "Other", OpenAiApiProps.builder().apiManagement(gw.apiManagement()).apiName("other").path("other")
                     .backends(List.of(OpenAiBackend.of(OpenAiAccount.fromResourceId(s, "X", IDS + "Microsoft.CognitiveServices/accounts/aoai-x", "japaneast", List.of("gpt-4o")))))
-                    .subscriptionRequired(true).tenantId("11111111-2222-3333-4444-555555555555").audienceAppId("a").tokensPerMinutePerUser(1)
+                    .subscriptionRequired(true).departmentRequired(true).tenantId("11111111-2222-3333-4444-555555555555").audienceAppId("a").tokensPerMinutePerUser(1)
                     .azapi((AzapiProvider) s.getNode().findChild("Azapi")).build());
             assertThatThrownBy(() -> gw.addDepartment(DepartmentProps.builder().api(other).costCenter("CC-1")
                     .policy(DepartmentPolicyProps.builder().name("finance").tokensPerMinute(1000).build()).build()))

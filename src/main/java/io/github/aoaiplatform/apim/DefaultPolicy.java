@@ -4,6 +4,7 @@ import io.github.aoaiplatform.apim.policy.AuthenticationManagedIdentity;
 import io.github.aoaiplatform.apim.policy.Base;
 import io.github.aoaiplatform.apim.policy.Choose;
 import io.github.aoaiplatform.apim.policy.Cors;
+import io.github.aoaiplatform.apim.policy.EmitMetric;
 import io.github.aoaiplatform.apim.policy.EmitTokenMetric;
 import io.github.aoaiplatform.apim.policy.ForwardRequest;
 import io.github.aoaiplatform.apim.policy.GenericErrors;
@@ -13,12 +14,14 @@ import io.github.aoaiplatform.apim.policy.LogToEventHub;
 import io.github.aoaiplatform.apim.policy.MetricDimension;
 import io.github.aoaiplatform.apim.policy.PolicyDocument;
 import io.github.aoaiplatform.apim.policy.PolicyElement;
-import io.github.aoaiplatform.apim.policy.RequiredClaim;
 import io.github.aoaiplatform.apim.policy.Retry;
 import io.github.aoaiplatform.apim.policy.SetBackendService;
+import io.github.aoaiplatform.apim.policy.SetBody;
+import io.github.aoaiplatform.apim.policy.SetVariable;
 import io.github.aoaiplatform.apim.policy.SetHeader;
 import io.github.aoaiplatform.apim.policy.SetVariable;
 import io.github.aoaiplatform.apim.policy.ValidateAzureAdToken;
+import io.github.aoaiplatform.identity.EntraApiApplicationProps;
 import io.github.aoaiplatform.openai.DeploymentOptions;
 
 import io.github.aoaiplatform.core.PropsCheck;
@@ -29,17 +32,20 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.TreeMap;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
  * The Azure OpenAI API's policy, composed only from the typed policy model. Inbound, in this order:
  * <ol>
- *   <li>{@code cors} for the configured origins (omitted when there are none);</li>
+ *   <li>{@code cors} for the configured origins (omitted when there are none): {@link #CORS_ALLOWED_HEADERS} (and
+ *       the subscription key header when keys are required), {@link #CORS_ALLOWED_METHODS},
+ *       {@link #CORS_EXPOSED_HEADERS}, preflight cached {@value #CORS_PREFLIGHT_MAX_AGE_SECONDS} s;</li>
  *   <li>{@code validate-azure-ad-token}: tenant, audiences {@code api://<app id>} and {@code <app id>} (v1 and v2
- *       tokens), the token kept in {@value #JWT_VARIABLE}; optionally the delegated scope in {@code scp}. There is no
- *       option to leave it out: every request the gateway forwards carries a validated Entra ID token;</li>
+ *       tokens), the token kept in {@value #JWT_VARIABLE}. There is no option to leave it out: every request the
+ *       gateway forwards carries a validated Entra ID token;</li>
+ *   <li>a {@code choose} answering 403 {@value #SCOPE_OR_ROLE_MISSING} unless the token's {@code scp} holds one of
+ *       {@link Props#acceptedScopes()} or its {@code roles} one of {@link Props#acceptedRoles()};</li>
  *   <li>{@code set-variable} {@value #DEPLOYMENT_VARIABLE}: which deployment the call is for, resolved once
  *       ({@link #deploymentResolution(Props)}) from the {@code deployment-id} path parameter, else the body's {@code model}
  *       (JSON, or the form field of a multipart upload: the v1 form), mapped to a configured deployment,
@@ -47,6 +53,11 @@ import java.util.stream.Collectors;
  *       {@link #DEPLOYMENT_EXPRESSION};</li>
  *   <li>{@code <base/>}: the product (department) policies run here, after the token is validated, so they can key
  *       per-user limits on its {@code oid}, check its groups and client app, and allow-list deployments;</li>
+ *   <li>with {@link Props#departmentRequired()}, a {@code choose} answering 403 {@value #NO_DEPARTMENT} when no
+ *       department policy ran (the subscription belongs to no department);</li>
+ *   <li>{@code set-variable} {@value #STREAM_VARIABLE}: whether the JSON body asks for {@code "stream": true}; for
+ *       streamed (chat) completions a {@code set-body} then sets {@code stream_options.include_usage: true}, keeping
+ *       the rest of the body, so that the final chunk reports the tokens the limits, metrics and usage records count;</li>
  *   <li>{@code azure-openai-token-limit}: tokens per minute per caller (the token's {@code oid});</li>
  *   <li>{@code azure-openai-emit-token-metric}: the chargeback dimensions {@link #METRIC_DIMENSIONS}, each from a closed
  *       configured set (APIM allows 10 dimensions);</li>
@@ -60,13 +71,17 @@ import java.util.stream.Collectors;
  *       policy left in {@value #BACKEND_TOKEN_VARIABLE} (its tenant's account in another Entra tenant) is sent instead
  *       when it is set.</li>
  * </ol>
- * Backend: for deployments served by a pool of n backends, {@code retry} on 429 and 5xx with count n − 1, interval 0
- * and first-fast-retry (each attempt goes to another pool member), around {@code forward-request} with a buffered
- * body; a single backend gets only {@code forward-request} (no pointless retry against the same backend).
- * Outbound: base, then, when a usage logger is given ({@link Props#usageLoggerId()}), {@code log-to-eventhub} with one
- * JSON usage record per call ({@link #USAGE_RECORD_FIELDS}; the per-caller token limit then also keeps the tokens the call
- * consumed in {@value #TOKENS_CONSUMED_VARIABLE}). Without a usage logger the policy is exactly as before.
- * On-error: {@link GenericErrors#onErrorSection()}.
+ * Backend: for deployments served by a pool of n backends, {@code retry} on 429, 5xx and transport failures (no
+ * response) with count n − 1, interval 0 and first-fast-retry, around {@code set-backend-service} to the pool (so every
+ * attempt selects a pool member again, skipping tripped ones) and {@code forward-request} with a buffered body; a single
+ * backend gets only {@code forward-request} (no pointless retry against the same backend). Streamed calls are
+ * forwarded with {@code buffer-response="false"}, every other call buffered.
+ * Outbound: base, the response's {@code usage} kept in {@value #USAGE_VARIABLE} (not for streams), the
+ * {@value #CACHED_PROMPT_TOKENS_METRIC} metric from it, then, when a usage logger is given ({@link Props#usageLoggerId()}),
+ * {@code log-to-eventhub} with one JSON usage record per call ({@link #USAGE_RECORD_FIELDS}; the per-caller token limit
+ * then also keeps the tokens the call consumed in {@value #TOKENS_CONSUMED_VARIABLE}).
+ * On-error: the usage record (with a usage logger), then {@link GenericErrors#onErrorSection()}. Rejections the
+ * gateway answers itself with {@code return-response} write their usage record first.
  */
 public final class DefaultPolicy {
     private DefaultPolicy() {}
@@ -107,11 +122,76 @@ public final class DefaultPolicy {
      * A C# string literal.
      */
     static final String MULTIPART_MODEL_FIELD = "\"name=\\\"model\\\"[^\\r\\n]*\\r\\n(?:[^\\r\\n]+\\r\\n)*\\r\\n([^\\r\\n]*)\"";
-    static final String JWT = "((Jwt)context.Variables[\"" + JWT_VARIABLE + "\"])";
+    /**
+     * The validated token, or null where there is none (on-error after a failed validation, a product policy on another
+     * API): a C# expression that never throws.
+     */
+    static final String JWT = "(context.Variables.ContainsKey(\"" + JWT_VARIABLE + "\") ? context.Variables[\"" + JWT_VARIABLE
+            + "\"] as Jwt : null)";
     /** The caller's object id, or {@code anonymous} (a C# expression). */
-    static final String USER = JWT + ".Claims.GetValueOrDefault(\"oid\", \"anonymous\")";
+    static final String USER = "(" + JWT + "?.Claims.GetValueOrDefault(\"oid\", \"anonymous\") ?? \"anonymous\")";
     /** The caller's object id, or {@code anonymous}. */
     public static final String USER_EXPRESSION = "@(" + USER + ")";
+    /** The variable that says whether the call streams: {@code "stream": true} in its JSON body. */
+    public static final String STREAM_VARIABLE = "stream";
+    /** The value of {@value #STREAM_VARIABLE}: false for bodies that are not JSON or do not parse (never throws). */
+    static final String STREAM_DETECTION = """
+            @{
+                if (!context.Request.Headers.GetValueOrDefault("Content-Type", "").Contains("json")) { return false; }
+                try {
+                    var stream = context.Request.Body.As<JObject>(preserveContent: true)["stream"];
+                    return stream != null && stream.Type == JTokenType.Boolean && stream.Value<bool>();
+                } catch (Exception) {
+                    return false;
+                }
+            }""";
+    /** Whether the call streams: a C# condition that reads {@value #STREAM_VARIABLE} type-safely (false when unset). */
+    static final String STREAMING = "(context.Variables.ContainsKey(\"" + STREAM_VARIABLE + "\") && context.Variables[\"" + STREAM_VARIABLE
+            + "\"] is bool && (bool)context.Variables[\"" + STREAM_VARIABLE + "\"])";
+    /**
+     * The request body of a streamed (chat) completion with {@code stream_options.include_usage: true}, the rest kept:
+     * only then does the final chunk carry {@code usage}, which the token limits, the token metrics and the usage
+     * record count. Set even when the client sent {@code false}: the limits must not depend on the client's choice.
+     */
+    static final String INCLUDE_USAGE_BODY = """
+            @{
+                var body = context.Request.Body.As<JObject>(preserveContent: true);
+                var options = body["stream_options"] as JObject ?? new JObject();
+                options["include_usage"] = true;
+                body["stream_options"] = options;
+                return body.ToString(Newtonsoft.Json.Formatting.None);
+            }""";
+
+    /** The variable in which a department's product policy names the department (see {@link Props#departmentRequired()}). */
+    public static final String DEPARTMENT_VARIABLE = "department";
+    /** Error code of a token with none of the accepted scopes and app roles (403). */
+    public static final String SCOPE_OR_ROLE_MISSING = "ScopeOrRoleMissing";
+    /** Error code of a subscription that belongs to no department (403). */
+    public static final String NO_DEPARTMENT = "NoDepartment";
+    /** Accepted delegated scopes unless configured: the API app's default scope. */
+    public static final List<String> DEFAULT_ACCEPTED_SCOPES = List.of(EntraApiApplicationProps.DEFAULT_SCOPE_NAME);
+    /** Accepted app roles unless configured: the API app's default role. */
+    public static final List<String> DEFAULT_ACCEPTED_ROLES = List.of(EntraApiApplicationProps.DEFAULT_APP_ROLE);
+
+    /**
+     * The rules on accepted scopes and roles, shared by every props that carries them: values an app registration
+     * accepts, and at least one scope or role (else any token of the tenant for the audience would pass).
+     *
+     * @param check  the props check to add problems to
+     * @param scopes the accepted scopes
+     * @param roles  the accepted roles
+     */
+    public static void checkAcceptedClaims(PropsCheck check, List<String> scopes, List<String> roles) {
+        check.check(!scopes.isEmpty() || !roles.isEmpty(), "acceptedScopes",
+                "and acceptedRoles are both empty, so any token issued for the API would pass; accept at least one scope or app role");
+        for (int i = 0; i < scopes.size(); i++)
+            check.check(EntraApiApplicationProps.isValidValue(scopes.get(i)), "acceptedScopes[" + i + "]",
+                    "'" + scopes.get(i) + "' must be " + EntraApiApplicationProps.VALUE_RULE);
+        for (int i = 0; i < roles.size(); i++)
+            check.check(EntraApiApplicationProps.isValidValue(roles.get(i)), "acceptedRoles[" + i + "]",
+                    "'" + roles.get(i) + "' must be " + EntraApiApplicationProps.VALUE_RULE);
+    }
+
     /** The variable in which the per-caller token limit keeps the tokens a call consumed (only with a usage logger). */
     public static final String TOKENS_CONSUMED_VARIABLE = "tokens-consumed";
 
@@ -127,11 +207,34 @@ public final class DefaultPolicy {
     /** The department of a call: its product id (departments are products), or {@code none}. */
     public static final String DEPARTMENT_EXPRESSION = "@(" + DEPARTMENT + ")";
     /** The caller's client application id (a C# expression). */
-    static final String APP = JWT + ".Claims.GetValueOrDefault(\"azp\", " + JWT + ".Claims.GetValueOrDefault(\"appid\", \"unknown\"))";
+    static final String APP = "(" + JWT + "?.Claims.GetValueOrDefault(\"azp\", " + JWT
+            + "?.Claims.GetValueOrDefault(\"appid\", \"unknown\")) ?? \"unknown\")";
 
     /** The fields of a usage record, in order: what consumers of the usage Event Hub read. A public contract. */
     public static final List<String> USAGE_RECORD_FIELDS = List.of("timestamp", "requestId", "department", "subscriptionId",
-            "user", "app", "deployment", "model", "backend", "totalTokens", "statusCode");
+            "user", "app", "deployment", "model", "backend", "stream", "promptTokens", "completionTokens", "cachedPromptTokens",
+            "totalTokens", "statusCode", "reason");
+    /** The variable in which outbound keeps the response's {@code usage} object as JSON text (empty when unknown). */
+    public static final String USAGE_VARIABLE = "usage";
+    /** The custom metric of cached prompt tokens (a part of the prompt tokens), with the token metrics' dimensions. */
+    public static final String CACHED_PROMPT_TOKENS_METRIC = "Cached Prompt Tokens";
+    /** Statements that declare {@code usage}: the JObject kept in {@value #USAGE_VARIABLE}, or null (read type-safely). */
+    static final String READ_USAGE = "    var usageText = context.Variables.GetValueOrDefault<object>(\"" + USAGE_VARIABLE + "\", null) as string;\n"
+            + "    var usage = string.IsNullOrEmpty(usageText) ? null : JObject.Parse(usageText);";
+    /** The cached prompt tokens of {@code usage} (chat and completions, or the Responses API's names), a JToken or null. */
+    static final String CACHED_TOKENS = "(usage?[\"prompt_tokens_details\"]?[\"cached_tokens\"] ?? usage?[\"input_tokens_details\"]?[\"cached_tokens\"])";
+    /** The value of {@value #USAGE_VARIABLE}. */
+    static final String USAGE_CAPTURE = """
+            @{
+                if (%s || context.Response == null || context.Response.StatusCode >= 300
+                        || !context.Response.Headers.GetValueOrDefault("Content-Type", "").Contains("json")) { return ""; }
+                try {
+                    var usage = context.Response.Body.As<JObject>(preserveContent: true)["usage"] as JObject;
+                    return usage == null ? "" : usage.ToString(Newtonsoft.Json.Formatting.None);
+                } catch (Exception) {
+                    return "";
+                }
+            }""".formatted(STREAMING);
 
 
     /**
@@ -161,9 +264,18 @@ public final class DefaultPolicy {
     /**
      * @param tenantId               Entra ID tenant whose tokens are accepted. Required.
      * @param audienceAppId          the API app's client id (audiences {@code api://<id>} and {@code <id>}). Required.
-     * @param scopeName              delegated scope checked when {@code requireScope}; Defaults to: chat.
-     * @param requireScope           require {@code scopeName} in {@code scp}; Defaults to: false.
+     * @param acceptedScopes         delegated scopes of which the token's {@code scp} must hold one, unless its
+     *                               {@code roles} hold one of {@code acceptedRoles}; Defaults to:
+     *                               {@link #DEFAULT_ACCEPTED_SCOPES} ([chat]).
+     * @param acceptedRoles          app roles of which the token's {@code roles} must hold one, unless its {@code scp}
+     *                               holds one of {@code acceptedScopes}; at least one scope or role. Defaults to:
+     *                               {@link #DEFAULT_ACCEPTED_ROLES} ([Chat.Invoke]).
      * @param corsOrigins            CORS origins; Defaults to: none (no cors element).
+     * @param subscriptionRequired   callers also send an API Management subscription key ({@code Ocp-Apim-Subscription-Key},
+     *                               then an allowed CORS header); Defaults to: false.
+     * @param departmentRequired     answer 403 to calls whose subscription belongs to no {@link Department} (its product
+     *                               policy marks the call in {@value #DEPARTMENT_VARIABLE}), such as API Management's
+     *                               built-in all-access subscription; Defaults to: false.
      * @param tokensPerMinutePerUser per-caller token limit. Must be &gt; 0.
      * @param routes                 deployment name to its route. Defaults to: none.
      * @param defaultBackendId       backend for deployments not in {@code routes}. Required.
@@ -177,17 +289,21 @@ public final class DefaultPolicy {
      *                               calls for no routed deployment (files, batches) go there when it is set; Defaults to:
      *                               false (they go to {@code defaultBackendId}).
      */
-    public record Props(String tenantId, String audienceAppId, String scopeName, Boolean requireScope, List<String> corsOrigins,
-                        int tokensPerMinutePerUser, Map<String, Route> routes, String defaultBackendId, String identityClientId,
-                        String usageLoggerId, Boolean backendTokensFromProducts, Boolean tenantBackends) {
+    public record Props(String tenantId, String audienceAppId, List<String> acceptedScopes,
+                        List<String> acceptedRoles, List<String> corsOrigins, Boolean subscriptionRequired,
+                        Boolean departmentRequired, int tokensPerMinutePerUser, Map<String, Route> routes,
+                        String defaultBackendId, String identityClientId, String usageLoggerId,
+                        Boolean backendTokensFromProducts, Boolean tenantBackends) {
         /**
          * Validates every field, fills defaults and copies collections; see the record's components.
          *
          * @param tenantId               see {@link #tenantId()}
          * @param audienceAppId          see {@link #audienceAppId()}
-         * @param scopeName              see {@link #scopeName()}
-         * @param requireScope           see {@link #requireScope()}
+         * @param acceptedScopes see {@link #acceptedScopes()}
+         * @param acceptedRoles see {@link #acceptedRoles()}
          * @param corsOrigins            see {@link #corsOrigins()}
+         * @param subscriptionRequired see {@link #subscriptionRequired()}
+         * @param departmentRequired see {@link #departmentRequired()}
          * @param tokensPerMinutePerUser see {@link #tokensPerMinutePerUser()}
          * @param routes                 see {@link #routes()}
          * @param defaultBackendId       see {@link #defaultBackendId()}
@@ -200,9 +316,12 @@ public final class DefaultPolicy {
             PropsCheck check = PropsCheck.of("DefaultPolicy.Props");
             check.require("tenantId", tenantId);            // every request's token is validated against it
             check.require("audienceAppId", audienceAppId);  // tokens must be issued for the platform's API app
-            scopeName = scopeName == null ? "chat" : scopeName;
-            requireScope = requireScope == null ? Boolean.FALSE : requireScope;
+            acceptedScopes = acceptedScopes == null ? DEFAULT_ACCEPTED_SCOPES : List.copyOf(acceptedScopes);
+            acceptedRoles = acceptedRoles == null ? DEFAULT_ACCEPTED_ROLES : List.copyOf(acceptedRoles);
+            checkAcceptedClaims(check, acceptedScopes, acceptedRoles);
+            departmentRequired = departmentRequired == null ? Boolean.FALSE : departmentRequired;
             corsOrigins = corsOrigins == null ? List.of() : List.copyOf(corsOrigins);
+            subscriptionRequired = subscriptionRequired == null ? Boolean.FALSE : subscriptionRequired;
             check.check(tokensPerMinutePerUser > 0, "tokensPerMinutePerUser", "must be > 0, got " + tokensPerMinutePerUser);
             routes = routes == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(routes));
             for (String d : routes.keySet())
@@ -223,9 +342,11 @@ public final class DefaultPolicy {
         public static final class Builder {
             private String tenantId;
             private String audienceAppId;
-            private String scopeName;
-            private Boolean requireScope;
+            private List<String> acceptedScopes;
+            private List<String> acceptedRoles;
             private List<String> corsOrigins;
+            private Boolean subscriptionRequired;
+            private Boolean departmentRequired;
             private int tokensPerMinutePerUser;
             private Map<String, Route> routes;
             private String defaultBackendId;
@@ -253,20 +374,20 @@ public final class DefaultPolicy {
             public Builder audienceAppId(String audienceAppId) { this.audienceAppId = audienceAppId; return this; }
 
             /**
-             * Sets {@link Props#scopeName()}.
+             * Sets {@link Props#acceptedScopes()}.
              *
-             * @param scopeName the value
+             * @param acceptedScopes the value
              * @return this builder
              */
-            public Builder scopeName(String scopeName) { this.scopeName = scopeName; return this; }
+            public Builder acceptedScopes(List<String> acceptedScopes) { this.acceptedScopes = acceptedScopes; return this; }
 
             /**
-             * Sets {@link Props#requireScope()}.
+             * Sets {@link Props#acceptedRoles()}.
              *
-             * @param requireScope the value
+             * @param acceptedRoles the value
              * @return this builder
              */
-            public Builder requireScope(Boolean requireScope) { this.requireScope = requireScope; return this; }
+            public Builder acceptedRoles(List<String> acceptedRoles) { this.acceptedRoles = acceptedRoles; return this; }
 
             /**
              * Sets {@link Props#corsOrigins()}.
@@ -275,6 +396,22 @@ public final class DefaultPolicy {
              * @return this builder
              */
             public Builder corsOrigins(List<String> corsOrigins) { this.corsOrigins = corsOrigins; return this; }
+
+            /**
+             * Sets {@link Props#subscriptionRequired()}.
+             *
+             * @param subscriptionRequired the value
+             * @return this builder
+             */
+            public Builder subscriptionRequired(Boolean subscriptionRequired) { this.subscriptionRequired = subscriptionRequired; return this; }
+
+            /**
+             * Sets {@link Props#departmentRequired()}.
+             *
+             * @param departmentRequired the value
+             * @return this builder
+             */
+            public Builder departmentRequired(Boolean departmentRequired) { this.departmentRequired = departmentRequired; return this; }
 
             /**
              * Sets {@link Props#tokensPerMinutePerUser()}.
@@ -336,7 +473,7 @@ public final class DefaultPolicy {
              * @return the validated, immutable props
              * @throws io.github.aoaiplatform.core.InvalidPropsException naming every invalid field
              */
-            public Props build() { return new Props(tenantId, audienceAppId, scopeName, requireScope, corsOrigins, tokensPerMinutePerUser, routes, defaultBackendId, identityClientId, usageLoggerId, backendTokensFromProducts, tenantBackends); }
+            public Props build() { return new Props(tenantId, audienceAppId, acceptedScopes, acceptedRoles, corsOrigins, subscriptionRequired, departmentRequired, tokensPerMinutePerUser, routes, defaultBackendId, identityClientId, usageLoggerId, backendTokensFromProducts, tenantBackends); }
         }
     }
 
@@ -348,26 +485,22 @@ public final class DefaultPolicy {
      */
     public static PolicyDocument document(Props p) {
         List<PolicyElement> inbound = new ArrayList<>();
-        if (!p.corsOrigins().isEmpty())
-            inbound.add(Cors.builder().allowedOrigins(p.corsOrigins())
-                    .allowedHeaders("Authorization", "Content-Type", "api-version")
-                    .exposeHeaders(REMAINING_TOKENS_HEADER)
-                    .build());
+        if (!p.corsOrigins().isEmpty()) inbound.add(cors(p));
         inbound.add(tokenValidation(p));
+        inbound.add(scopeOrRoleCheck(p));
         inbound.add(deploymentResolution(p));
         inbound.add(Base.INSTANCE);
+        if (p.departmentRequired()) inbound.add(departmentCheck(p));
+        inbound.add(SetVariable.of(STREAM_VARIABLE, STREAM_DETECTION));
+        inbound.add(Choose.builder().when("@(" + STREAMING + " && context.Request.Url.Path.EndsWith(\"/completions\"))",
+                SetBody.of(INCLUDE_USAGE_BODY)).build());
         var userLimit = LlmTokenLimit.builder(LlmFlavor.AZURE_OPENAI, USER_EXPRESSION)
                 .tokensPerMinute(p.tokensPerMinutePerUser())
                 .estimatePromptTokens(false)
                 .remainingTokensHeaderName(REMAINING_TOKENS_HEADER);
         if (p.usageLoggerId() != null) userLimit.tokensConsumedVariableName(TOKENS_CONSUMED_VARIABLE);
         inbound.add(userLimit.build());
-        inbound.add(EmitTokenMetric.builder(LlmFlavor.AZURE_OPENAI, METRIC_NAMESPACE)
-                .dimension(MetricDimension.API_ID)
-                .dimension("Department", DEPARTMENT_EXPRESSION)
-                .dimension("Model", byDeployment(p, Route::model, "unknown"))
-                .dimension("Deployment", "@(" + DEPLOYMENT_EXPRESSION + ")")
-                .build());
+        inbound.add(EmitTokenMetric.builder(LlmFlavor.AZURE_OPENAI, METRIC_NAMESPACE).dimensions(metricDimensions(p)).build());
         inbound.add(routing(p));
         var identity = AuthenticationManagedIdentity.builder()
                 .resource(AuthenticationManagedIdentity.COGNITIVE_SERVICES_RESOURCE)
@@ -385,20 +518,68 @@ public final class DefaultPolicy {
         }
         inbound.add(SetHeader.delete("api-key"));
 
-        var document = PolicyDocument.builder()
+        return PolicyDocument.builder()
                 .inbound(inbound)
                 .backend(forwarding(p))
-                .onError(GenericErrors.onErrorSection());
-        if (p.usageLoggerId() != null) document.outbound(LogToEventHub.builder(p.usageLoggerId(), usageRecord(p)).build());
-        return document.build();
+                .outbound(outbound(p))
+                .onError(onError(p))
+                .build();
+    }
+
+    /** The dimensions of the token metrics and of {@value #CACHED_PROMPT_TOKENS_METRIC}: {@link #METRIC_DIMENSIONS}. */
+    static List<MetricDimension> metricDimensions(Props p) {
+        return List.of(MetricDimension.of(MetricDimension.API_ID),
+                MetricDimension.of("Department", DEPARTMENT_EXPRESSION),
+                MetricDimension.of("Model", byDeployment(p, Route::model, "unknown")),
+                MetricDimension.of("Deployment", "@(" + DEPLOYMENT_EXPRESSION + ")"));
+    }
+
+    /**
+     * The request headers browser apps may send: the Entra token and JSON body, the Azure SDKs' request id and user agent
+     * (browsers forbid setting User-Agent, so the Azure SDKs send {@code x-ms-useragent}), and the {@code x-stainless-*}
+     * platform headers that the OpenAI SDKs ({@code openai} for JavaScript, {@code AzureOpenAI} included) send on every
+     * request. Not {@code api-key} (Azure OpenAI keys never pass the gateway) nor {@code OpenAI-Organization} /
+     * {@code OpenAI-Project} (sent only when configured, and meaningless to Azure OpenAI). {@code Accept} needs no listing
+     * (a CORS-safelisted header).
+     */
+    public static final List<String> CORS_ALLOWED_HEADERS = List.of("Authorization", "Content-Type", "x-ms-client-request-id",
+            "x-ms-useragent", "x-stainless-arch", "x-stainless-lang", "x-stainless-os", "x-stainless-package-version",
+            "x-stainless-retry-count", "x-stainless-runtime", "x-stainless-runtime-version", "x-stainless-timeout");
+    /** The subscription key header, allowed by CORS when the API requires keys. */
+    public static final String SUBSCRIPTION_KEY_HEADER = "Ocp-Apim-Subscription-Key";
+    /** The response headers browser apps may read: when to retry, and the token budget left to the caller and department. */
+    public static final List<String> CORS_EXPOSED_HEADERS = List.of("Retry-After", REMAINING_TOKENS_HEADER,
+            DepartmentPolicy.REMAINING_QUOTA_HEADER);
+    /** The methods browser apps may use: those of the API's operations (DELETE for stored responses and files). */
+    public static final List<String> CORS_ALLOWED_METHODS = List.of("GET", "POST", "DELETE", "OPTIONS");
+    /** How long browsers may cache a preflight answer: ten minutes, so a changed CORS setting reaches them soon. */
+    public static final int CORS_PREFLIGHT_MAX_AGE_SECONDS = 600;
+
+    private static Cors cors(Props p) {
+        List<String> headers = new ArrayList<>(CORS_ALLOWED_HEADERS);
+        if (p.subscriptionRequired()) headers.add(SUBSCRIPTION_KEY_HEADER);
+        return Cors.builder().allowedOrigins(p.corsOrigins())
+                .allowedMethods(CORS_ALLOWED_METHODS.toArray(String[]::new))
+                .allowedHeaders(headers)
+                .exposeHeaders(CORS_EXPOSED_HEADERS.toArray(String[]::new))
+                .preflightResultMaxAge(CORS_PREFLIGHT_MAX_AGE_SECONDS)
+                .build();
     }
 
     /**
      * The usage record: a policy expression building one JSON object with {@link #USAGE_RECORD_FIELDS} (Newtonsoft
      * {@code JObject}, so claim values are escaped). Model and backend are mapped from the deployment like the metric
-     * dimensions; {@code totalTokens} is what the per-caller token limit counted (0 when unknown).
+     * dimensions; {@code stream} and the token counts are read type-safely (never a cast that could throw):
+     * {@code totalTokens} is what the per-caller token limit counted (0 when unknown, streams included), prompt,
+     * completion and cached prompt tokens come from the response's {@code usage} ({@value #USAGE_VARIABLE}; null for
+     * streams, whose body the gateway does not buffer, and for rejected calls).
+     *
+     * @param p          the policy's settings
+     * @param statusCode the status the caller gets (a C# expression)
+     * @param reason     why the gateway rejected or failed the call, null for forwarded calls (a C# expression)
+     * @return the expression
      */
-    static String usageRecord(Props p) {
+    static String usageRecord(Props p, String statusCode, String reason) {
         Map<String, String> fields = new LinkedHashMap<>();
         fields.put("timestamp", "DateTime.UtcNow.ToString(\"o\")");
         fields.put("requestId", "context.RequestId.ToString()");
@@ -409,12 +590,46 @@ public final class DefaultPolicy {
         fields.put("deployment", DEPLOYMENT_EXPRESSION);
         fields.put("model", byDeploymentExpression(p, Route::model, "unknown"));
         fields.put("backend", byDeploymentExpression(p, Route::backendId, p.defaultBackendId()));
-        fields.put("totalTokens", "context.Variables.GetValueOrDefault<int>(\"" + TOKENS_CONSUMED_VARIABLE + "\", 0)");
-        fields.put("statusCode", "context.Response.StatusCode");
+        fields.put("stream", STREAMING);
+        fields.put("promptTokens", "(long?)(usage?[\"prompt_tokens\"] ?? usage?[\"input_tokens\"])");
+        fields.put("completionTokens", "(long?)(usage?[\"completion_tokens\"] ?? usage?[\"output_tokens\"])");
+        fields.put("cachedPromptTokens", "(long?)" + CACHED_TOKENS);
+        fields.put("totalTokens", "long.TryParse(Convert.ToString(context.Variables.GetValueOrDefault<object>(\"" + TOKENS_CONSUMED_VARIABLE
+                + "\", null)), out consumed) ? consumed : 0L");
+        fields.put("statusCode", statusCode);
+        fields.put("reason", reason);
         if (!List.copyOf(fields.keySet()).equals(USAGE_RECORD_FIELDS)) throw new IllegalStateException("usage record fields out of sync");
-        return fields.entrySet().stream()
-                .map(e -> "new JProperty(\"" + e.getKey() + "\", " + e.getValue() + ")")
-                .collect(Collectors.joining(", ", "@(new JObject(", ").ToString(Newtonsoft.Json.Formatting.None))"));
+        return "@{\n" + READ_USAGE + "\n    long consumed;\n    return new JObject(\n" + fields.entrySet().stream()
+                .map(e -> "        new JProperty(\"" + e.getKey() + "\", " + e.getValue() + ")")
+                .collect(Collectors.joining(",\n")) + ").ToString(Newtonsoft.Json.Formatting.None);\n}";
+    }
+
+    /** {@code log-to-eventhub} of one usage record, or nothing without a usage logger. */
+    private static List<PolicyElement> usageLog(Props p, String statusCode, String reason) {
+        return p.usageLoggerId() == null ? List.of()
+                : List.of(LogToEventHub.builder(p.usageLoggerId(), usageRecord(p, statusCode, reason)).build());
+    }
+
+    /**
+     * The outbound section: the response's {@code usage} kept in {@value #USAGE_VARIABLE} (JSON text, empty for streams,
+     * errors and non-JSON responses; never throws), its cached prompt tokens as the {@value #CACHED_PROMPT_TOKENS_METRIC}
+     * metric (the token metrics do not split them out), then the usage record.
+     */
+    private static List<PolicyElement> outbound(Props p) {
+        List<PolicyElement> outbound = new ArrayList<>();
+        outbound.add(SetVariable.of(USAGE_VARIABLE, USAGE_CAPTURE));
+        outbound.add(EmitMetric.builder(CACHED_PROMPT_TOKENS_METRIC, METRIC_NAMESPACE,
+                "@{\n" + READ_USAGE + "\n    return (double)((long?)" + CACHED_TOKENS + " ?? 0L);\n}").dimensions(metricDimensions(p)).build());
+        outbound.addAll(usageLog(p, "context.Response.StatusCode", "(string)null"));
+        return outbound;
+    }
+
+    /** The on-error section: the usage record of the failed or rejected call, then the generic errors. */
+    private static List<PolicyElement> onError(Props p) {
+        List<PolicyElement> onError = new ArrayList<>(usageLog(p, GenericErrors.STATUS_EXPRESSION,
+                "context.LastError == null ? null : context.LastError.Source + \": \" + context.LastError.Reason"));
+        onError.addAll(GenericErrors.onErrorSection());
+        return onError;
     }
 
     /**
@@ -467,9 +682,62 @@ public final class DefaultPolicy {
                 .failedValidationErrorMessage("Unauthorized. Access token is missing or invalid.")
                 .outputTokenVariableName(JWT_VARIABLE)
                 .audiences("api://" + p.audienceAppId(), p.audienceAppId());
-        if (p.requireScope())
-            b.requiredClaims(RequiredClaim.of("scp", RequiredClaim.Match.ANY, " ", List.of(p.scopeName())));
         return b.build();
+    }
+
+    /**
+     * 403 unless the token carries an accepted delegated scope ({@code scp}, space-separated) or app role
+     * ({@code roles}). Not a {@code required-claims} of the token validation: APIM requires every listed claim there,
+     * and user tokens have no {@code roles} while daemon tokens have no {@code scp}.
+     */
+    private static PolicyElement scopeOrRoleCheck(Props p) {
+        List<String> alternatives = new ArrayList<>();
+        if (!p.acceptedScopes().isEmpty()) alternatives.add(claimHoldsOneOf("scp", " ", p.acceptedScopes()));
+        if (!p.acceptedRoles().isEmpty()) alternatives.add(claimHoldsOneOf("roles", ",", p.acceptedRoles()));
+        return rejectUnless(p, String.join(" || ", alternatives), 403, "Forbidden", SCOPE_OR_ROLE_MISSING,
+                "The token carries none of the API's accepted scopes or app roles.");
+    }
+
+    /**
+     * 403 for a subscription of no department: every department's product policy sets {@value #DEPARTMENT_VARIABLE};
+     * the built-in all-access subscription, or one of another product, runs no such policy.
+     */
+    private static PolicyElement departmentCheck(Props p) {
+        return rejectUnless(p, "context.Variables.ContainsKey(\"" + DEPARTMENT_VARIABLE + "\")", 403, "Forbidden",
+                NO_DEPARTMENT, "The subscription belongs to no department.");
+    }
+
+    /**
+     * {@code claim} (a string the validated token may lack; APIM joins multi-valued claims with commas) split at
+     * {@code separator} shares a value with {@code values}: a C# condition, false without a token.
+     */
+    static String claimHoldsOneOf(String claim, String separator, List<String> values) {
+        return "(" + JWT + "?.Claims.GetValueOrDefault(\"" + claim + "\", \"\") ?? \"\").Split('" + separator + "')"
+                + ".Intersect(" + stringArray(values) + ").Any()";
+    }
+
+    /** {@code new string[] {"a", "b"}}. */
+    static String stringArray(List<String> values) {
+        return values.stream().map(v -> "\"" + v + "\"").collect(Collectors.joining(", ", "new string[] {", "}"));
+    }
+
+    /**
+     * A {@code choose} that answers {@code status} with a JSON error {@code code} unless {@code condition} holds (both
+     * literal: no quotes or backslashes in code and message), after writing the call's usage record with {@code code}
+     * as its reason (a return-response skips outbound and on-error, so the record is written here).
+     *
+     * @param p         the API policy's settings
+     * @param condition the C# condition under which the call goes on
+     * @param status    the rejection's status
+     * @param reason    its reason phrase
+     * @param code      its error code
+     * @param message   its message
+     * @return the choose
+     */
+    static PolicyElement rejectUnless(Props p, String condition, int status, String reason, String code, String message) {
+        List<PolicyElement> rejection = new ArrayList<>(usageLog(p, String.valueOf(status), "\"" + code + "\""));
+        rejection.add(GenericErrors.errorResponse(status, reason, code, message));
+        return Choose.builder().when("@(!(" + condition + "))", rejection.toArray(PolicyElement[]::new)).build();
     }
 
     private static PolicyElement routing(Props p) {
@@ -487,15 +755,35 @@ public final class DefaultPolicy {
         return choose.otherwise(fallback).build();
     }
 
+    /**
+     * The backend section: a deployment served by a pool retries (pool size − 1 times) on throttling, server errors and
+     * transport failures, and every attempt sets the pool again, so that the pool picks a member whose circuit is closed
+     * instead of resending to the region that just failed; everything else is forwarded once.
+     */
     private static PolicyElement forwarding(Props p) {
-        Map<Integer, List<String>> byCount = new TreeMap<>(java.util.Comparator.reverseOrder());
+        Map<String, List<String>> byPool = new LinkedHashMap<>();
+        Map<String, Integer> poolSize = new LinkedHashMap<>();
         p.routes().forEach((deployment, route) -> {
-            if (route.backendCount() > 1) byCount.computeIfAbsent(route.backendCount(), k -> new ArrayList<>()).add(deployment);
+            if (route.backendCount() < 2) return;
+            byPool.computeIfAbsent(route.backendId(), k -> new ArrayList<>()).add(deployment);
+            poolSize.put(route.backendId(), route.backendCount());
         });
-        if (byCount.isEmpty()) return ForwardRequest.withBufferedRequestBody();
+        if (byPool.isEmpty()) return forwardRequest();
         var choose = Choose.builder();
-        byCount.forEach((count, deployments) -> choose.when(deploymentIn(deployments), Retry.onThrottlingAndServerErrors(count)));
-        return choose.otherwise(ForwardRequest.withBufferedRequestBody()).build();
+        byPool.forEach((pool, deployments) -> choose.when(deploymentIn(deployments),
+                Retry.onThrottlingAndServerErrors(poolSize.get(pool), SetBackendService.backendId(pool), forwardRequest())));
+        return choose.otherwise(forwardRequest()).build();
+    }
+
+    /**
+     * Streamed calls are forwarded unbuffered, so each chunk reaches the caller at once; the request body stays
+     * buffered for retries either way.
+     */
+    private static PolicyElement forwardRequest() {
+        return Choose.builder()
+                .when("@(" + STREAMING + ")", ForwardRequest.builder().bufferRequestBody(true).bufferResponse(false).build())
+                .otherwise(ForwardRequest.withBufferedRequestBody())
+                .build();
     }
 
     /**

@@ -19,7 +19,7 @@ import java.util.Map;
  * so the product requires approval and allows no more subscriptions than configured), and the {@link DepartmentPolicy}
  * with the department's limits. The product id is what the token metrics report as the Department dimension.
  *
- * <p>Checked at synth: the API requires subscriptions (else callers could skip the department's limits), and every
+ * <p>Checked at synth: the API requires a department's subscription (else callers could skip the department's limits), and every
  * allowed deployment is served by the API.
  *
  * <p>Child ids: {@code Product}, {@code ProductApi}, {@code Policy}, {@code Subscription-<name>}.
@@ -60,7 +60,7 @@ public final class Department extends Construct {
                 .apiManagementName(apim.name())
                 .resourceGroupName(apim.resourceGroupName())
                 .build();
-        policyDocument = DepartmentPolicy.document(props.policy());
+        policyDocument = DepartmentPolicy.document(props.policy(), props.api().policyProps());
         ApiManagementProductPolicy.Builder.create(this, "Policy")
                 .productId(product.getProductId())
                 .apiManagementName(apim.name())
@@ -84,9 +84,10 @@ public final class Department extends Construct {
     private List<String> validate() {
         List<String> problems = new ArrayList<>();
         OpenAiApi api = props.api();
-        if (!api.subscriptionRequired())
-            problems.add("DepartmentProps.api: API '" + api.apiName() + "' does not require subscriptions, so callers could skip "
-                    + "department " + name() + "'s limits; set OpenAiApiProps.subscriptionRequired(true)");
+        if (!api.departmentRequired())
+            problems.add("DepartmentProps.api: API '" + api.apiName() + "' does not require departments, so callers with a key of no "
+                    + "department (such as the built-in all-access subscription) could skip department " + name() + "'s limits; set "
+                    + "OpenAiApiProps.subscriptionRequired(true) and departmentRequired(true)");
         List<String> allowed = props.policy().allowedDeployments();
         for (int i = 0; i < allowed.size(); i++)
             if (!api.servedDeployments().contains(allowed.get(i)))

@@ -9,21 +9,23 @@ import io.github.aoaiplatform.apim.policy.LlmTokenLimit;
 import io.github.aoaiplatform.apim.policy.PolicyDocument;
 import io.github.aoaiplatform.apim.policy.PolicyElement;
 import io.github.aoaiplatform.apim.policy.RateLimitByKey;
-import io.github.aoaiplatform.apim.policy.ReturnResponse;
 import io.github.aoaiplatform.apim.policy.SendRequest;
 import io.github.aoaiplatform.apim.policy.SetVariable;
 import io.github.aoaiplatform.identity.FederatedApplication;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Collectors;
+import java.util.Locale;
 
 /**
  * A department's product policy. Product policies run at the API policy's {@code <base/>}, which {@link DefaultPolicy}
- * places right after token validation, so the validated token ({@value DefaultPolicy#JWT_VARIABLE}) is available here.
+ * places right after token validation, so the validated token ({@value DefaultPolicy#JWT_VARIABLE}) is available here;
+ * the policy reads it null-safely all the same (it would be absent if the product also held another API).
  * Inbound, in this order:
  * <ol>
  *   <li>{@code <base/>} (the global policy);</li>
+ *   <li>{@code set-variable} {@value DefaultPolicy#DEPARTMENT_VARIABLE} to the department's name: the API policy answers
+ *       403 to calls without it, i.e. to subscriptions of no department;</li>
  *   <li>membership, when groups or client apps are listed: the token's {@code groups} must contain one of the groups or
  *       its {@code azp}/{@code appid} must be one of the client apps, else 403 {@code DepartmentAccessDenied};</li>
  *   <li>account-wide operations (calls that name no deployment, {@value DefaultPolicy#NO_DEPLOYMENT}: files, batches,
@@ -64,23 +66,26 @@ public final class DepartmentPolicy {
     /**
      * The product policy document.
      *
-     * @param p the department's limits and membership
+     * @param p   the department's limits and membership
+     * @param api the settings of the API policy the product runs inside: its usage logger records the department's
+     *            rejections (a return-response ends the call before the API policy's outbound and on-error)
      * @return the policy
      */
-    public static PolicyDocument document(DepartmentPolicyProps p) {
+    public static PolicyDocument document(DepartmentPolicyProps p, DefaultPolicy.Props api) {
         List<PolicyElement> inbound = new ArrayList<>();
+        inbound.add(SetVariable.of(DefaultPolicy.DEPARTMENT_VARIABLE, p.name()));
         String member = membershipCondition(p);
         if (member != null)
-            inbound.add(Choose.builder().when("@(!(" + member + "))", forbidden("DepartmentAccessDenied",
-                    "The caller is not a member of department " + p.name() + ".")).build());
+            inbound.add(DefaultPolicy.rejectUnless(api, member, 403, "Forbidden", "DepartmentAccessDenied",
+                    "The caller is not a member of department " + p.name() + "."));
         if (!p.accountOperations())
-            inbound.add(Choose.builder().when("@(" + ACCOUNT_OPERATION_CONDITION + ")", forbidden("AccountOperationNotAllowed",
-                    "Files, batch jobs and stored responses belong to the whole account, which department " + p.name() + " shares with others.")).build());
+            inbound.add(DefaultPolicy.rejectUnless(api, "!(" + ACCOUNT_OPERATION_CONDITION + ")", 403, "Forbidden", "AccountOperationNotAllowed",
+                    "Files, batch jobs and stored responses belong to the whole account, which department " + p.name() + " shares with others."));
         if (!p.allowedDeployments().isEmpty()) {
             String allowed = DefaultPolicy.deploymentCondition(p.allowedDeployments());
             if (p.accountBackendId() != null) allowed = ACCOUNT_OPERATION_CONDITION + " || " + allowed;
-            inbound.add(Choose.builder().when("@(!(" + allowed + "))",
-                    forbidden("ModelNotAllowed", "Department " + p.name() + " may not call this deployment.")).build());
+            inbound.add(DefaultPolicy.rejectUnless(api, allowed, 403, "Forbidden",
+                    "ModelNotAllowed", "Department " + p.name() + " may not call this deployment."));
         }
         if (p.accountBackendId() != null) inbound.add(SetVariable.of(DefaultPolicy.TENANT_BACKEND_VARIABLE, p.accountBackendId()));
         if (p.requestsPerMinute() != null)
@@ -96,7 +101,7 @@ public final class DepartmentPolicy {
                     .tokensPerMinute(p.tokensPerMinutePerUser())
                     .estimatePromptTokens(false)
                     .build());
-        if (p.backendToken() != null) inbound.addAll(backendToken(p.name(), p.backendToken()));
+        if (p.backendToken() != null) inbound.addAll(backendToken(p.name(), p.backendToken(), api));
         return PolicyDocument.builder().inbound(inbound).build();
     }
 
@@ -110,7 +115,7 @@ public final class DepartmentPolicy {
      * from the cache (key {@code backend-token:<name>}), else exchanged for the gateway identity's assertion at the
      * tenant's authority (a failed exchange answers 502 {@code TenantTokenUnavailable}) and cached.
      */
-    private static List<PolicyElement> backendToken(String name, FederatedTokenOptions t) {
+    private static List<PolicyElement> backendToken(String name, FederatedTokenOptions t, DefaultPolicy.Props api) {
         String key = "backend-token:" + name;
         String token = DefaultPolicy.BACKEND_TOKEN_VARIABLE;
         String response = "((IResponse)context.Variables[\"" + TOKEN_RESPONSE_VARIABLE + "\"])";
@@ -123,11 +128,8 @@ public final class DepartmentPolicy {
                         AuthenticationManagedIdentity.builder().resource(FederatedApplication.TOKEN_EXCHANGE_AUDIENCE)
                                 .clientId(t.identityClientId()).outputTokenVariableName(ASSERTION_VARIABLE).build(),
                         SendRequest.postForm(TOKEN_RESPONSE_VARIABLE, t.tokenEndpoint(), form, 20),
-                        Choose.builder().when("@(" + response + ".StatusCode != 200)", ReturnResponse.builder(502, "Bad Gateway")
-                                .header("Content-Type", "application/json")
-                                .body("{\"error\":{\"code\":\"TenantTokenUnavailable\",\"message\":\"Department " + name
-                                        + " has not consented to the platform's application, or its tenant refused the token.\"}}")
-                                .build()).build(),
+                        DefaultPolicy.rejectUnless(api, response + ".StatusCode == 200", 502, "Bad Gateway", "TenantTokenUnavailable",
+                                "Department " + name + " has not consented to the platform application, or its tenant refused the token."),
                         SetVariable.of(token, "@((string)" + response + ".Body.As<JObject>()[\"access_token\"])"),
                         CacheStoreValue.of(key, "@((string)context.Variables[\"" + token + "\"])", FederatedTokenOptions.CACHE_SECONDS))
                         .build());
@@ -138,23 +140,15 @@ public final class DepartmentPolicy {
     /** The C# condition that the caller belongs to the department, or null when anyone with a key does. */
     static String membershipCondition(DepartmentPolicyProps p) {
         List<String> alternatives = new ArrayList<>();
-        String jwt = DefaultPolicy.JWT;
         if (!p.groupIds().isEmpty())
-            alternatives.add("(" + jwt + ".Claims.ContainsKey(\"groups\") && " + jwt + ".Claims[\"groups\"].Intersect("
-                    + stringArray(p.groupIds()) + ").Any())");
+            alternatives.add(DefaultPolicy.claimHoldsOneOf("groups", ",", lowerCase(p.groupIds())));
         if (!p.clientAppIds().isEmpty())
-            alternatives.add(stringArray(p.clientAppIds()) + ".Contains(" + DefaultPolicy.APP + ")");
+            alternatives.add(DefaultPolicy.stringArray(lowerCase(p.clientAppIds())) + ".Contains(" + DefaultPolicy.APP + ")");
         return alternatives.isEmpty() ? null : String.join(" || ", alternatives);
     }
 
-    private static String stringArray(List<String> values) {
-        return "new string[] {" + values.stream().map(v -> "\"" + v.toLowerCase() + "\"").collect(Collectors.joining(", ")) + "}";
-    }
-
-    private static ReturnResponse forbidden(String code, String message) {
-        return ReturnResponse.builder(403, "Forbidden")
-                .header("Content-Type", "application/json")
-                .body("{\"error\":{\"code\":\"" + code + "\",\"message\":\"" + message + "\"}}")
-                .build();
+    /** Entra ID writes object and app ids in lower case. */
+    private static List<String> lowerCase(List<String> ids) {
+        return ids.stream().map(id -> id.toLowerCase(Locale.ROOT)).toList();
     }
 }

@@ -58,11 +58,16 @@ public final class OpenAiApi extends Construct {
     public static final String API_NAME = "azure-openai";
     /** The OpenAPI document on the classpath. */
     public static final String OPENAPI_RESOURCE = "/io/github/aoaiplatform/apim/azure-openai-inference.openapi.json";
-    /** Circuit breaker: trip after this many 429/5xx within {@link #FAILURE_INTERVAL}. */
-    public static final int FAILURE_COUNT = 3;
-    /** Circuit breaker: the window in which {@link #FAILURE_COUNT} failures trip it. */
+    /**
+     * Circuit breaker: by default the first 429 or 5xx within {@link #FAILURE_INTERVAL} trips it, so that the pool sends
+     * the next calls elsewhere at once ({@link OpenAiApiProps#circuitBreakerTripCount()}).
+     */
+    public static final int DEFAULT_TRIP_COUNT = 1;
+    /** Circuit breaker: the largest trip count accepted. */
+    public static final int MAX_TRIP_COUNT = 100;
+    /** Circuit breaker: the window in which the trip count of failures trips it. */
     public static final String FAILURE_INTERVAL = "PT1M";
-    /** Circuit breaker: how long a tripped backend is skipped. */
+    /** Circuit breaker: how long a tripped backend is skipped, unless its Retry-After asks for longer or shorter. */
     public static final String TRIP_DURATION = "PT1M";
 
     private final OpenAiApiProps props;
@@ -72,6 +77,7 @@ public final class OpenAiApi extends Construct {
     private final Map<String, ApiManagementBackend> backends = new LinkedHashMap<>();
     private final Map<String, BackendPool> pools = new LinkedHashMap<>();
     private final Set<String> servedDeployments = new LinkedHashSet<>();
+    private final DefaultPolicy.Props policyProps;
     private final PolicyDocument policyDocument;
 
     /**
@@ -132,7 +138,7 @@ public final class OpenAiApi extends Construct {
                     .circuitBreakerRule(ApiManagementBackendCircuitBreakerRule.builder()
                             .name("throttling-or-server-errors")
                             .failureCondition(ApiManagementBackendCircuitBreakerRuleFailureCondition.builder()
-                                    .count(FAILURE_COUNT)
+                                    .count(props.circuitBreakerTripCount())
                                     .intervalDuration(FAILURE_INTERVAL)
                                     .statusCodeRange(List.of(
                                             ApiManagementBackendCircuitBreakerRuleFailureConditionStatusCodeRange.builder().min(429).max(429).build(),
@@ -165,12 +171,14 @@ public final class OpenAiApi extends Construct {
             routes.put(deployment, new DefaultPolicy.Route(pool.name(), pool.size(), model));
         });
 
-        policyDocument = DefaultPolicy.document(DefaultPolicy.Props.builder()
+        policyProps = DefaultPolicy.Props.builder()
                 .tenantId(props.tenantId())
                 .audienceAppId(props.audienceAppId())
-                .scopeName(props.scopeName())
-                .requireScope(props.requireScope())
+                .acceptedScopes(props.acceptedScopes())
+                .acceptedRoles(props.acceptedRoles())
+                .departmentRequired(props.departmentRequired())
                 .corsOrigins(props.corsOrigins())
+                .subscriptionRequired(props.subscriptionRequired())
                 .tokensPerMinutePerUser(props.tokensPerMinutePerUser())
                 .routes(routes)
                 .defaultBackendId(props.backends().get(0).backendName())
@@ -178,7 +186,8 @@ public final class OpenAiApi extends Construct {
                 .usageLoggerId(props.usageLoggerId())
                 .backendTokensFromProducts(props.backends().stream().anyMatch(OpenAiBackend::tokenFromProduct))
                 .tenantBackends(props.backends().stream().anyMatch(b -> b.tenant() != null))
-                .build());
+                .build();
+        policyDocument = DefaultPolicy.document(policyProps);
 
         List<ITerraformDependable> dependsOn = new ArrayList<>();
         if (apim instanceof ApiGateway created) dependsOn.add(created.clientIdNamedValue());
@@ -236,6 +245,8 @@ public final class OpenAiApi extends Construct {
     public String apiName() { return props.apiName(); }
     /** @return whether callers need a subscription key besides their token (departments require it) */
     public boolean subscriptionRequired() { return props.subscriptionRequired(); }
+    /** @return whether calls whose subscription belongs to no department are rejected (departments need it) */
+    public boolean departmentRequired() { return props.departmentRequired(); }
     /** @return the deployments some backend serves, in backend order: what routes, models and departments may name */
     public Set<String> servedDeployments() { return Collections.unmodifiableSet(servedDeployments); }
     /** @return the API path clients call under the gateway URL (a Terraform reference) */
@@ -250,6 +261,8 @@ public final class OpenAiApi extends Construct {
     public Map<String, ApiManagementBackend> backends() { return Collections.unmodifiableMap(backends); }
     /** @return the pools by deployment name */
     public Map<String, BackendPool> pools() { return Collections.unmodifiableMap(pools); }
+    /** @return the settings of the API policy (its product policies log their rejections with its usage logger) */
+    DefaultPolicy.Props policyProps() { return policyProps; }
     /** @return the API policy */
     public PolicyDocument policyDocument() { return policyDocument; }
 }

@@ -21,14 +21,22 @@ import java.util.regex.Pattern;
  *                               must be a deployment some backend serves; Defaults to: none (Model is {@code unknown}).
  * @param subscriptionRequired   require an API Management subscription key besides the Entra ID token (departments need
  *                               it); Defaults to: false.
+ * @param departmentRequired     answer 403 to calls whose subscription belongs to no {@link Department}, such as API
+ *                               Management's built-in all-access subscription (needs {@code subscriptionRequired};
+ *                               every Department on the API requires it); Defaults to: false.
  * @param apiName                the API's name, unique on the service; Defaults to: {@value OpenAiApi#API_NAME}.
  * @param path                   the API's URL suffix; Defaults to: {@value OpenAiApi#PATH}.
  * @param tenantId               Entra ID tenant whose tokens are accepted (a GUID). Required.
  * @param audienceAppId          the API app's client id (audiences {@code api://<id>} and {@code <id>}). Required.
- * @param scopeName              delegated scope checked when {@code requireScope}; Defaults to: chat.
- * @param requireScope           require {@code scopeName} in the token's {@code scp}; Defaults to: false.
+ * @param acceptedScopes         delegated scopes of which the token's {@code scp} must hold one, unless its
+ *                               {@code roles} hold an accepted role; Defaults to: [chat].
+ * @param acceptedRoles          app roles of which the token's {@code roles} must hold one, unless its {@code scp}
+ *                               holds an accepted scope; at least one scope or role. Defaults to: [Chat.Invoke].
  * @param corsOrigins            browser origins allowed by CORS; Defaults to: none (no cors element).
  * @param tokensPerMinutePerUser tokens per minute per caller, over all deployments; must be &gt; 0. Required.
+ * @param circuitBreakerTripCount 429 or 5xx responses within a minute that trip a backend's circuit breaker, which
+ *                               then sends no calls to it for a minute or as long as its Retry-After asks; Defaults
+ *                               to: {@value OpenAiApi#DEFAULT_TRIP_COUNT} (the first 429).
  * @param usageLoggerId          name of an API Management Event Hub logger that receives one usage record per call, best
  *                               a reference to the logger's {@code name} so that the policy is created after it;
  *                               Defaults to: none (no usage records).
@@ -38,9 +46,11 @@ import java.util.regex.Pattern;
  * @param azapi                  the azapi provider (backend pools, the diagnostic's metrics flag). Required.
  */
 public record OpenAiApiProps(IApiManagement apiManagement, List<OpenAiBackend> backends, Map<String, String> models,
-                             Boolean subscriptionRequired, String apiName, String path, String tenantId,
-                             String audienceAppId, String scopeName, Boolean requireScope, List<String> corsOrigins,
-                             Integer tokensPerMinutePerUser, String usageLoggerId, String loggerId, TerraformProvider azapi) {
+                             Boolean subscriptionRequired, Boolean departmentRequired, String apiName, String path,
+                             String tenantId, String audienceAppId, List<String> acceptedScopes,
+                             List<String> acceptedRoles, List<String> corsOrigins, Integer tokensPerMinutePerUser,
+                             Integer circuitBreakerTripCount, String usageLoggerId, String loggerId,
+                             TerraformProvider azapi) {
     private static final Pattern ORIGIN = Pattern.compile("\\*|https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?");
     private static final Pattern API_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,79}");
     private static final Pattern PATH = Pattern.compile("[A-Za-z0-9][A-Za-z0-9/._-]{0,399}");
@@ -52,14 +62,16 @@ public record OpenAiApiProps(IApiManagement apiManagement, List<OpenAiBackend> b
      * @param backends see {@link #backends()}
      * @param models see {@link #models()}
      * @param subscriptionRequired see {@link #subscriptionRequired()}
+     * @param departmentRequired see {@link #departmentRequired()}
      * @param apiName see {@link #apiName()}
      * @param path see {@link #path()}
      * @param tenantId see {@link #tenantId()}
      * @param audienceAppId see {@link #audienceAppId()}
-     * @param scopeName see {@link #scopeName()}
-     * @param requireScope see {@link #requireScope()}
+     * @param acceptedScopes see {@link #acceptedScopes()}
+     * @param acceptedRoles see {@link #acceptedRoles()}
      * @param corsOrigins see {@link #corsOrigins()}
      * @param tokensPerMinutePerUser see {@link #tokensPerMinutePerUser()}
+     * @param circuitBreakerTripCount see {@link #circuitBreakerTripCount()}
      * @param usageLoggerId see {@link #usageLoggerId()}
      * @param loggerId see {@link #loggerId()}
      * @param azapi see {@link #azapi()}
@@ -76,19 +88,25 @@ public record OpenAiApiProps(IApiManagement apiManagement, List<OpenAiBackend> b
                         + "of one region its own key, e.g. '" + backends.get(i).key() + "-ptu'");
         models = models == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(models));
         subscriptionRequired = subscriptionRequired == null ? Boolean.FALSE : subscriptionRequired;
+        departmentRequired = departmentRequired == null ? Boolean.FALSE : departmentRequired;
+        check.check(!departmentRequired || subscriptionRequired, "departmentRequired",
+                "needs subscriptionRequired(true): without a subscription key no call belongs to a department");
         apiName = apiName == null ? OpenAiApi.API_NAME : apiName;
         check.matches("apiName", apiName, API_NAME, "1-80 letters, digits, . _ - starting with a letter or digit");
         path = path == null ? OpenAiApi.PATH : path;
         check.matches("path", path, PATH, "a URL suffix such as 'openai'");
         if (check.require("tenantId", tenantId)) check.guid("tenantId", tenantId);
         check.require("audienceAppId", audienceAppId);
-        scopeName = scopeName == null ? "chat" : scopeName;
-        requireScope = requireScope == null ? Boolean.FALSE : requireScope;
+        acceptedScopes = acceptedScopes == null ? DefaultPolicy.DEFAULT_ACCEPTED_SCOPES : List.copyOf(acceptedScopes);
+        acceptedRoles = acceptedRoles == null ? DefaultPolicy.DEFAULT_ACCEPTED_ROLES : List.copyOf(acceptedRoles);
+        DefaultPolicy.checkAcceptedClaims(check, acceptedScopes, acceptedRoles);
         corsOrigins = corsOrigins == null ? List.of() : List.copyOf(corsOrigins);
         for (int i = 0; i < corsOrigins.size(); i++)
             check.matches("corsOrigins[" + i + "]", corsOrigins.get(i), ORIGIN, "* or an origin scheme://host[:port] without a path");
         if (check.require("tokensPerMinutePerUser", tokensPerMinutePerUser))
             check.check(tokensPerMinutePerUser > 0, "tokensPerMinutePerUser", "must be > 0, got " + tokensPerMinutePerUser);
+        circuitBreakerTripCount = circuitBreakerTripCount == null ? OpenAiApi.DEFAULT_TRIP_COUNT : circuitBreakerTripCount;
+        check.between("circuitBreakerTripCount", circuitBreakerTripCount, 1, OpenAiApi.MAX_TRIP_COUNT);
         check.check(usageLoggerId == null || !usageLoggerId.isBlank(), "usageLoggerId",
                 "must name an API Management Event Hub logger; leave it unset for no usage records");
         check.require("azapi", azapi);
@@ -104,14 +122,16 @@ public record OpenAiApiProps(IApiManagement apiManagement, List<OpenAiBackend> b
         private List<OpenAiBackend> backends;
         private Map<String, String> models;
         private Boolean subscriptionRequired;
+        private Boolean departmentRequired;
         private String apiName;
         private String path;
         private String tenantId;
         private String audienceAppId;
-        private String scopeName;
-        private Boolean requireScope;
+        private List<String> acceptedScopes;
+        private List<String> acceptedRoles;
         private List<String> corsOrigins;
         private Integer tokensPerMinutePerUser;
+        private Integer circuitBreakerTripCount;
         private String usageLoggerId;
         private String loggerId;
         private TerraformProvider azapi;
@@ -151,6 +171,14 @@ public record OpenAiApiProps(IApiManagement apiManagement, List<OpenAiBackend> b
         public Builder subscriptionRequired(Boolean subscriptionRequired) { this.subscriptionRequired = subscriptionRequired; return this; }
 
         /**
+         * Sets {@link OpenAiApiProps#departmentRequired()}.
+         *
+         * @param departmentRequired the value
+         * @return this builder
+         */
+        public Builder departmentRequired(Boolean departmentRequired) { this.departmentRequired = departmentRequired; return this; }
+
+        /**
          * Sets {@link OpenAiApiProps#apiName()}.
          *
          * @param apiName the value
@@ -183,20 +211,20 @@ public record OpenAiApiProps(IApiManagement apiManagement, List<OpenAiBackend> b
         public Builder audienceAppId(String audienceAppId) { this.audienceAppId = audienceAppId; return this; }
 
         /**
-         * Sets {@link OpenAiApiProps#scopeName()}.
+         * Sets {@link OpenAiApiProps#acceptedScopes()}.
          *
-         * @param scopeName the value
+         * @param acceptedScopes the value
          * @return this builder
          */
-        public Builder scopeName(String scopeName) { this.scopeName = scopeName; return this; }
+        public Builder acceptedScopes(List<String> acceptedScopes) { this.acceptedScopes = acceptedScopes; return this; }
 
         /**
-         * Sets {@link OpenAiApiProps#requireScope()}.
+         * Sets {@link OpenAiApiProps#acceptedRoles()}.
          *
-         * @param requireScope the value
+         * @param acceptedRoles the value
          * @return this builder
          */
-        public Builder requireScope(Boolean requireScope) { this.requireScope = requireScope; return this; }
+        public Builder acceptedRoles(List<String> acceptedRoles) { this.acceptedRoles = acceptedRoles; return this; }
 
         /**
          * Sets {@link OpenAiApiProps#corsOrigins()}.
@@ -213,6 +241,14 @@ public record OpenAiApiProps(IApiManagement apiManagement, List<OpenAiBackend> b
          * @return this builder
          */
         public Builder tokensPerMinutePerUser(Integer tokensPerMinutePerUser) { this.tokensPerMinutePerUser = tokensPerMinutePerUser; return this; }
+
+        /**
+         * Sets {@link OpenAiApiProps#circuitBreakerTripCount()}.
+         *
+         * @param circuitBreakerTripCount the value
+         * @return this builder
+         */
+        public Builder circuitBreakerTripCount(Integer circuitBreakerTripCount) { this.circuitBreakerTripCount = circuitBreakerTripCount; return this; }
 
         /**
          * Sets {@link OpenAiApiProps#usageLoggerId()}.
@@ -242,6 +278,6 @@ public record OpenAiApiProps(IApiManagement apiManagement, List<OpenAiBackend> b
          * @return the validated, immutable props
          * @throws io.github.aoaiplatform.core.InvalidPropsException naming every invalid field
          */
-        public OpenAiApiProps build() { return new OpenAiApiProps(apiManagement, backends, models, subscriptionRequired, apiName, path, tenantId, audienceAppId, scopeName, requireScope, corsOrigins, tokensPerMinutePerUser, usageLoggerId, loggerId, azapi); }
+        public OpenAiApiProps build() { return new OpenAiApiProps(apiManagement, backends, models, subscriptionRequired, departmentRequired, apiName, path, tenantId, audienceAppId, acceptedScopes, acceptedRoles, corsOrigins, tokensPerMinutePerUser, circuitBreakerTripCount, usageLoggerId, loggerId, azapi); }
     }
 }

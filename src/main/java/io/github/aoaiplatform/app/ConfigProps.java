@@ -13,6 +13,7 @@ import io.github.aoaiplatform.core.IResourceGroup;
 import io.github.aoaiplatform.core.Lock;
 import io.github.aoaiplatform.core.Naming;
 import io.github.aoaiplatform.core.PrivateEndpointOptions;
+import io.github.aoaiplatform.apim.DefaultPolicy;
 import io.github.aoaiplatform.identity.AppRoleOptions;
 import io.github.aoaiplatform.identity.DaemonClientOptions;
 import io.github.aoaiplatform.identity.EntraApiApplicationProps;
@@ -193,6 +194,23 @@ final class ConfigProps {
         Map<String, String> models = new LinkedHashMap<>();
         c.openAi().deployments().forEach(d -> models.put(d.name(), d.model()));
         return models;
+    }
+
+    /** The scopes the gateway accepts: {@code identity.acceptedScopes}, else {@code identity.scopeName}. */
+    static List<String> acceptedScopes(EnvironmentConfig c) {
+        var id = c.identity();
+        return id.acceptedScopes() != null ? id.acceptedScopes() : List.of(id.scopeName());
+    }
+
+    /**
+     * The app roles the gateway accepts: {@code identity.acceptedRoles}, else the roles of the app registered here, else
+     * the default role a brought-your-own app is expected to define.
+     */
+    static List<String> acceptedRoles(EnvironmentConfig c) {
+        var id = c.identity();
+        if (id.acceptedRoles() != null) return id.acceptedRoles();
+        if (id.application() != null) return apiApplication(c).appRoles().stream().map(AppRoleOptions::value).toList();
+        return DefaultPolicy.DEFAULT_ACCEPTED_ROLES;
     }
 
     /** The API app registration of {@code identity.application}; group claims on when a department uses groups. */

@@ -238,8 +238,10 @@ public final class ConfigValidator {
         props(p, "gateway.", Map.of("sku", "sku", "units", "units", "publisherName", "publisherName", "publisherEmail", "publisherEmail"),
                 () -> ApiGatewayProps.builder().sku(g.sku()).units(g.units()).publisherName(g.publisherName())
                         .publisherEmail(g.publisherEmail()).build());
-        props(p, "gateway.", Map.of("corsOrigins", "corsOrigins", "tokensPerMinutePerUser", "tokensPerMinutePerUser"),
-                () -> OpenAiApiProps.builder().corsOrigins(g.corsOrigins()).tokensPerMinutePerUser(g.tokensPerMinutePerUser()).build());
+        props(p, "gateway.", Map.of("corsOrigins", "corsOrigins", "tokensPerMinutePerUser", "tokensPerMinutePerUser",
+                        "circuitBreakerTripCount", "circuitBreakerTripCount"),
+                () -> OpenAiApiProps.builder().corsOrigins(g.corsOrigins()).tokensPerMinutePerUser(g.tokensPerMinutePerUser())
+                        .circuitBreakerTripCount(g.circuitBreakerTripCount()).build());
         var openAi = c.openAi();
         g.backends().forEach((region, b) -> {
             String path = "gateway.backends." + region;
@@ -254,6 +256,9 @@ public final class ConfigValidator {
     private static void identity(EnvironmentConfig c, Problems p) {
         var id = c.identity();
         if (id == null) { p.add("identity", "is required: give identity.audienceAppId (the API app's client id) or identity.application"); return; }
+        if (id.acceptedScopes() != null || id.acceptedRoles() != null)
+            props(p, "identity.", Map.of("acceptedScopes", "acceptedScopes", "acceptedRoles", "acceptedRoles"),
+                    () -> OpenAiApiProps.builder().acceptedScopes(ConfigProps.acceptedScopes(c)).acceptedRoles(ConfigProps.acceptedRoles(c)).build());
         if (id.application() == null) {
             rule(p, "identity.", check -> {
                 if (check.require("audienceAppId", id.audienceAppId())) check.guid("audienceAppId", id.audienceAppId());

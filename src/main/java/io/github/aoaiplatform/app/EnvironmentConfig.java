@@ -401,9 +401,9 @@ public record EnvironmentConfig(
      *                               validated Entra ID token is the credential).
      * @param tokensPerMinutePerUser tokens per minute each caller (token {@code oid} claim) may consume across all
      *                               deployments; Defaults to: 10000.
-     * @param requireScope           also require the delegated scope {@code identity.scopeName} in the token's {@code scp}
-     *                               claim. App-only (daemon) tokens carry {@code roles} and no {@code scp}, so they are then
-     *                               rejected; Defaults to: false (audience and tenant are checked, not the scope).
+     * @param circuitBreakerTripCount 429 or 5xx responses within a minute that trip a backend's circuit breaker (the
+     *                               pool then skips that region for a minute, or as long as its Retry-After says); Defaults
+     *                               to: 1 (the first 429).
      * @param publicNetworkAccess    public network access of the API Management service; Defaults to: true, because Azure
      *                               rejects false when the service is created. Set false on a later apply once the service is
      *                               active (in Internal mode the gateway has no public endpoint either way; on the v2 tiers
@@ -414,7 +414,7 @@ public record EnvironmentConfig(
      */
     public record GatewayConfig(List<String> corsOrigins, String sku, Integer units, String publisherName,
                                 String publisherEmail, Boolean subscriptionRequired, Integer tokensPerMinutePerUser,
-                                Boolean requireScope, Boolean publicNetworkAccess, Map<String, PoolMemberConfig> backends) {
+                                Integer circuitBreakerTripCount, Boolean publicNetworkAccess, Map<String, PoolMemberConfig> backends) {
         /** The publisher name used when {@code gateway.publisherName} is not given. */
         public static final String DEFAULT_PUBLISHER_NAME = "AI Platform Team";
         /** The publisher e-mail used when {@code gateway.publisherEmail} is not given. */
@@ -430,7 +430,7 @@ public record EnvironmentConfig(
          * @param publisherEmail see {@link #publisherEmail()}
          * @param subscriptionRequired see {@link #subscriptionRequired()}
          * @param tokensPerMinutePerUser see {@link #tokensPerMinutePerUser()}
-         * @param requireScope see {@link #requireScope()}
+         * @param circuitBreakerTripCount see {@link #circuitBreakerTripCount()}
          * @param publicNetworkAccess see {@link #publicNetworkAccess()}
          * @param backends see {@link #backends()}
          */
@@ -442,7 +442,6 @@ public record EnvironmentConfig(
             publisherName = Objects.requireNonNullElse(publisherName, DEFAULT_PUBLISHER_NAME);
             publisherEmail = Objects.requireNonNullElse(publisherEmail, DEFAULT_PUBLISHER_EMAIL);
             tokensPerMinutePerUser = Objects.requireNonNullElse(tokensPerMinutePerUser, 10_000);
-            requireScope = Objects.requireNonNullElse(requireScope, false);
             publicNetworkAccess = Objects.requireNonNullElse(publicNetworkAccess, true);
             backends = backends == null ? Map.of() : Map.copyOf(backends);
         }
@@ -492,14 +491,22 @@ public record EnvironmentConfig(
      * @param audienceAppId application (client) id of an existing API app whose tokens the gateway accepts (the book
      *                      sample's audienceAppId).
      * @param scopeName     delegated scope clients request, e.g. {@code api://<app>/chat}; Defaults to: chat.
+     * @param acceptedScopes delegated scopes the gateway accepts in a token's {@code scp}; a token needs one of them or
+     *                      one of {@code acceptedRoles}, else 403; Defaults to: [{@code scopeName}].
+     * @param acceptedRoles app roles the gateway accepts in a token's {@code roles}; Defaults to: the values of
+     *                      {@code application.appRoles} (one {@code Chat.Invoke} unless listed), or [Chat.Invoke] for a
+     *                      brought-your-own app.
      * @param application   register the API app (and optional clients) in Entra ID; Defaults to: none (bring your own).
      */
-    public record IdentityConfig(String audienceAppId, String scopeName, ApplicationConfig application) {
+    public record IdentityConfig(String audienceAppId, String scopeName, List<String> acceptedScopes, List<String> acceptedRoles,
+                                 ApplicationConfig application) {
         /**
          * Fills defaults and copies collections; see the record's components.
          *
          * @param audienceAppId see {@link #audienceAppId()}
          * @param scopeName see {@link #scopeName()}
+         * @param acceptedScopes see {@link #acceptedScopes()}
+         * @param acceptedRoles see {@link #acceptedRoles()}
          * @param application see {@link #application()}
          */
         public IdentityConfig {

@@ -21,12 +21,14 @@ import java.util.stream.Collectors;
  * <ul>
  *   <li>{@value #PRICES}: the price table (model, input, cached input and output price per 1K tokens, currency, version);</li>
  *   <li>{@value #DEPARTMENTS}: department, display name, cost center, monthly budget, token quota and period;</li>
- *   <li>{@value #USAGE}: hourly prompt and completion tokens by department, model and deployment (the metrics' bounded
- *       dimensions; per-user and per-app figures are in the gateway's usage records);</li>
+ *   <li>{@value #USAGE}: hourly prompt, cached prompt and completion tokens by department, model and deployment (the
+ *       metrics' bounded dimensions; per-user and per-app figures are in the gateway's usage records);</li>
  *   <li>{@value #COST}: usage priced with the table and joined with the departments ({@code Cost}, {@code CostCenter}).</li>
  * </ul>
- * Cost = prompt tokens × input price + completion tokens × output price, per 1K tokens. The token metrics do not split
- * cached prompt tokens out, so every prompt token is priced at the input rate: an upper bound, never an undercharge.
+ * Cost = (prompt − cached prompt tokens) × input price + cached prompt tokens × cached input price + completion tokens
+ * × output price, per 1K tokens. Cached prompt tokens are a part of the prompt tokens; they come from the gateway's
+ * {@value DefaultPolicy#CACHED_PROMPT_TOKENS_METRIC} metric, which reads the response's {@code usage} and so covers
+ * calls that are not streamed (the cached tokens of a streamed call are priced at the input rate: an upper bound).
  */
 public final class ChargebackQueries {
     private ChargebackQueries() {}
@@ -43,6 +45,8 @@ public final class ChargebackQueries {
     public static final String PROMPT_TOKENS_METRIC = "Prompt Tokens";
     /** The completion token metric's name. */
     public static final String COMPLETION_TOKENS_METRIC = "Completion Tokens";
+    /** The cached prompt token metric's name (emitted by the gateway's outbound policy). */
+    public static final String CACHED_PROMPT_TOKENS_METRIC = DefaultPolicy.CACHED_PROMPT_TOKENS_METRIC;
     /** Dimensions the reports group by: the metric dimensions except APIM's API ID. */
     public static final List<String> DIMENSIONS = DefaultPolicy.METRIC_DIMENSIONS.stream()
             .filter(d -> !d.equals(io.github.aoaiplatform.apim.policy.MetricDimension.API_ID)).toList();
@@ -82,15 +86,17 @@ public final class ChargebackQueries {
                 + "QuotaPeriod: string, MonthlyCapacityCharge: real)\n[\n" + rows + "\n]";
     }
 
-    /** @return the {@value #USAGE} function: prompt and completion tokens per hour and dimension set */
+    /** @return the {@value #USAGE} function: prompt, cached prompt and completion tokens per hour and dimension set */
     public static String usage() {
         String extend = DIMENSIONS.stream().map(d -> d + " = tostring(Properties[" + string(d) + "])").collect(Collectors.joining(", "));
         return "AppMetrics\n"
-                + "| where Name in (" + string(PROMPT_TOKENS_METRIC) + ", " + string(COMPLETION_TOKENS_METRIC) + ")\n"
+                + "| where Name in (" + string(PROMPT_TOKENS_METRIC) + ", " + string(CACHED_PROMPT_TOKENS_METRIC) + ", "
+                + string(COMPLETION_TOKENS_METRIC) + ")\n"
                 + "| extend " + extend + "\n"
                 + "| where isnotempty(Deployment)\n"
-                + "| summarize PromptTokens = sumif(Sum, Name == " + string(PROMPT_TOKENS_METRIC) + "), CompletionTokens = sumif(Sum, Name == "
-                + string(COMPLETION_TOKENS_METRIC) + ") by TimeGenerated = bin(TimeGenerated, 1h), " + String.join(", ", DIMENSIONS);
+                + "| summarize PromptTokens = sumif(Sum, Name == " + string(PROMPT_TOKENS_METRIC) + "), CachedPromptTokens = sumif(Sum, Name == "
+                + string(CACHED_PROMPT_TOKENS_METRIC) + "), CompletionTokens = sumif(Sum, Name == " + string(COMPLETION_TOKENS_METRIC)
+                + ") by TimeGenerated = bin(TimeGenerated, 1h), " + String.join(", ", DIMENSIONS);
     }
 
     /** @return the {@value #COST} function: {@value #USAGE} priced with {@value #PRICES} */
@@ -99,9 +105,10 @@ public final class ChargebackQueries {
                 + "| join kind=leftouter (" + PRICES + "()) on Model\n"
                 + "| join kind=leftouter (" + DEPARTMENTS + "() | project Department, CostCenter) on Department\n"
                 + "| extend CostCenter = iff(isempty(CostCenter), \"unassigned\", CostCenter)\n"
-                + "| extend Cost = PromptTokens / 1000.0 * InputPer1K + CompletionTokens / 1000.0 * OutputPer1K\n"
+                + "| extend Cost = (PromptTokens - CachedPromptTokens) / 1000.0 * InputPer1K + CachedPromptTokens / 1000.0 * CachedInputPer1K"
+                + " + CompletionTokens / 1000.0 * OutputPer1K\n"
                 + "| project TimeGenerated, Department, CostCenter, " + String.join(", ", DIMENSIONS.subList(1, DIMENSIONS.size()))
-                + ", PromptTokens, CompletionTokens, TotalTokens = PromptTokens + CompletionTokens, Cost, Currency, PriceTableVersion";
+                + ", PromptTokens, CachedPromptTokens, CompletionTokens, TotalTokens = PromptTokens + CompletionTokens, Cost, Currency, PriceTableVersion";
     }
 
     /**

@@ -47,12 +47,17 @@ import java.util.Map;
  *                                each. Required.
  * @param models                  deployment name to model (the Model metric dimension); Defaults to: none.
  * @param subscriptionRequired    the API requires subscription keys (departments need it); Defaults to: false.
+ * @param departmentRequired      answer 403 to subscriptions of no department (needed by departments); Defaults to:
+ *                                false.
  * @param tenantId                Entra ID tenant whose tokens are accepted. Required.
  * @param audienceAppId           the API app's client id. Required.
- * @param scopeName               delegated scope checked when {@code requireScope}; Defaults to: chat.
- * @param requireScope            require {@code scopeName} in the token; Defaults to: false.
+ * @param acceptedScopes          delegated scopes accepted in the token's {@code scp}; Defaults to: [chat].
+ * @param acceptedRoles           app roles accepted in the token's {@code roles} (one accepted scope or role is
+ *                                required); Defaults to: [Chat.Invoke].
  * @param corsOrigins             CORS origins; Defaults to: none.
  * @param tokensPerMinutePerUser  tokens per minute per caller. Required.
+ * @param circuitBreakerTripCount failures (429 or 5xx) within a minute that trip a backend's circuit breaker; Defaults
+ *                                to: 1.
  * @param llmLogMaxBytes          largest prompt or completion logged per message; Defaults to: 262144.
  * @param usageEventHub           the usage Event Hub; the pattern grants the gateway identity send on it, adds API
  *                                Management's Event Hub logger as the hub's child {@code Logger}, and the API
@@ -62,12 +67,13 @@ import java.util.Map;
 public record AiGatewayProps(String name, IResourceGroup resourceGroup, String location, String sku, Integer units,
                              String publisherName, String publisherEmail, ISubnet gatewaySubnet,
                              List<PrivateEndpointOptions> privateEndpoints, List<IPrivateDnsZone> internalDnsZones,
-                             DiagnosticSettings diagnostics, Boolean publicNetworkAccess, Lock lock, Map<String, String> tags,
-                             String identityName, IApplicationInsights appInsights, String appInsightsName,
-                             Boolean appInsightsPublicAccess, List<OpenAiBackend> backends, Map<String, String> models,
-                             Boolean subscriptionRequired, String tenantId, String audienceAppId, String scopeName,
-                             Boolean requireScope, List<String> corsOrigins, Integer tokensPerMinutePerUser,
-                             Integer llmLogMaxBytes, UsageEventHub usageEventHub,
+                             DiagnosticSettings diagnostics, Boolean publicNetworkAccess, Lock lock,
+                             Map<String, String> tags, String identityName, IApplicationInsights appInsights,
+                             String appInsightsName, Boolean appInsightsPublicAccess, List<OpenAiBackend> backends,
+                             Map<String, String> models, Boolean subscriptionRequired, Boolean departmentRequired,
+                             String tenantId, String audienceAppId, List<String> acceptedScopes,
+                             List<String> acceptedRoles, List<String> corsOrigins, Integer tokensPerMinutePerUser,
+                             Integer circuitBreakerTripCount, Integer llmLogMaxBytes, UsageEventHub usageEventHub,
                              TerraformProvider azapi) {
     /**
      * Checks the pattern's own fields, fills defaults and copies collections; see the record's components.
@@ -93,12 +99,14 @@ public record AiGatewayProps(String name, IResourceGroup resourceGroup, String l
      * @param backends see {@link #backends()}
      * @param models see {@link #models()}
      * @param subscriptionRequired see {@link #subscriptionRequired()}
+     * @param departmentRequired see {@link #departmentRequired()}
      * @param tenantId see {@link #tenantId()}
      * @param audienceAppId see {@link #audienceAppId()}
-     * @param scopeName see {@link #scopeName()}
-     * @param requireScope see {@link #requireScope()}
+     * @param acceptedScopes see {@link #acceptedScopes()}
+     * @param acceptedRoles see {@link #acceptedRoles()}
      * @param corsOrigins see {@link #corsOrigins()}
      * @param tokensPerMinutePerUser see {@link #tokensPerMinutePerUser()}
+     * @param circuitBreakerTripCount see {@link #circuitBreakerTripCount()}
      * @param llmLogMaxBytes see {@link #llmLogMaxBytes()}
      * @param usageEventHub see {@link #usageEventHub()}
      * @param azapi see {@link #azapi()}
@@ -149,12 +157,14 @@ public record AiGatewayProps(String name, IResourceGroup resourceGroup, String l
         private List<OpenAiBackend> backends;
         private Map<String, String> models;
         private Boolean subscriptionRequired;
+        private Boolean departmentRequired;
         private String tenantId;
         private String audienceAppId;
-        private String scopeName;
-        private Boolean requireScope;
+        private List<String> acceptedScopes;
+        private List<String> acceptedRoles;
         private List<String> corsOrigins;
         private Integer tokensPerMinutePerUser;
+        private Integer circuitBreakerTripCount;
         private Integer llmLogMaxBytes;
         private UsageEventHub usageEventHub;
         private TerraformProvider azapi;
@@ -330,6 +340,14 @@ public record AiGatewayProps(String name, IResourceGroup resourceGroup, String l
         public Builder subscriptionRequired(Boolean subscriptionRequired) { this.subscriptionRequired = subscriptionRequired; return this; }
 
         /**
+         * Sets {@link AiGatewayProps#departmentRequired()}.
+         *
+         * @param departmentRequired the value
+         * @return this builder
+         */
+        public Builder departmentRequired(Boolean departmentRequired) { this.departmentRequired = departmentRequired; return this; }
+
+        /**
          * Sets {@link AiGatewayProps#tenantId()}.
          *
          * @param tenantId the value
@@ -346,20 +364,20 @@ public record AiGatewayProps(String name, IResourceGroup resourceGroup, String l
         public Builder audienceAppId(String audienceAppId) { this.audienceAppId = audienceAppId; return this; }
 
         /**
-         * Sets {@link AiGatewayProps#scopeName()}.
+         * Sets {@link AiGatewayProps#acceptedScopes()}.
          *
-         * @param scopeName the value
+         * @param acceptedScopes the value
          * @return this builder
          */
-        public Builder scopeName(String scopeName) { this.scopeName = scopeName; return this; }
+        public Builder acceptedScopes(List<String> acceptedScopes) { this.acceptedScopes = acceptedScopes; return this; }
 
         /**
-         * Sets {@link AiGatewayProps#requireScope()}.
+         * Sets {@link AiGatewayProps#acceptedRoles()}.
          *
-         * @param requireScope the value
+         * @param acceptedRoles the value
          * @return this builder
          */
-        public Builder requireScope(Boolean requireScope) { this.requireScope = requireScope; return this; }
+        public Builder acceptedRoles(List<String> acceptedRoles) { this.acceptedRoles = acceptedRoles; return this; }
 
         /**
          * Sets {@link AiGatewayProps#corsOrigins()}.
@@ -376,6 +394,14 @@ public record AiGatewayProps(String name, IResourceGroup resourceGroup, String l
          * @return this builder
          */
         public Builder tokensPerMinutePerUser(Integer tokensPerMinutePerUser) { this.tokensPerMinutePerUser = tokensPerMinutePerUser; return this; }
+
+        /**
+         * Sets {@link AiGatewayProps#circuitBreakerTripCount()}.
+         *
+         * @param circuitBreakerTripCount the value
+         * @return this builder
+         */
+        public Builder circuitBreakerTripCount(Integer circuitBreakerTripCount) { this.circuitBreakerTripCount = circuitBreakerTripCount; return this; }
 
         /**
          * Sets {@link AiGatewayProps#llmLogMaxBytes()}.
@@ -405,6 +431,6 @@ public record AiGatewayProps(String name, IResourceGroup resourceGroup, String l
          * @return the validated, immutable props
          * @throws io.github.aoaiplatform.core.InvalidPropsException naming every invalid field
          */
-        public AiGatewayProps build() { return new AiGatewayProps(name, resourceGroup, location, sku, units, publisherName, publisherEmail, gatewaySubnet, privateEndpoints, internalDnsZones, diagnostics, publicNetworkAccess, lock, tags, identityName, appInsights, appInsightsName, appInsightsPublicAccess, backends, models, subscriptionRequired, tenantId, audienceAppId, scopeName, requireScope, corsOrigins, tokensPerMinutePerUser, llmLogMaxBytes, usageEventHub, azapi); }
+        public AiGatewayProps build() { return new AiGatewayProps(name, resourceGroup, location, sku, units, publisherName, publisherEmail, gatewaySubnet, privateEndpoints, internalDnsZones, diagnostics, publicNetworkAccess, lock, tags, identityName, appInsights, appInsightsName, appInsightsPublicAccess, backends, models, subscriptionRequired, departmentRequired, tenantId, audienceAppId, acceptedScopes, acceptedRoles, corsOrigins, tokensPerMinutePerUser, circuitBreakerTripCount, llmLogMaxBytes, usageEventHub, azapi); }
     }
 }

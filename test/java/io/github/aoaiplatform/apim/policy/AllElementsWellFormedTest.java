@@ -32,6 +32,8 @@ class AllElementsWellFormedTest {
                 new Sample(PolicySection.OUTBOUND, Choose.builder().when(TRICKY, SetVariable.of("v", TRICKY))
                         .otherwise(SetBody.of(TRICKY)).build()),
                 new Sample(PolicySection.INBOUND, Cors.builder().allowedOrigins("https://a.contoso.com").build()),
+                new Sample(PolicySection.OUTBOUND, EmitMetric.builder("Cached Prompt Tokens", "ns", TRICKY)
+                        .dimensions(List.of(MetricDimension.of(MetricDimension.API_ID), MetricDimension.of("k", TRICKY))).build()),
                 new Sample(PolicySection.INBOUND, EmitTokenMetric.builder(LlmFlavor.LLM, "ns").dimension("k", TRICKY).build()),
                 new Sample(PolicySection.BACKEND, ForwardRequest.withBufferedRequestBody()),
                 new Sample(PolicySection.ON_ERROR, IncludeFragment.of("frag")),

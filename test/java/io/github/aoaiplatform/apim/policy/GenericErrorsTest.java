@@ -46,7 +46,9 @@ class GenericErrorsTest {
     @Test
     void backendFailuresReturn503AndEverythingElse500() {
         Document doc = render();
-        assertThat(attr(doc, CHOOSE + "/when[2]", "condition")).contains("context.LastError.Source == \"forward-request\"");
+        assertThat(attr(doc, CHOOSE + "/when[2]", "condition")).isEqualTo("@(context.LastError != null && ("
+                + "context.LastError.Source == \"forward-request\" || context.LastError.Reason == \"BackendConnectionFailure\""
+                + " || context.LastError.Reason == \"Timeout\"))");
         assertThat(attr(doc, CHOOSE + "/when[2]/return-response/set-status", "code")).isEqualTo("503");
         assertThat(attr(doc, CHOOSE + "/otherwise/return-response/set-status", "code")).isEqualTo("500");
         assertThat(attr(doc, CHOOSE + "/otherwise/return-response/set-status", "reason")).isEqualTo("Internal Server Error");

@@ -34,16 +34,18 @@ class RetryAndForwardRequestTest {
         assertThat(attr(doc, RETRY, "interval")).isEqualTo("0");
         assertThat(attr(doc, RETRY, "first-fast-retry")).isEqualTo("true");
         assertThat(attr(doc, RETRY, "condition"))
-                .isEqualTo("@(context.Response.StatusCode == 429 || context.Response.StatusCode >= 500)");
+                .isEqualTo("@(context.Response == null || context.Response.StatusCode == 429 || context.Response.StatusCode >= 500)");
         assertThat(childNames(element(doc, RETRY))).containsExactly("forward-request");
         assertThat(attr(doc, RETRY + "/forward-request", "buffer-request-body")).isEqualTo("true");
     }
 
     @Test
-    void throttlingFactoryAcceptsCustomForwardRequest() {
-        Retry retry = Retry.onThrottlingAndServerErrors(2,
+    void throttlingFactoryRunsCustomAttemptPoliciesInOrder() {
+        Retry retry = Retry.onThrottlingAndServerErrors(2, SetBackendService.backendId("pool-gpt-4o"),
                 ForwardRequest.builder().bufferRequestBody(true).timeoutSeconds(120).build());
         Document doc = backend(retry);
+        assertThat(childNames(element(doc, RETRY))).containsExactly("set-backend-service", "forward-request");
+        assertThat(attr(doc, RETRY + "/set-backend-service", "backend-id")).isEqualTo("pool-gpt-4o");
         assertThat(attr(doc, RETRY + "/forward-request", "timeout")).isEqualTo("120");
     }
 

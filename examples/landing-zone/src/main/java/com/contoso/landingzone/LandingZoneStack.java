@@ -69,7 +69,7 @@ public final class LandingZoneStack extends TerraformStack {
                 .apiManagement(hub.apiManagement())
                 .backends(List.of(OpenAiBackend.of(eastUs), OpenAiBackend.of(swedenCentral)))  // keyed by region
                 .models(Map.of(CHAT_DEPLOYMENT, "gpt-4o", "text-embedding-3-small", "text-embedding-3-small"))
-                .subscriptionRequired(true)                                                   // departments need it
+                .subscriptionRequired(true).departmentRequired(true)                          // departments need both
                 .tenantId(TENANT_ID).audienceAppId(API_APP_ID)
                 .tokensPerMinutePerUser(20_000)
                 .azapi(azapi)

@@ -1,9 +1,7 @@
 package io.github.aoaiplatform.apim.policy;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -30,22 +28,7 @@ public final class EmitTokenMetric extends PolicyElement {
         this.namespace = Checks.noExpression(
                 Checks.requireText(b.namespace, element, "namespace", "set a metric namespace, e.g. \"openai\""),
                 element, "namespace");
-        this.dimensions = Checks.nonNullList(b.dimensions, element, "dimension");
-        if (dimensions.isEmpty()) {
-            throw Checks.invalid(element, "dimension", "requires at least one dimension",
-                    "add e.g. dimension(MetricDimension.API_ID)");
-        }
-        if (dimensions.size() > MAX_DIMENSIONS) {
-            throw Checks.invalid(element, "dimension", "count is " + dimensions.size() + " but at most " + MAX_DIMENSIONS
-                    + " dimensions are allowed per metric", "remove " + (dimensions.size() - MAX_DIMENSIONS) + " dimension(s)");
-        }
-        Set<String> seen = new HashSet<>();
-        for (MetricDimension dimension : dimensions) {
-            if (!seen.add(dimension.name().toLowerCase(Locale.ROOT))) {
-                throw Checks.invalid(element, "dimension", "name \"" + dimension.name() + "\" is declared more than once",
-                        "declare each dimension name once");
-            }
-        }
+        this.dimensions = MetricDimension.checkedList(b.dimensions, element, MAX_DIMENSIONS);
     }
 
     /**

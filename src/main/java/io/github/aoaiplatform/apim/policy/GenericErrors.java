@@ -10,7 +10,8 @@ import java.util.List;
  *   <li>Status 401, 403 or 429 already set by the gateway (token validation, quota, rate/token limits): the status
  *       and headers such as {@code Retry-After} / {@code WWW-Authenticate} are kept; only the body is replaced by a
  *       generic JSON error and Content-Type is set to {@code application/json}.</li>
- *   <li>Error raised by {@code forward-request} (backend unreachable or timed out): {@code 503 Service Unavailable}.</li>
+ *   <li>Error raised by {@code forward-request}, or with reason {@code BackendConnectionFailure} or {@code Timeout}
+ *       (backend unreachable or timed out): {@code 503 Service Unavailable}.</li>
  *   <li>Anything else: {@code 500 Internal Server Error}.</li>
  * </ol>
  * Bodies have the shape {@code {"error":{"code":"…","message":"…","requestId":"<context.RequestId>"}}}.
@@ -26,9 +27,23 @@ public final class GenericErrors {
     public static final String PASSTHROUGH_CONDITION = "@(context.Response != null && (context.Response.StatusCode == 401"
             + " || context.Response.StatusCode == 403 || context.Response.StatusCode == 429))";
 
-    /** Condition of the 503 branch: the error came from forwarding to the backend. */
-    public static final String BACKEND_FAILURE_CONDITION =
-            "@(context.LastError != null && context.LastError.Source == \"forward-request\")";
+    /** The {@code context.LastError.Reason} values of a backend that could not be reached or did not answer in time. */
+    public static final List<String> BACKEND_FAILURE_REASONS = List.of("BackendConnectionFailure", "Timeout");
+
+    /**
+     * Condition of the 503 branch: the error came from forwarding to the backend, or its reason is one of
+     * {@link #BACKEND_FAILURE_REASONS} (also raised outside forward-request, e.g. when every pool member is tripped).
+     */
+    public static final String BACKEND_FAILURE_CONDITION = "@(context.LastError != null && (context.LastError.Source == \"forward-request\""
+            + BACKEND_FAILURE_REASONS.stream().map(r -> " || context.LastError.Reason == \"" + r + "\"").collect(java.util.stream.Collectors.joining())
+            + "))";
+
+    /**
+     * The status the on-error section answers with, decided like its branches (a C# expression, for usage records
+     * written before the section answers).
+     */
+    public static final String STATUS_EXPRESSION = "(" + unwrapped(PASSTHROUGH_CONDITION) + " ? context.Response.StatusCode : "
+            + unwrapped(BACKEND_FAILURE_CONDITION) + " ? 503 : 500)";
 
     /** Body of the pass-through branch; the error code is derived from the kept status. */
     public static final String PASSTHROUGH_BODY = """
@@ -60,6 +75,11 @@ public final class GenericErrors {
                         "The request could not be processed."))
                 .build();
         return List.of(choose);
+    }
+
+    /** The C# inside a {@code @(...)} expression. */
+    private static String unwrapped(String expression) {
+        return expression.substring(2, expression.length() - 1);
     }
 
     /**

@@ -1,6 +1,9 @@
 package io.github.aoaiplatform.apim.policy;
 
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 
 /**
  * A {@code <dimension name="…" value="…"/>} of {@link EmitTokenMetric}. value may be omitted only for APIM's
@@ -42,6 +45,35 @@ public final class MetricDimension {
                             + "\" (only default dimensions " + DEFAULT_DIMENSIONS + " may omit it)",
                     "pass a value, e.g. MetricDimension.of(\"" + name + "\", \"@(context.Request.IpAddress)\")");
         }
+    }
+
+    /**
+     * The dimensions of a metric element: at least one, at most {@code max}, names unique (case-insensitive).
+     *
+     * @param dimensions the dimensions
+     * @param element    the element's name, for messages
+     * @param max        the most dimensions the element allows
+     * @return the immutable list
+     * @throws IllegalArgumentException naming the rule broken
+     */
+    static List<MetricDimension> checkedList(List<MetricDimension> dimensions, String element, int max) {
+        List<MetricDimension> checked = Checks.nonNullList(dimensions, element, "dimension");
+        if (checked.isEmpty()) {
+            throw Checks.invalid(element, "dimension", "requires at least one dimension",
+                    "add e.g. dimension(MetricDimension.API_ID)");
+        }
+        if (checked.size() > max) {
+            throw Checks.invalid(element, "dimension", "count is " + checked.size() + " but at most " + max
+                    + " dimensions are allowed per metric", "remove " + (checked.size() - max) + " dimension(s)");
+        }
+        Set<String> seen = new HashSet<>();
+        for (MetricDimension dimension : checked) {
+            if (!seen.add(dimension.name().toLowerCase(Locale.ROOT))) {
+                throw Checks.invalid(element, "dimension", "name \"" + dimension.name() + "\" is declared more than once",
+                        "declare each dimension name once");
+            }
+        }
+        return checked;
     }
 
     /**

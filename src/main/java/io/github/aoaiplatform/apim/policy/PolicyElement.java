@@ -8,7 +8,7 @@ import java.util.Set;
  * there is deliberately no raw-XML escape hatch.
  */
 public abstract sealed class PolicyElement
-        permits AuthenticationManagedIdentity, Base, CacheLookupValue, CacheStoreValue, Choose, Cors, EmitTokenMetric, ForwardRequest, IncludeFragment,
+        permits AuthenticationManagedIdentity, Base, CacheLookupValue, CacheStoreValue, Choose, Cors, EmitMetric, EmitTokenMetric, ForwardRequest, IncludeFragment,
                 LlmTokenLimit, LogToEventHub, QuotaByKey, RateLimitByKey, Retry, ReturnResponse, SetBackendService,
                 SendRequest, SetBody, SetHeader, SetVariable, ValidateAzureAdToken, ValidateJwt {
 

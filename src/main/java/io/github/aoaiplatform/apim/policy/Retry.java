@@ -18,9 +18,12 @@ public final class Retry extends PolicyElement {
     /** Largest count APIM accepts. */
     public static final int MAX_COUNT = 50;
 
-    /** Retries on HTTP 429 and 5xx. */
-    public static final String THROTTLING_OR_SERVER_ERROR_CONDITION =
-            "@(context.Response.StatusCode == 429 || context.Response.StatusCode >= 500)";
+    /**
+     * Retries on HTTP 429 and 5xx, and on transport failures (DNS, connection, timeout), after which there is no
+     * response: {@code context.Response} is null then, so the condition tests for it first instead of throwing.
+     */
+    public static final String THROTTLING_OR_SERVER_ERROR_CONDITION = "@(context.Response == null"
+            + " || context.Response.StatusCode == 429 || context.Response.StatusCode >= 500)";
 
     private final String condition;
     private final int count;
@@ -78,21 +81,23 @@ public final class Retry extends PolicyElement {
     }
 
     /**
-     * As {@link #onThrottlingAndServerErrors(int)} with a custom forward-request (keep buffer-request-body true).
+     * As {@link #onThrottlingAndServerErrors(int)} with custom child policies, run on every attempt: e.g. a
+     * {@code set-backend-service} to a pool, so that each attempt selects a pool member again, then the
+     * forward-request (keep buffer-request-body true).
      *
      * @param backendCount the number of backends in the pool, 1 to {@value #MAX_COUNT} + 1
-     * @param forwardRequest the forward-request to repeat; must not be null
+     * @param attempt the policies of one attempt; at least one, none null
      * @return the retry policy
      * @throws IllegalArgumentException if {@code backendCount} is out of range
      */
-    public static Retry onThrottlingAndServerErrors(int backendCount, ForwardRequest forwardRequest) {
+    public static Retry onThrottlingAndServerErrors(int backendCount, PolicyElement... attempt) {
         if (backendCount < 1 || backendCount > MAX_COUNT + 1) {
             throw Checks.invalid(ELEMENT, "count", "is derived as backendCount - 1, but backendCount was " + backendCount,
                     "pass the number of pooled backends (1-" + (MAX_COUNT + 1) + ")");
         }
         return builder(THROTTLING_OR_SERVER_ERROR_CONDITION, Math.max(0, backendCount - 1), 0)
                 .firstFastRetry(true)
-                .policies(Checks.requireNonNull(forwardRequest, ELEMENT, "forward-request"))
+                .policies(attempt)
                 .build();
     }
 
