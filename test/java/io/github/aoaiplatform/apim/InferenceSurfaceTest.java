@@ -149,16 +149,18 @@ class InferenceSurfaceTest {
                 .isLessThan(inbound.indexOf("base"));
         // the closed set is exactly the configured deployments
         String value = resolutions.get(0).getAttribute("value");
-        String configured = config.openAi().deployments().stream().map(d -> "\"" + d.name() + "\"")
-                .collect(java.util.stream.Collectors.joining(", ", "new string[] {", "}"));
-        assertThat(value).contains("return " + configured + ".Contains(requested) ? requested : \"other\";");
+        var closedSet = java.util.regex.Pattern.compile("return new string\\[] \\{([^}]*)}\\.Contains\\(requested\\) \\? requested : \"other\";").matcher(value);
+        assertThat(closedSet.find()).as(value).isTrue();
+        assertThat(closedSet.group(1).split(", ")).containsExactlyInAnyOrderElementsOf(java.util.stream.Stream.concat(
+                config.openAi().deployments().stream(), config.departments().stream().flatMap(t -> t.deployments().stream()))
+                .map(d -> "\"" + d.name() + "\"").toList());
         // nothing else in the API policy reads the raw path parameter
         assertThat(policyXml(tf).split("MatchedParameters", -1)).hasSize(value.split("MatchedParameters", -1).length);
         Element deployment = all(policy, "dimension").stream().filter(e -> e.getAttribute("name").equals("Deployment")).findFirst().orElseThrow();
         assertThat(deployment.getAttribute("value")).isEqualTo("@(" + DefaultPolicy.DEPLOYMENT_EXPRESSION + ")");
         // department allow-lists read the same variable (product policies run at <base/>, after the resolution)
         Map<String, JsonNode> products = Synth.all(tf, "azurerm_api_management_product_policy");
-        long restricted = config.departments().stream().filter(d -> d.allowedModels() != null && !d.allowedModels().isEmpty()).count();
+        long restricted = config.departments().stream().filter(d -> !d.allowedModels().isEmpty() || !d.shared()).count();
         List<String> allowLists = products.values().stream().map(p -> p.path("xml_content").asText())
                 .filter(x -> x.contains("ModelNotAllowed")).toList();
         assertThat(allowLists).hasSize((int) restricted);

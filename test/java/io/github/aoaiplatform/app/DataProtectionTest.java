@@ -21,26 +21,34 @@ class DataProtectionTest {
     void everyDeploymentNamesAFilterOnItsAccountThatAttachesEveryBlocklist(String environment) {
         JsonNode tf = Synth.environment(environment);
         var config = Synth.config(environment);
-        List<String> blocklists = config.openAi().blocklists().stream().map(EnvironmentConfig.BlocklistConfig::name).toList();
+        // a filter attaches its own blocklists, else every blocklist defined beside it (the platform's, or its tenant's)
+        List<String> platformBlocklists = config.openAi().blocklists().stream().map(EnvironmentConfig.BlocklistConfig::name).toList();
+        Map<String, List<String>> filterBlocklists = new java.util.HashMap<>();
+        config.openAi().contentFilters().forEach(f -> filterBlocklists.put(f.name(), f.blocklists() != null ? f.blocklists() : platformBlocklists));
+        config.departments().forEach(t -> t.contentFilters().forEach(f -> filterBlocklists.put(f.name(), f.blocklists() != null ? f.blocklists()
+                : t.blocklists().stream().map(EnvironmentConfig.BlocklistConfig::name).toList())));
         Map<String, JsonNode> filters = Synth.all(tf, "azapi_resource").values().stream()
                 .filter(r -> r.path("type").asText().equals(ContentFilter.TYPE))
                 .collect(Collectors.toMap(r -> r.path("parent_id").asText() + "|" + r.path("name").asText(), r -> r));
         assertThat(filters).isNotEmpty();
         var deployments = Synth.all(tf, "azurerm_cognitive_deployment").values();
-        assertThat(deployments).hasSize(config.openAi().deployments().stream()
-                .mapToInt(d -> d.regions().isEmpty() ? config.openAi().regions().size() : d.regions().size()).sum());
+        int shared = config.openAi().deployments().stream().mapToInt(d -> d.regions().isEmpty() ? config.openAi().regions().size() : d.regions().size()).sum();
+        int tenants = config.departments().stream().filter(t -> !t.isolation().equals(EnvironmentConfig.DepartmentConfig.TENANT_PROVIDED))
+                .mapToInt(t -> t.deployments().size() * (t.regions().isEmpty() ? config.openAi().regions().size() : t.regions().size())).sum();
+        assertThat(deployments).hasSize(shared + tenants);
         for (JsonNode d : deployments) {
             String filterName = d.path("rai_policy_name").asText();
             assertThat(filterName).as("deployment %s names its filter", d.path("name").asText()).isNotBlank();
             JsonNode filter = filters.get(d.path("cognitive_account_id").asText() + "|" + filterName);
             assertThat(filter).as("filter %s of %s is created on the deployment's account", filterName, d.path("name").asText()).isNotNull();
+            var onAccount = Synth.all(tf, "azurerm_cognitive_account_rai_blocklist").entrySet().stream()
+                    .filter(b -> b.getValue().path("cognitive_account_id").asText().equals(d.path("cognitive_account_id").asText())).toList();
+            List<String> blocklists = filterBlocklists.getOrDefault(filterName, onAccount.stream().map(b -> b.getValue().path("name").asText()).toList());
             assertThat(filter.path("body").path("properties").path("customBlocklists"))
                     .extracting(b -> b.path("blocklistName").asText() + "/" + b.path("source").asText() + "/" + b.path("blocking").asBoolean())
-                    .containsExactlyElementsOf(blocklists.stream().flatMap(b -> ContentFilter.SOURCES.stream().map(s -> b + "/" + s + "/true")).toList());
+                    .containsExactlyElementsOf(blocklists.stream().flatMap(b -> ContentFilter.SOURCES.stream().map(x -> b + "/" + x + "/true")).toList());
             String blocklistAddresses = filter.path("depends_on").toString();
-            assertThat(Synth.all(tf, "azurerm_cognitive_account_rai_blocklist").entrySet().stream()
-                    .filter(b -> b.getValue().path("cognitive_account_id").asText().equals(d.path("cognitive_account_id").asText())).toList())
-                    .hasSize(blocklists.size())
+            assertThat(onAccount).filteredOn(b -> blocklists.contains(b.getValue().path("name").asText())).hasSize(blocklists.size())
                     .allSatisfy(b -> assertThat(blocklistAddresses).contains("azurerm_cognitive_account_rai_blocklist." + b.getKey()));
         }
         assertThat(Synth.all(tf, "azurerm_cognitive_account_rai_policy")).as("no filter left that cannot attach blocklists").isEmpty();

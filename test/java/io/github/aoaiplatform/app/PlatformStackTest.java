@@ -26,7 +26,11 @@ class PlatformStackTest {
             new Rule("AOAI_ACL", "azurerm_cognitive_account", r -> r.path("network_acls").path("default_action").asText().equals("Deny"), "network ACL default deny"),
             new Rule("AOAI_IDENTITY", "azurerm_cognitive_account", r -> r.path("identity").path("type").asText().contains("SystemAssigned"), "managed identity"),
             new Rule("LAW_LOCAL_AUTH", "azurerm_log_analytics_workspace", r -> !r.path("local_authentication_enabled").asBoolean(true), "no shared keys"),
-            new Rule("PE_AUTO_APPROVED", "azurerm_private_endpoint", r -> !r.path("private_service_connection").path("is_manual_connection").asBoolean(true), "auto-approved"),
+            // an endpoint to a resource another subscription owns (a tenant's account) waits for its owner, who is told why
+            new Rule("PE_AUTO_APPROVED", "azurerm_private_endpoint", r -> !r.path("private_service_connection").path("is_manual_connection").asBoolean(true)
+                    || (r.path("private_service_connection").path("private_connection_resource_id").asText().startsWith("/subscriptions/")
+                        && !r.path("private_service_connection").path("request_message").asText().isBlank()),
+                    "auto-approved, or a request to the owner of a resource this stack does not manage"),
             new Rule("SUBNET_NSG_PE_POLICIES", "azurerm_subnet", r -> r.path("private_endpoint_network_policies").asText().equals("Enabled"), "NSGs apply to PEs"));
 
     @ParameterizedTest(name = "{0}")
@@ -47,7 +51,10 @@ class PlatformStackTest {
     void everyAccountHasAPrivateEndpointWithTheOpenAiZonesAndDiagnostics(String environment) {
         JsonNode tf = Synth.environment(environment);
         var accounts = Synth.all(tf, "azurerm_cognitive_account");
-        assertThat(accounts).hasSize(Synth.config(environment).openAi().regions().size());
+        var config = Synth.config(environment);
+        int dedicatedAccounts = config.departments().stream().filter(d -> d.isolation().equals(EnvironmentConfig.DepartmentConfig.DEDICATED_ACCOUNT))
+                .mapToInt(d -> d.regions().size()).sum();
+        assertThat(accounts).hasSize(config.openAi().regions().size() + dedicatedAccounts);
         Map<String, JsonNode> zones = Synth.all(tf, "azurerm_private_dns_zone");
         for (String address : accounts.keySet()) {
             String id = Synth.ref("azurerm_cognitive_account." + address, "id");
@@ -339,7 +346,7 @@ class PlatformStackTest {
             "azurerm_cognitive_account_rai_blocklist", "azurerm_monitor_diagnostic_setting", "azurerm_role_assignment",
             "azurerm_user_assigned_identity", "azurerm_api_management_api", "azurerm_api_management_api_policy",
             "azurerm_api_management_backend", "azurerm_api_management_logger", "azurerm_api_management_named_value",
-            "azurerm_api_management_api_diagnostic", "azuread_application", "azuread_application_identifier_uri",
+            "azurerm_api_management_api_diagnostic", "azuread_application", "azuread_application_federated_identity_credential", "azuread_application_identifier_uri",
             "azuread_service_principal", "azuread_application_pre_authorized", "azuread_app_role_assignment", "azapi_resource",
             "azapi_update_resource", "azurerm_api_management_product", "azurerm_api_management_product_api",
             "azurerm_api_management_product_policy", "azurerm_api_management_subscription", "azurerm_log_analytics_saved_search",

@@ -65,6 +65,15 @@ class StackDiagramTest {
                 assertThat(picture).contains(node("azapi_resource", name) + " --> " + node("azurerm_api_management_backend", referenced(service.path("id").asText())));
         });
         Synth.all(tf, "azurerm_api_management_backend").forEach((backend, body) -> {
+            var external = Pattern.compile("https://([a-z0-9-]+)\\.openai\\.azure\\.com/openai").matcher(body.path("url").asText());
+            if (external.matches()) {      // a tenant's own account, by id: through the endpoint the tenant approves
+                String pe = Synth.all(tf, "azurerm_private_endpoint").entrySet().stream()
+                        .filter(e -> e.getValue().path("private_service_connection").path("private_connection_resource_id").asText()
+                                .endsWith("/accounts/" + external.group(1))).map(e -> e.getKey()).findFirst().orElseThrow();
+                assertThat(picture).contains(node("azurerm_api_management_backend", backend) + " --> " + node("azurerm_private_endpoint", pe))
+                        .contains(node("azurerm_private_endpoint", pe) + " -->|\"private link, approved by its owner\"|");
+                return;
+            }
             String account = referenced(body.path("url").asText());
             String pe = Synth.all(tf, "azurerm_private_endpoint").entrySet().stream()
                     .filter(e -> e.getValue().path("private_service_connection").path("private_connection_resource_id").asText().contains(account + "."))

@@ -178,7 +178,7 @@ class ChargebackTest {
         for (var dep : config.departments()) {
             assertThat(departments).contains("\"" + dep.name() + "\", \"" + dep.displayName() + "\", \"" + dep.costCenter() + "\"");
             var costAlert = alerts.stream().filter(a -> a.path("criteria").get(0).path("query").asText()
-                    .equals(ChargebackQueries.costAlert(dep.name()))).toList();
+                    .equals(ChargebackQueries.costAlert(dep.name(), dep.monthlyCapacityCharge()))).toList();
             if (dep.monthlyBudget() == null) { assertThat(costAlert).isEmpty(); } else {
                 assertThat(costAlert).singleElement().satisfies(a -> {
                     assertThat(a.path("criteria").get(0).path("threshold").asDouble()).isEqualTo(dep.monthlyBudget() * dep.alertPercent() / 100.0);

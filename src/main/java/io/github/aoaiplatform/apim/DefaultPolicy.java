@@ -64,10 +64,13 @@ import java.util.stream.Collectors;
  *       configured set (APIM allows 10 dimensions);</li>
  *   <li>routing: {@code set-backend-service} to the deployment's pool when two or more accounts serve it, to its single
  *       account's backend otherwise, and to the default (primary region) backend for {@value #OTHER_DEPLOYMENT} and
- *       {@value #NO_DEPLOYMENT} (files, batches and stored responses live on that account);</li>
+ *       {@value #NO_DEPLOYMENT} (files, batches and stored responses live on that account; with
+ *       {@link Props#tenantBackends()}: to the backend a product named in {@value #TENANT_BACKEND_VARIABLE}, when set);</li>
  *   <li>{@code authentication-managed-identity} with the gateway identity's client id (named value) and
  *       {@code Authorization: Bearer} from it; a client-sent {@code api-key} header is removed (no keys reach Azure
- *       OpenAI, whose local auth is off anyway).</li>
+ *       OpenAI, whose local auth is off anyway). With {@link Props#backendTokensFromProducts()}, the token a product
+ *       policy left in {@value #BACKEND_TOKEN_VARIABLE} (its tenant's account in another Entra tenant) is sent instead
+ *       when it is set.</li>
  * </ol>
  * Backend: for deployments served by a pool of n backends, {@code retry} on 429, 5xx and transport failures (no
  * response) with count n − 1, interval 0 and first-fast-retry, around {@code set-backend-service} to the pool (so every
@@ -88,6 +91,16 @@ public final class DefaultPolicy {
     public static final String JWT_VARIABLE = "jwt";
     /** The managed identity token's variable. */
     public static final String MSI_TOKEN_VARIABLE = "msi-access-token";
+    /**
+     * The variable in which a product (tenant) policy leaves the token for its tenant's own account in another Entra
+     * tenant; with {@link Props#backendTokensFromProducts()} the API sends it instead of the gateway identity's.
+     */
+    public static final String BACKEND_TOKEN_VARIABLE = "backend-access-token";
+    /**
+     * The variable in which a product (tenant) policy names the backend of its own account; with
+     * {@link Props#tenantBackends()} calls routed to no deployment (files, batches) go there instead of the default.
+     */
+    public static final String TENANT_BACKEND_VARIABLE = "tenant-backend-id";
     /** The header that reports the caller's remaining tokens this minute. */
     public static final String REMAINING_TOKENS_HEADER = "x-gateway-remaining-tokens";
     /** Custom metric namespace of the token metrics. */
@@ -270,11 +283,18 @@ public final class DefaultPolicy {
      * @param identityClientId       the gateway identity's client id: a GUID or named value such as {@code {{uami-client-id}}}. Required.
      * @param usageLoggerId          id (name) of an API Management Event Hub logger that receives one usage record per call
      *                               ({@code log-to-eventhub} in outbound); Defaults to: none (no usage records).
+     * @param backendTokensFromProducts some product policy leaves a backend token in {@value #BACKEND_TOKEN_VARIABLE}
+     *                               (a tenant's account in another Entra tenant): send it when set, the gateway identity's
+     *                               otherwise; Defaults to: false (always the gateway identity's).
+     * @param tenantBackends         some product policy names its own account's backend in {@value #TENANT_BACKEND_VARIABLE}:
+     *                               calls for no routed deployment (files, batches) go there when it is set; Defaults to:
+     *                               false (they go to {@code defaultBackendId}).
      */
     public record Props(String tenantId, String audienceAppId, List<String> acceptedScopes,
                         List<String> acceptedRoles, List<String> corsOrigins, Boolean subscriptionRequired,
                         Boolean departmentRequired, int tokensPerMinutePerUser, Map<String, Route> routes,
-                        String defaultBackendId, String identityClientId, String usageLoggerId) {
+                        String defaultBackendId, String identityClientId, String usageLoggerId,
+                        Boolean backendTokensFromProducts, Boolean tenantBackends) {
         /**
          * Validates every field, fills defaults and copies collections; see the record's components.
          *
@@ -290,6 +310,8 @@ public final class DefaultPolicy {
          * @param defaultBackendId       see {@link #defaultBackendId()}
          * @param identityClientId       see {@link #identityClientId()}
          * @param usageLoggerId          see {@link #usageLoggerId()}
+         * @param backendTokensFromProducts see {@link #backendTokensFromProducts()}
+         * @param tenantBackends see {@link #tenantBackends()}
          */
         public Props {
             PropsCheck check = PropsCheck.of("DefaultPolicy.Props");
@@ -309,6 +331,8 @@ public final class DefaultPolicy {
             check.require("identityClientId", identityClientId);
             check.check(usageLoggerId == null || !usageLoggerId.isBlank(), "usageLoggerId",
                     "must name an API Management Event Hub logger; leave it unset for no usage records");
+            backendTokensFromProducts = backendTokensFromProducts == null ? Boolean.FALSE : backendTokensFromProducts;
+            tenantBackends = tenantBackends == null ? Boolean.FALSE : tenantBackends;
             check.throwIfAny();
         }
 
@@ -329,6 +353,8 @@ public final class DefaultPolicy {
             private String defaultBackendId;
             private String identityClientId;
             private String usageLoggerId;
+            private Boolean backendTokensFromProducts;
+            private Boolean tenantBackends;
 
             private Builder() {}
 
@@ -429,10 +455,26 @@ public final class DefaultPolicy {
             public Builder usageLoggerId(String usageLoggerId) { this.usageLoggerId = usageLoggerId; return this; }
 
             /**
+             * Sets {@link Props#backendTokensFromProducts()}.
+             *
+             * @param backendTokensFromProducts the value
+             * @return this builder
+             */
+            public Builder backendTokensFromProducts(Boolean backendTokensFromProducts) { this.backendTokensFromProducts = backendTokensFromProducts; return this; }
+
+            /**
+             * Sets {@link Props#tenantBackends()}.
+             *
+             * @param tenantBackends the value
+             * @return this builder
+             */
+            public Builder tenantBackends(Boolean tenantBackends) { this.tenantBackends = tenantBackends; return this; }
+
+            /**
              * @return the validated, immutable props
              * @throws io.github.aoaiplatform.core.InvalidPropsException naming every invalid field
              */
-            public Props build() { return new Props(tenantId, audienceAppId, acceptedScopes, acceptedRoles, corsOrigins, subscriptionRequired, departmentRequired, tokensPerMinutePerUser, routes, defaultBackendId, identityClientId, usageLoggerId); }
+            public Props build() { return new Props(tenantId, audienceAppId, acceptedScopes, acceptedRoles, corsOrigins, subscriptionRequired, departmentRequired, tokensPerMinutePerUser, routes, defaultBackendId, identityClientId, usageLoggerId, backendTokensFromProducts, tenantBackends); }
         }
     }
 
@@ -461,12 +503,20 @@ public final class DefaultPolicy {
         inbound.add(userLimit.build());
         inbound.add(EmitTokenMetric.builder(LlmFlavor.AZURE_OPENAI, METRIC_NAMESPACE).dimensions(metricDimensions(p)).build());
         inbound.add(routing(p));
-        inbound.add(AuthenticationManagedIdentity.builder()
+        var identity = AuthenticationManagedIdentity.builder()
                 .resource(AuthenticationManagedIdentity.COGNITIVE_SERVICES_RESOURCE)
                 .clientId(p.identityClientId())
                 .outputTokenVariableName(MSI_TOKEN_VARIABLE)
-                .build());
-        inbound.add(SetHeader.bearerTokenFromVariable(MSI_TOKEN_VARIABLE));
+                .build();
+        if (p.backendTokensFromProducts())
+            inbound.add(Choose.builder()
+                    .when("@(context.Variables.ContainsKey(\"" + BACKEND_TOKEN_VARIABLE + "\"))", SetHeader.bearerTokenFromVariable(BACKEND_TOKEN_VARIABLE))
+                    .otherwise(identity, SetHeader.bearerTokenFromVariable(MSI_TOKEN_VARIABLE))
+                    .build());
+        else {
+            inbound.add(identity);
+            inbound.add(SetHeader.bearerTokenFromVariable(MSI_TOKEN_VARIABLE));
+        }
         inbound.add(SetHeader.delete("api-key"));
 
         return PolicyDocument.builder()
@@ -715,10 +765,13 @@ public final class DefaultPolicy {
             if (!route.backendId().equals(p.defaultBackendId()))
                 byBackend.computeIfAbsent(route.backendId(), k -> new ArrayList<>()).add(deployment);
         });
-        if (byBackend.isEmpty()) return SetBackendService.backendId(p.defaultBackendId());
+        // a tenant's calls for no deployment (files, batches) go to its own account, never to the shared default
+        var fallback = SetBackendService.backendId(!p.tenantBackends() ? p.defaultBackendId()
+                : "@((string)context.Variables.GetValueOrDefault(\"" + TENANT_BACKEND_VARIABLE + "\", \"" + p.defaultBackendId() + "\"))");
+        if (byBackend.isEmpty()) return fallback;
         var choose = Choose.builder();
         byBackend.forEach((backend, deployments) -> choose.when(deploymentIn(deployments), SetBackendService.backendId(backend)));
-        return choose.otherwise(SetBackendService.backendId(p.defaultBackendId())).build();
+        return choose.otherwise(fallback).build();
     }
 
     /**

@@ -23,10 +23,19 @@ import java.util.regex.Pattern;
  * @param requestsPerMinute      department requests per minute, &gt; 0; Defaults to: none.
  * @param tokensPerMinutePerUser per-user tokens per minute inside the department, 1 to {@code tokensPerMinute};
  *                               Defaults to: none.
+ * @param backendToken           get the token for the department's own account in another Entra tenant (its backend has
+ *                               {@link OpenAiBackend#tokenFromProduct()}); Defaults to: none (the gateway identity's token).
+ * @param accountOperations      whether the department may call the account-wide operations (files, batches): they list,
+ *                               read and cancel everything on the account, so on accounts that several departments share
+ *                               they leak across departments; Defaults to: true.
+ * @param accountBackendId       the backend (or pool) of the department's own account, where its account-wide calls go
+ *                               (they are then admitted next to its allowed deployments); Defaults to: none (the API's
+ *                               default backend).
  */
 public record DepartmentPolicyProps(String name, List<String> groupIds, List<String> clientAppIds, List<String> allowedDeployments,
                                     Integer tokensPerMinute, Long tokenQuota, TokenQuotaPeriod tokenQuotaPeriod,
-                                    Integer requestsPerMinute, Integer tokensPerMinutePerUser) {
+                                    Integer requestsPerMinute, Integer tokensPerMinutePerUser, FederatedTokenOptions backendToken,
+                                    Boolean accountOperations, String accountBackendId) {
     /** API Management's built-in products, which a department cannot replace. */
     public static final Set<String> RESERVED_NAMES = Set.of("starter", "unlimited");
     private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9-]{1,31}");
@@ -43,6 +52,9 @@ public record DepartmentPolicyProps(String name, List<String> groupIds, List<Str
      * @param tokenQuotaPeriod see {@link #tokenQuotaPeriod()}
      * @param requestsPerMinute see {@link #requestsPerMinute()}
      * @param tokensPerMinutePerUser see {@link #tokensPerMinutePerUser()}
+     * @param backendToken see {@link #backendToken()}
+     * @param accountOperations see {@link #accountOperations()}
+     * @param accountBackendId see {@link #accountBackendId()}
      */
     public DepartmentPolicyProps {
         PropsCheck check = PropsCheck.of("DepartmentPolicyProps");
@@ -64,6 +76,9 @@ public record DepartmentPolicyProps(String name, List<String> groupIds, List<Str
         if (tokensPerMinutePerUser != null)
             check.check(tokensPerMinutePerUser > 0 && (tokensPerMinute == null || tokensPerMinutePerUser <= tokensPerMinute),
                     "tokensPerMinutePerUser", tokensPerMinutePerUser + " must be between 1 and tokensPerMinute (" + tokensPerMinute + ")");
+        accountOperations = accountOperations == null ? Boolean.TRUE : accountOperations;
+        check.check(accountBackendId == null || accountOperations, "accountBackendId",
+                "is only used when accountOperations is on (the department's own account takes its files and batches)");
         check.throwIfAny();
     }
 
@@ -84,6 +99,9 @@ public record DepartmentPolicyProps(String name, List<String> groupIds, List<Str
         private TokenQuotaPeriod tokenQuotaPeriod;
         private Integer requestsPerMinute;
         private Integer tokensPerMinutePerUser;
+        private FederatedTokenOptions backendToken;
+        private Boolean accountOperations;
+        private String accountBackendId;
 
         private Builder() {}
 
@@ -160,9 +178,33 @@ public record DepartmentPolicyProps(String name, List<String> groupIds, List<Str
         public Builder tokensPerMinutePerUser(Integer tokensPerMinutePerUser) { this.tokensPerMinutePerUser = tokensPerMinutePerUser; return this; }
 
         /**
+         * Sets {@link DepartmentPolicyProps#backendToken()}.
+         *
+         * @param backendToken the value
+         * @return this builder
+         */
+        public Builder backendToken(FederatedTokenOptions backendToken) { this.backendToken = backendToken; return this; }
+
+        /**
+         * Sets {@link DepartmentPolicyProps#accountOperations()}.
+         *
+         * @param accountOperations the value
+         * @return this builder
+         */
+        public Builder accountOperations(Boolean accountOperations) { this.accountOperations = accountOperations; return this; }
+
+        /**
+         * Sets {@link DepartmentPolicyProps#accountBackendId()}.
+         *
+         * @param accountBackendId the value
+         * @return this builder
+         */
+        public Builder accountBackendId(String accountBackendId) { this.accountBackendId = accountBackendId; return this; }
+
+        /**
          * @return the validated, immutable props
          * @throws io.github.aoaiplatform.core.InvalidPropsException naming every invalid field
          */
-        public DepartmentPolicyProps build() { return new DepartmentPolicyProps(name, groupIds, clientAppIds, allowedDeployments, tokensPerMinute, tokenQuota, tokenQuotaPeriod, requestsPerMinute, tokensPerMinutePerUser); }
+        public DepartmentPolicyProps build() { return new DepartmentPolicyProps(name, groupIds, clientAppIds, allowedDeployments, tokensPerMinute, tokenQuota, tokenQuotaPeriod, requestsPerMinute, tokensPerMinutePerUser, backendToken, accountOperations, accountBackendId); }
     }
 }

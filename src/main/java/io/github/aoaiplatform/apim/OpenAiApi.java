@@ -184,6 +184,8 @@ public final class OpenAiApi extends Construct {
                 .defaultBackendId(props.backends().get(0).backendName())
                 .identityClientId(apim.identityClientIdReference())
                 .usageLoggerId(props.usageLoggerId())
+                .backendTokensFromProducts(props.backends().stream().anyMatch(OpenAiBackend::tokenFromProduct))
+                .tenantBackends(props.backends().stream().anyMatch(b -> b.tenant() != null))
                 .build();
         policyDocument = DefaultPolicy.document(policyProps);
 

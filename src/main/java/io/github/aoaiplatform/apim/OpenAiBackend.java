@@ -18,8 +18,19 @@ import java.util.regex.Pattern;
  *                 Defaults to: 1.
  * @param weight   pool weight within a priority, {@value BackendPool#MIN_WEIGHT}-{@value BackendPool#MAX_WEIGHT};
  *                 Defaults to: 1.
+ * @param grantInvoke whether the gateway grants its identity invoke on the account; false when the account's owner
+ *                 grants the role (an account in another subscription or Entra tenant, which this deployment cannot
+ *                 assign roles in); Defaults to: true.
+ * @param tokenFromProduct the account is in another Entra tenant: the product policy of the department it belongs to
+ *                 leaves the token for it in {@value DefaultPolicy#BACKEND_TOKEN_VARIABLE}
+ *                 ({@link DepartmentPolicyProps#backendToken()}), which the API then sends instead of the gateway
+ *                 identity's; Defaults to: false.
+ * @param tenant   the department (product) whose own account this is: its product names the backend in
+ *                 {@value DefaultPolicy#TENANT_BACKEND_VARIABLE} so that its calls for no deployment (files, batches) come
+ *                 here; Defaults to: none (a shared account).
  */
-public record OpenAiBackend(IOpenAiAccount account, String key, Integer priority, Integer weight) {
+public record OpenAiBackend(IOpenAiAccount account, String key, Integer priority, Integer weight, Boolean grantInvoke,
+                            Boolean tokenFromProduct, String tenant) {
     private static final Pattern KEY = Pattern.compile("[A-Za-z0-9][A-Za-z0-9-]{0,39}");
 
     /**
@@ -29,6 +40,9 @@ public record OpenAiBackend(IOpenAiAccount account, String key, Integer priority
      * @param key see {@link #key()}
      * @param priority see {@link #priority()}
      * @param weight see {@link #weight()}
+     * @param grantInvoke see {@link #grantInvoke()}
+     * @param tokenFromProduct see {@link #tokenFromProduct()}
+     * @param tenant see {@link #tenant()}
      */
     public OpenAiBackend {
         PropsCheck check = PropsCheck.of("OpenAiBackend");
@@ -36,6 +50,8 @@ public record OpenAiBackend(IOpenAiAccount account, String key, Integer priority
         check.matches("key", key, KEY, "1-40 letters, digits or hyphens, starting with a letter or digit");
         priority = priority == null ? 1 : priority;
         weight = weight == null ? 1 : weight;
+        grantInvoke = grantInvoke == null ? Boolean.TRUE : grantInvoke;
+        tokenFromProduct = tokenFromProduct == null ? Boolean.FALSE : tokenFromProduct;
         check.between("priority", priority, BackendPool.MIN_PRIORITY, BackendPool.MAX_PRIORITY);
         check.between("weight", weight, BackendPool.MIN_WEIGHT, BackendPool.MAX_WEIGHT);
         check.throwIfAny();
@@ -59,6 +75,9 @@ public record OpenAiBackend(IOpenAiAccount account, String key, Integer priority
         private String key;
         private Integer priority;
         private Integer weight;
+        private Boolean grantInvoke;
+        private Boolean tokenFromProduct;
+        private String tenant;
 
         private Builder() {}
 
@@ -95,9 +114,33 @@ public record OpenAiBackend(IOpenAiAccount account, String key, Integer priority
         public Builder weight(Integer weight) { this.weight = weight; return this; }
 
         /**
+         * Sets {@link OpenAiBackend#grantInvoke()}.
+         *
+         * @param grantInvoke the value
+         * @return this builder
+         */
+        public Builder grantInvoke(Boolean grantInvoke) { this.grantInvoke = grantInvoke; return this; }
+
+        /**
+         * Sets {@link OpenAiBackend#tokenFromProduct()}.
+         *
+         * @param tokenFromProduct the value
+         * @return this builder
+         */
+        public Builder tokenFromProduct(Boolean tokenFromProduct) { this.tokenFromProduct = tokenFromProduct; return this; }
+
+        /**
+         * Sets {@link OpenAiBackend#tenant()}.
+         *
+         * @param tenant the value
+         * @return this builder
+         */
+        public Builder tenant(String tenant) { this.tenant = tenant; return this; }
+
+        /**
          * @return the validated, immutable backend
          * @throws io.github.aoaiplatform.core.InvalidPropsException naming every invalid field
          */
-        public OpenAiBackend build() { return new OpenAiBackend(account, key, priority, weight); }
+        public OpenAiBackend build() { return new OpenAiBackend(account, key, priority, weight, grantInvoke, tokenFromProduct, tenant); }
     }
 }

@@ -21,12 +21,15 @@ import io.github.aoaiplatform.network.ExistingVirtualNetworkProps;
 import io.github.aoaiplatform.network.PlatformNetworkProps;
 import io.github.aoaiplatform.openai.ContentFilter;
 import io.github.aoaiplatform.openai.CustomerManagedKeyOptions;
+import io.github.aoaiplatform.openai.DeploymentOptions;
 import io.github.aoaiplatform.openai.ModelCatalogue;
+import io.github.aoaiplatform.openai.OpenAiAccount;
 import io.github.aoaiplatform.openai.ContentFilterOptions;
 import io.github.aoaiplatform.openai.OpenAiAccountProps;
 import io.github.aoaiplatform.identity.UserAssignedIdentity;
 import software.constructs.RootConstruct;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -48,7 +51,7 @@ import java.util.regex.Pattern;
 public final class ConfigValidator {
     private ConfigValidator() {}
 
-    private static final Pattern ENV_NAME = Pattern.compile("[a-z][a-z0-9]{1,7}");
+    private static final Pattern ENV_NAME = Pattern.compile("[a-z][a-z0-9]{1,10}");
     /** A storage account name (the state backend's). */
     static final Pattern STORAGE_ACCOUNT = Pattern.compile("[a-z0-9]{3,24}");
 
@@ -62,7 +65,7 @@ public final class ConfigValidator {
     public static void validate(EnvironmentConfig c, String expectedName, Problems p) {
         if (c.environmentName() == null) p.add("environmentName", "is required");
         else if (!ENV_NAME.matcher(c.environmentName()).matches())
-            p.add("environmentName", "'" + c.environmentName() + "' must be 2-8 lower-case letters/digits starting with a letter, e.g. dev");
+            p.add("environmentName", "'" + c.environmentName() + "' must be 2-11 lower-case letters/digits starting with a letter, e.g. dev");
         else if (expectedName != null && !expectedName.equals(c.environmentName()))
             p.add("environmentName", "'" + c.environmentName() + "' must equal the file name '" + expectedName + "'; rename one of them");
         rule(p, "", check -> {
@@ -109,12 +112,17 @@ public final class ConfigValidator {
      */
     static void prices(EnvironmentConfig c, PriceTable prices, Problems p) {
         if (c.openAi() == null) return;
-        for (int i = 0; i < c.openAi().deployments().size(); i++) {
-            String model = c.openAi().deployments().get(i).model();
-            if (model != null && ModelCatalogue.model(model) != null && prices.price(model) == null)
-                p.add("openAi.deployments[" + i + "].model", "'" + model + "' has no price in " + c.chargeback().priceTable()
-                        + " (version " + prices.version() + "); add it under models so its cost can be charged back");
-        }
+        for (int i = 0; i < c.openAi().deployments().size(); i++)
+            price(c, prices, "openAi.deployments[" + i + "].model", c.openAi().deployments().get(i).model(), p);
+        for (int t = 0; t < c.departments().size(); t++)
+            for (int i = 0; c.departments().get(t) != null && i < c.departments().get(t).deployments().size(); i++)
+                price(c, prices, "departments[" + t + "].deployments[" + i + "].model", c.departments().get(t).deployments().get(i).model(), p);
+    }
+
+    private static void price(EnvironmentConfig c, PriceTable prices, String path, String model, Problems p) {
+        if (model != null && ModelCatalogue.model(model) != null && prices.price(model) == null)
+            p.add(path, "'" + model + "' has no price in " + c.chargeback().priceTable()
+                    + " (version " + prices.version() + "); add it under models so its cost can be charged back");
     }
 
     private static void backend(EnvironmentConfig.BackendConfig b, Problems p) {
@@ -274,7 +282,8 @@ public final class ConfigValidator {
             Map.entry("displayName", "displayName"), Map.entry("costCenter", "costCenter"), Map.entry("subscriptions", "subscriptions"));
 
     /** The department fields only the chargeback props check (the others are the gateway's, reported once above). */
-    private static final Map<String, String> CHARGEBACK_FIELDS = Map.of("monthlyBudget", "monthlyBudget", "alertPercent", "alertPercent");
+    private static final Map<String, String> CHARGEBACK_FIELDS = Map.of("monthlyBudget", "monthlyBudget", "alertPercent", "alertPercent",
+            "monthlyCapacityCharge", "monthlyCapacityCharge");
 
     private static void departments(EnvironmentConfig c, Problems p) {
         List<EnvironmentConfig.DepartmentConfig> ds = c.departments();
@@ -296,14 +305,234 @@ public final class ConfigValidator {
             props(p, path + ".", DEPARTMENT_FIELDS, () -> DepartmentProps.builder()
                     .displayName(d.displayName()).costCenter(d.costCenter()).subscriptions(d.subscriptions()).build());
             props(p, path + ".", CHARGEBACK_FIELDS, () -> ConfigProps.chargebackDepartment(d));
+            if (!EnvironmentConfig.DepartmentConfig.ISOLATIONS.contains(d.isolation())) {
+                p.add(path + ".isolation", "'" + d.isolation() + "' must be one of " + EnvironmentConfig.DepartmentConfig.ISOLATIONS);
+                continue;
+            }
+            tenancy(c, d, path, p);
+            Set<String> models = new LinkedHashSet<>();
+            if (d.shared()) models.addAll(deployedModels);
+            else d.deployments().forEach(x -> { if (x.model() != null) models.add(x.model()); });
+            String where = d.shared() ? "openAi.deployments" : path + ".deployments";
             Set<String> allowed = new HashSet<>();
             for (int m = 0; m < d.allowedModels().size(); m++) {
                 String model = d.allowedModels().get(m);
-                if (!deployedModels.contains(model))
-                    p.add(path + ".allowedModels[" + m + "]", "'" + model + "' is not deployed; deployed models are " + deployedModels
-                            + " (add a deployment in openAi.deployments or remove it here)");
+                if (!models.contains(model))
+                    p.add(path + ".allowedModels[" + m + "]", "'" + model + "' is not deployed; deployed models are " + models
+                            + " (add a deployment in " + where + " or remove it here)");
                 else if (!allowed.add(model)) p.add(path + ".allowedModels[" + m + "]", "'" + model + "' is listed twice");
             }
+        }
+        deploymentNamesOnce(c, p);
+        accountQualifiersOnce(c, p);
+        quotas(c, p);
+        batchOnSharedAccounts(c, p);
+    }
+
+    /**
+     * The deployments this stack creates in each region fit {@code openAi.quotas}: the first deployment that goes over is
+     * named (shared deployments first, then the departments' in config order, as Azure would create them).
+     */
+    private static void quotas(EnvironmentConfig c, Problems p) {
+        var o = c.openAi();
+        if (o == null) return;
+        o.quotas().forEach((key, limit) -> {
+            String[] parts = key.split("/", 2);
+            if (parts.length != 2 || ModelCatalogue.model(parts[0]) == null || !ModelCatalogue.SKUS.contains(parts[1]))
+                p.add("openAi.quotas." + key, "must be keyed <model>/<sku> with a known model and one of " + ModelCatalogue.SKUS
+                        + ", e.g. gpt-4o/GlobalStandard");
+            else if (limit == null || limit <= 0) p.add("openAi.quotas." + key, "must be greater than 0, got " + limit);
+        });
+        if (o.quotas().isEmpty()) return;
+        Map<String, Integer> used = new HashMap<>();
+        for (int i = 0; i < o.deployments().size(); i++) {
+            var d = o.deployments().get(i);
+            useQuota(o, d, d.regions().isEmpty() ? o.regions() : d.regions(), "openAi.deployments[" + i + "]", used, p);
+        }
+        for (int t = 0; t < c.departments().size(); t++) {
+            var tenant = c.departments().get(t);
+            if (tenant == null || tenant.shared() || tenant.isolation().equals(EnvironmentConfig.DepartmentConfig.TENANT_PROVIDED)) continue;
+            List<String> regions = tenant.regions().isEmpty() ? o.regions() : tenant.regions();
+            for (int i = 0; i < tenant.deployments().size(); i++)
+                useQuota(o, tenant.deployments().get(i), regions, "departments[" + t + "].deployments[" + i + "]", used, p);
+        }
+    }
+
+    private static void useQuota(EnvironmentConfig.OpenAiConfig o, EnvironmentConfig.DeploymentConfig d, List<String> regions,
+                                 String path, Map<String, Integer> used, Problems p) {
+        String sku = d.sku() == null ? "GlobalStandard" : d.sku();
+        Integer limit = o.quotas().get(d.model() + "/" + sku);
+        if (limit == null || limit <= 0) return;
+        int capacity = d.capacityThousandsTpm() != null ? d.capacityThousandsTpm() : o.capacityThousandsTpm();
+        for (String region : regions) {
+            int total = used.merge(region + "/" + d.model() + "/" + sku, capacity, Integer::sum);
+            if (total > limit)
+                p.add(path + ".capacityThousandsTpm", capacity + " more " + d.model() + " " + sku + " in " + region + " makes " + total
+                        + ", above what the subscription offers there (openAi.quotas." + d.model() + "/" + sku + " = " + limit
+                        + "); lower it, deploy in another region or raise the quota in Azure and here");
+        }
+    }
+
+    /**
+     * Files and batch jobs belong to an account, not to a deployment: on the shared accounts any department could list,
+     * read or cancel another's through the gateway, so batch deployments there are only allowed with one department.
+     */
+    private static void batchOnSharedAccounts(EnvironmentConfig c, Problems p) {
+        if (c.departments().size() < 2 || c.openAi() == null) return;
+        List<String[]> onShared = new ArrayList<>();
+        for (int i = 0; i < c.openAi().deployments().size(); i++)
+            onShared.add(new String[]{"openAi.deployments[" + i + "].sku", c.openAi().deployments().get(i).sku()});
+        for (int t = 0; t < c.departments().size(); t++) {
+            var tenant = c.departments().get(t);
+            if (tenant == null || !tenant.isolation().equals(EnvironmentConfig.DepartmentConfig.DEDICATED_DEPLOYMENT)) continue;
+            for (int i = 0; i < tenant.deployments().size(); i++)
+                onShared.add(new String[]{"departments[" + t + "].deployments[" + i + "].sku", tenant.deployments().get(i).sku()});
+        }
+        for (String[] d : onShared)
+            if (d[1] != null && BATCH_SKUS.contains(d[1]))
+                p.add(d[0], "'" + d[1] + "' cannot go on the shared accounts while several departments use them: Azure OpenAI files and "
+                        + "batch jobs belong to the account, so any department could list, read or cancel another's through the gateway; "
+                        + "deploy it for a department with isolation " + EnvironmentConfig.DepartmentConfig.DEDICATED_ACCOUNT);
+    }
+
+    /** The batch deployment SKUs, whose capacity is an enqueued-token quota. */
+    static final Set<String> BATCH_SKUS = Set.of("GlobalBatch", "DataZoneBatch");
+
+    /** What each isolation needs and what it must not have, and its deployments, regions, filters and account. */
+    private static void tenancy(EnvironmentConfig c, EnvironmentConfig.DepartmentConfig d, String path, Problems p) {
+        String isolation = d.isolation();
+        boolean provided = isolation.equals(EnvironmentConfig.DepartmentConfig.TENANT_PROVIDED);
+        boolean ownAccount = isolation.equals(EnvironmentConfig.DepartmentConfig.DEDICATED_ACCOUNT);
+        String unused = "is only used with isolation " + EnvironmentConfig.DepartmentConfig.DEDICATED_DEPLOYMENT + ", "
+                + EnvironmentConfig.DepartmentConfig.DEDICATED_ACCOUNT + " or " + EnvironmentConfig.DepartmentConfig.TENANT_PROVIDED
+                + " (it is " + isolation + "); remove it or change isolation";
+        if (d.shared()) {
+            if (!d.deployments().isEmpty()) p.add(path + ".deployments", unused);
+            if (!d.regions().isEmpty()) p.add(path + ".regions", unused);
+            if (!d.contentFilters().isEmpty()) p.add(path + ".contentFilters", unused);
+            if (!d.blocklists().isEmpty()) p.add(path + ".blocklists", unused);
+        } else if (d.deployments().isEmpty()) {
+            p.add(path + ".deployments", "must list at least one deployment: a " + isolation + " department reaches only its own");
+        }
+        if (!provided && d.account() != null)
+            p.add(path + ".account", "is only used with isolation " + EnvironmentConfig.DepartmentConfig.TENANT_PROVIDED + "; remove it");
+        if (provided) {
+            providedAccount(d, path, p);
+            if (!d.regions().isEmpty()) p.add(path + ".regions", "is not used with isolation " + isolation + ": give account.region");
+            if (!d.contentFilters().isEmpty())
+                p.add(path + ".contentFilters", "cannot be created on an account the tenant owns; the tenant sets its filters");
+            if (!d.blocklists().isEmpty())
+                p.add(path + ".blocklists", "cannot be created on an account the tenant owns; the tenant sets its blocklists");
+            return;
+        }
+        var o = c.openAi();
+        List<String> sharedRegions = o == null ? List.of() : o.regions();
+        if (ownAccount && d.regions().isEmpty()) p.add(path + ".regions", "must list at least one region for its own accounts, e.g. [\"eastus\"]");
+        Set<String> regions = new HashSet<>();
+        rule(p, path + ".", check -> {
+            for (int r = 0; r < d.regions().size(); r++)
+                if (check.require("regions[" + r + "]", d.regions().get(r))) check.region("regions[" + r + "]", d.regions().get(r));
+        });
+        for (int r = 0; r < d.regions().size(); r++) {
+            String region = d.regions().get(r);
+            if (region != null && !regions.add(region)) p.add(path + ".regions[" + r + "]", "'" + region + "' is listed twice");
+            else if (!ownAccount && region != null && !sharedRegions.contains(region))
+                p.add(path + ".regions[" + r + "]", "'" + region + "' is not in openAi.regions " + sharedRegions
+                        + ": dedicated deployments go on the shared accounts; add the region there or remove it here");
+        }
+        Set<String> filters = new HashSet<>();
+        if (!ownAccount && o != null) o.contentFilters().forEach(f -> filters.add(f.name()));
+        for (int i = 0; i < d.contentFilters().size(); i++) {
+            var f = d.contentFilters().get(i);
+            String fp = path + ".contentFilters[" + i + "].";
+            props(p, fp, Map.of("name", "name", "severityThreshold", "severityThreshold", "mode", "mode", "blocklists", "blocklists"),
+                    () -> ConfigProps.contentFilter(d.blocklists(), f));
+            if (f.name() != null && !filters.add(f.name()))
+                p.add(fp + "name", "'" + f.name() + "' is already defined" + (ownAccount ? "" : " (names are shared with openAi.contentFilters "
+                        + "and the other dedicated deployments' filters, which live on the same accounts)"));
+        }
+        Set<String> lists = new HashSet<>();
+        if (!ownAccount && o != null) o.blocklists().forEach(b -> lists.add(b.name()));
+        for (int i = 0; i < d.blocklists().size(); i++) {
+            var b = d.blocklists().get(i);
+            String bp = path + ".blocklists[" + i + "].";
+            props(p, bp, Map.of("name", "name", "terms", "terms"), () -> ConfigProps.blocklist(b));
+            if (b.name() != null && !lists.add(b.name()))
+                p.add(bp + "name", "'" + b.name() + "' is already defined" + (ownAccount ? "" : " (names are shared with openAi.blocklists "
+                        + "and the other dedicated deployments' blocklists, which live on the same accounts)"));
+        }
+        if (o == null) return;
+        for (int i = 0; i < d.deployments().size(); i++) {
+            var x = d.deployments().get(i);
+            String dp = path + ".deployments[" + i + "].";
+            Map<String, String> fields = new HashMap<>(Map.of("name", "name", "model", "model", "version", "version",
+                    "sku", "sku", "versionUpgrade", "versionUpgrade"));
+            if (x.capacityThousandsTpm() != null) fields.put("capacity", "capacityThousandsTpm");
+            props(p, dp, fields, () -> ConfigProps.deployment(o, x));
+            if (!x.regions().isEmpty())
+                p.add(dp + "regions", "is not used for a department's deployment; set " + path + ".regions (all its deployments go there)");
+            if (x.contentFilter() != null && !filters.contains(x.contentFilter()) && !ContentFilter.isBuiltIn(x.contentFilter()))
+                p.add(dp + "contentFilter", "'" + x.contentFilter() + "' is not defined; add it to " + path + ".contentFilters"
+                        + (ownAccount ? "" : " or openAi.contentFilters") + " or use Microsoft.DefaultV2");
+        }
+    }
+
+    /** A tenant-provided account: an Azure OpenAI account id, its region and Entra tenant; its deployments by name and model. */
+    private static void providedAccount(EnvironmentConfig.DepartmentConfig d, String path, Problems p) {
+        var a = d.account();
+        if (a == null) {
+            p.add(path + ".account", "is required with isolation " + EnvironmentConfig.DepartmentConfig.TENANT_PROVIDED
+                    + ": give {\"resourceId\": \"/subscriptions/.../providers/Microsoft.CognitiveServices/accounts/<name>\", \"region\": \"eastus\"}");
+        } else {
+            props(p, path + ".account.", Map.of("resourceId", "resourceId", "location", "region"),
+                    () -> OpenAiAccount.fromResourceId(new RootConstruct("tenant"), "Account", a.resourceId(), a.region(), List.of()));
+            rule(p, path + ".account.", check -> check.guid("entraTenantId", a.entraTenantId()));
+        }
+        for (int i = 0; i < d.deployments().size(); i++) {
+            var x = d.deployments().get(i);
+            String dp = path + ".deployments[" + i + "].";
+            rule(p, dp, check -> {
+                if (check.require("name", x.name())) check.matches("name", x.name(), DeploymentOptions.NAME, "1-64 letters, digits, . _ -");
+                if (check.require("model", x.model()))
+                    check.check(ModelCatalogue.model(x.model()) != null, "model", "unknown model '" + x.model() + "'; use one of " + ModelCatalogue.modelNames());
+            });
+            if (x.version() != null || x.sku() != null || x.capacityThousandsTpm() != null || !x.regions().isEmpty()
+                    || x.versionUpgrade() != null || x.contentFilter() != null)
+                p.add(dp.substring(0, dp.length() - 1), "only name and model are used for a tenant-provided account's deployment "
+                        + "(the tenant deploys it); remove version, sku, capacityThousandsTpm, regions, versionUpgrade and contentFilter");
+        }
+    }
+
+    /** One name, one deployment, across the shared deployments and every department's own: the gateway routes by name. */
+    private static void deploymentNamesOnce(EnvironmentConfig c, Problems p) {
+        Map<String, String> claimedBy = new HashMap<>();
+        if (c.openAi() != null)
+            for (int i = 0; i < c.openAi().deployments().size(); i++)
+                claimedBy.putIfAbsent(c.openAi().deployments().get(i).name(), "openAi.deployments[" + i + "]");
+        for (int t = 0; t < c.departments().size(); t++) {
+            var d = c.departments().get(t);
+            if (d == null) continue;
+            for (int i = 0; i < d.deployments().size(); i++) {
+                String name = d.deployments().get(i).name(), path = "departments[" + t + "].deployments[" + i + "]";
+                if (name == null) continue;
+                String other = claimedBy.putIfAbsent(name, path);
+                if (other != null)
+                    p.add(path + ".name", "'" + name + "' is already claimed by " + other + ": the gateway admits and routes by "
+                            + "deployment name, so every deployment needs its own; name it for the department, e.g. " + d.name() + "-" + name);
+            }
+        }
+    }
+
+    /** Two departments' own accounts must not get one name: their qualifier (name without hyphens, 8 characters) differs. */
+    private static void accountQualifiersOnce(EnvironmentConfig c, Problems p) {
+        Map<String, String> byQualifier = new HashMap<>();
+        for (int t = 0; t < c.departments().size(); t++) {
+            var d = c.departments().get(t);
+            if (d == null || d.name() == null || !d.isolation().equals(EnvironmentConfig.DepartmentConfig.DEDICATED_ACCOUNT)) continue;
+            String other = byQualifier.putIfAbsent(ConfigProps.accountQualifier(d.name()), d.name());
+            if (other != null)
+                p.add("departments[" + t + "].name", "'" + d.name() + "' and '" + other + "' both name their accounts '"
+                        + ConfigProps.accountQualifier(d.name()) + "' (the name without hyphens, first 8 characters); make them differ there");
         }
     }
 

@@ -278,11 +278,17 @@ public record EnvironmentConfig(
      *                              thresholds, prompt shields, every blocklist; created where a deployment uses it).
      * @param allowedFqdns          host names the accounts may reach outbound (outbound access is always restricted);
      *                              Defaults to: none.
+     * @param quotas                what the subscription offers per region, keyed {@code <model>/<sku>} (e.g.
+     *                              {@code gpt-4o/GlobalStandard}): thousands of TPM, PTUs for the provisioned SKUs, or
+     *                              thousands of enqueued tokens for the batch SKUs. Azure quota is per subscription, region,
+     *                              model and SKU, so in each region the deployments of the shared and the dedicated accounts
+     *                              together must fit; Defaults to: none (not checked; Azure refuses a deployment over quota
+     *                              at apply).
      */
     public record OpenAiConfig(List<String> regions, Integer capacityThousandsTpm, Boolean purgeOnDestroy, String kind,
                                CustomerManagedKeyConfig customerManagedKey, List<DeploymentConfig> deployments,
                                List<ContentFilterConfig> contentFilters, List<BlocklistConfig> blocklists,
-                               String defaultContentFilter, List<String> allowedFqdns) {
+                               String defaultContentFilter, List<String> allowedFqdns, Map<String, Integer> quotas) {
         /**
          * Fills defaults and copies collections; see the record's components.
          *
@@ -296,6 +302,7 @@ public record EnvironmentConfig(
          * @param blocklists see {@link #blocklists()}
          * @param defaultContentFilter see {@link #defaultContentFilter()}
          * @param allowedFqdns see {@link #allowedFqdns()}
+         * @param quotas see {@link #quotas()}
          */
         public OpenAiConfig {
             regions = regions == null ? List.of() : List.copyOf(regions);
@@ -306,6 +313,7 @@ public record EnvironmentConfig(
             contentFilters = contentFilters == null ? List.of() : List.copyOf(contentFilters);
             blocklists = blocklists == null ? List.of() : List.copyOf(blocklists);
             allowedFqdns = allowedFqdns == null ? List.of() : List.copyOf(allowedFqdns);
+            quotas = quotas == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(quotas));
         }
     }
 
@@ -574,11 +582,42 @@ public record EnvironmentConfig(
      * @param monthlyBudget          monthly budget in the price table's currency; an alert fires when the projected month
      *                               crosses {@code alertPercent} of it; Defaults to: none (no cost alert).
      * @param alertPercent           threshold of the cost and quota alerts, 1-100 % of budget or quota; Defaults to: 80.
+     * @param isolation              how isolated the department (tenant) is: {@code shared} (the shared deployments),
+     *                               {@code dedicatedDeployment} (its own {@code deployments} on the shared accounts),
+     *                               {@code dedicatedAccount} (its own accounts in {@code regions} with its
+     *                               {@code deployments}) or {@code tenantProvided} (its own {@code account}, given by
+     *                               resource id); Defaults to: shared.
+     * @param regions                dedicatedAccount: the regions of its own accounts (one each); dedicatedDeployment: the
+     *                               regions of {@code openAi.regions} its deployments go to; Defaults to: dedicatedAccount
+     *                               requires them, dedicatedDeployment uses every region of {@code openAi.regions}.
+     * @param deployments            its own deployments (dedicatedDeployment, dedicatedAccount), or the deployments that
+     *                               exist on its account (tenantProvided: name and model); names are unique across the
+     *                               whole gateway; Defaults to: none (required for every isolation but shared).
+     * @param contentFilters         its own content-filter policies for its deployments (dedicatedDeployment: created on
+     *                               the shared accounts; dedicatedAccount: on its accounts); Defaults to: none.
+     * @param blocklists             its own custom blocklists, created where its content filters are; Defaults to: none.
+     * @param account                tenantProvided: the account in the tenant's subscription; Defaults to: none (required for
+     *                               tenantProvided, rejected otherwise).
+     * @param monthlyCapacityCharge  a fixed monthly amount in the price table's currency charged on top of its tokens for
+     *                               its dedicated capacity; Defaults to: none.
      */
     public record DepartmentConfig(String name, String displayName, String costCenter, List<String> groupIds,
                                    List<String> clientAppIds, Integer tokensPerMinute, Long tokenQuota, String tokenQuotaPeriod,
                                    Integer requestsPerMinute, Integer tokensPerMinutePerUser, List<String> allowedModels,
-                                   List<String> subscriptions, Double monthlyBudget, Integer alertPercent) {
+                                   List<String> subscriptions, Double monthlyBudget, Integer alertPercent, String isolation,
+                                   List<String> regions, List<DeploymentConfig> deployments, List<ContentFilterConfig> contentFilters,
+                                   List<BlocklistConfig> blocklists, TenantAccountConfig account, Double monthlyCapacityCharge) {
+        /** Today's behaviour: the shared deployments, with the department's own limits and metering. */
+        public static final String SHARED = "shared";
+        /** Deployments named for the tenant on the shared accounts. */
+        public static final String DEDICATED_DEPLOYMENT = "dedicatedDeployment";
+        /** The tenant's own accounts, in its regions. */
+        public static final String DEDICATED_ACCOUNT = "dedicatedAccount";
+        /** An account in the tenant's own subscription (and Entra tenant), given by resource id. */
+        public static final String TENANT_PROVIDED = "tenantProvided";
+        /** The values {@code isolation} accepts. */
+        public static final List<String> ISOLATIONS = List.of(SHARED, DEDICATED_DEPLOYMENT, DEDICATED_ACCOUNT, TENANT_PROVIDED);
+
         /**
          * Fills defaults and copies collections; see the record's components.
          *
@@ -596,6 +635,13 @@ public record EnvironmentConfig(
          * @param subscriptions see {@link #subscriptions()}
          * @param monthlyBudget see {@link #monthlyBudget()}
          * @param alertPercent see {@link #alertPercent()}
+         * @param isolation see {@link #isolation()}
+         * @param regions see {@link #regions()}
+         * @param deployments see {@link #deployments()}
+         * @param contentFilters see {@link #contentFilters()}
+         * @param blocklists see {@link #blocklists()}
+         * @param account see {@link #account()}
+         * @param monthlyCapacityCharge see {@link #monthlyCapacityCharge()}
          */
         public DepartmentConfig {
             displayName = displayName != null ? displayName : name;
@@ -605,8 +651,31 @@ public record EnvironmentConfig(
             allowedModels = allowedModels == null ? List.of() : List.copyOf(allowedModels);
             subscriptions = subscriptions == null ? List.of("default") : List.copyOf(subscriptions);
             alertPercent = Objects.requireNonNullElse(alertPercent, 80);
+            isolation = Objects.requireNonNullElse(isolation, SHARED);
+            regions = regions == null ? List.of() : List.copyOf(regions);
+            deployments = deployments == null ? List.of() : List.copyOf(deployments);
+            contentFilters = contentFilters == null ? List.of() : List.copyOf(contentFilters);
+            blocklists = blocklists == null ? List.of() : List.copyOf(blocklists);
         }
+
+        /** @return whether it runs on the shared accounts' shared deployments only */
+        public boolean shared() { return isolation.equals(SHARED); }
+
+        /** @return whether its calls go to an account of its own (dedicatedAccount or tenantProvided) */
+        public boolean ownAccount() { return isolation.equals(DEDICATED_ACCOUNT) || isolation.equals(TENANT_PROVIDED); }
     }
+
+    /**
+     * A tenant-provided Azure OpenAI account (isolation {@code tenantProvided}).
+     *
+     * @param resourceId    the account's resource id ({@code Microsoft.CognitiveServices/accounts}). Required.
+     * @param region        the account's region. Required.
+     * @param entraTenantId the Entra tenant the account's subscription trusts; Defaults to: the platform's
+     *                      {@code tenantId} (the gateway's managed identity calls it directly). Another tenant makes the
+     *                      gateway sign in as the platform's multi-tenant application, federated with its managed
+     *                      identity (no secret).
+     */
+    public record TenantAccountConfig(String resourceId, String region, String entraTenantId) {}
 
     /**
      * Chargeback settings.

@@ -23,8 +23,10 @@ import io.github.aoaiplatform.core.IPrincipal;
 import io.github.aoaiplatform.core.IPrivateDnsZone;
 import io.github.aoaiplatform.core.Lock;
 import io.github.aoaiplatform.core.Naming;
+import io.github.aoaiplatform.core.PrivateEndpoint;
 import io.github.aoaiplatform.core.PrincipalType;
 import io.github.aoaiplatform.core.PrivateEndpointOptions;
+import io.github.aoaiplatform.core.PrivateEndpointProps;
 import io.github.aoaiplatform.core.ResourceGroup;
 import io.github.aoaiplatform.core.ResourceGroupProps;
 import io.github.aoaiplatform.core.Tags;
@@ -32,7 +34,10 @@ import io.github.aoaiplatform.dns.DnsZoneCatalogue;
 import io.github.aoaiplatform.dns.PrivateDnsZone;
 import io.github.aoaiplatform.dns.PrivateDnsZones;
 import io.github.aoaiplatform.dns.PrivateDnsZonesProps;
+import io.github.aoaiplatform.apim.FederatedTokenOptions;
 import io.github.aoaiplatform.identity.EntraApiApplication;
+import io.github.aoaiplatform.identity.FederatedApplication;
+import io.github.aoaiplatform.identity.FederatedApplicationProps;
 import io.github.aoaiplatform.monitoring.LogAnalytics;
 import io.github.aoaiplatform.monitoring.LogAnalyticsProps;
 import io.github.aoaiplatform.monitoring.LogAnalyticsTableOptions;
@@ -41,6 +46,8 @@ import io.github.aoaiplatform.monitoring.MonitorPrivateLinkScopeProps;
 import io.github.aoaiplatform.monitoring.UsageEventHub;
 import io.github.aoaiplatform.monitoring.UsageEventHubProps;
 import io.github.aoaiplatform.network.GatewayNetworkMode;
+import io.github.aoaiplatform.openai.IOpenAiAccount;
+import io.github.aoaiplatform.openai.OpenAiAccount;
 import io.github.aoaiplatform.network.IVirtualNetwork;
 import io.github.aoaiplatform.network.PlatformNetwork;
 import io.github.aoaiplatform.network.PlatformNetworkProps;
@@ -53,6 +60,7 @@ import io.github.aoaiplatform.patterns.AiGatewayProps;
 import io.github.aoaiplatform.patterns.RegionalOpenAi;
 import software.constructs.Construct;
 
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -80,6 +88,8 @@ public final class PlatformStack extends TerraformStack {
     private final IVirtualNetwork network;
     private final PrivateDnsZones dns;
     private final RegionalOpenAi openAi;
+    private final Map<String, List<IOpenAiAccount>> tenantAccounts = new LinkedHashMap<>();
+    private FederatedApplication tenantApplication;
     private final EntraApiApplication apiApplication;
     private final UsageEventHub usageEventHub;
     private final AiGateway gateway;
@@ -127,6 +137,27 @@ public final class PlatformStack extends TerraformStack {
         openAi.accounts().stream().filter(OpenAiAccount.class::isInstance)
                 .forEach(account -> globallyUnique(((OpenAiAccount) account).customSubdomainName(), "Azure OpenAI custom subdomain"));
         LegacyAddresses.moveContentFiltersToAzapi(openAi);
+        for (var tenant : ConfigProps.tenants(config, EnvironmentConfig.DepartmentConfig.DEDICATED_ACCOUNT))
+        {
+            tenantAccounts.put(tenant.name(), new RegionalOpenAi(this, "Tenant-" + tenant.name(), ConfigProps.tenantOpenAi(config,
+                    tenant, naming, resourceGroup, openAiEndpoints, diagnostics, lock, azapiProvider, this)).accounts());
+            tenantAccounts.get(tenant.name()).stream().filter(OpenAiAccount.class::isInstance)
+                    .forEach(account -> globallyUnique(((OpenAiAccount) account).customSubdomainName(), "Azure OpenAI custom subdomain"));
+        }
+        for (var tenant : ConfigProps.tenants(config, EnvironmentConfig.DepartmentConfig.TENANT_PROVIDED)) {
+            IOpenAiAccount account = OpenAiAccount.fromResourceId(this, "TenantAccount-" + tenant.name(),
+                    tenant.account().resourceId(), tenant.account().region(),
+                    tenant.deployments().stream().map(EnvironmentConfig.DeploymentConfig::name).toList());
+            tenantAccounts.put(tenant.name(), List.of(account));
+            // the gateway subnet denies Internet egress: the tenant's account is reached through an endpoint the tenant approves
+            new PrivateEndpoint(this, "TenantAccount-" + tenant.name() + "-PrivateEndpoint", PrivateEndpointProps.builder()
+                    .name("pep-" + account.name()).resourceGroupName(resourceGroup.name())
+                    .subnet(network.requireSubnet(SubnetRole.PRIVATE_ENDPOINTS)).targetResourceId(account.resourceId())
+                    .subresource(OpenAiAccount.PRIVATE_LINK_SUBRESOURCE)
+                    .dnsZones(dns.zones(DnsZoneCatalogue.forOpenAi(config.openAi().kind().equals("AIServices"))))
+                    .approvalRequest(ConfigProps.approvalRequest(config, tenant))
+                    .build());
+        }
         apiApplication = config.identity().application() == null ? null
                 : new EntraApiApplication(this, "ApiApplication", ConfigProps.apiApplication(config));
         usageEventHub = !mon.usageEventHub() ? null : new UsageEventHub(this, "UsageEventHub", UsageEventHubProps.builder()
@@ -228,8 +259,16 @@ public final class PlatformStack extends TerraformStack {
         var g = config.gateway();
         var identity = config.identity();
         boolean internal = mode == GatewayNetworkMode.INTERNAL_INJECTION;
-        List<OpenAiBackend> backends = openAi.accounts().stream().map(account -> OpenAiBackend.builder().account(account)
-                .priority(g.backend(account.location()).priority()).weight(g.backend(account.location()).weight()).build()).toList();
+        List<OpenAiBackend> backends = new ArrayList<>(openAi.accounts().stream().map(account -> OpenAiBackend.builder().account(account)
+                .priority(g.backend(account.location()).priority()).weight(g.backend(account.location()).weight()).build()).toList());
+        // a tenant's own accounts: backend key <tenant>-<region code>; the owner of a tenant-provided account grants the role
+        List<String> provided = ConfigProps.tenants(config, EnvironmentConfig.DepartmentConfig.TENANT_PROVIDED).stream()
+                .map(EnvironmentConfig.DepartmentConfig::name).toList();
+        List<String> foreign = config.departments().stream().filter(d -> ConfigProps.foreignEntraTenant(config, d) != null)
+                .map(EnvironmentConfig.DepartmentConfig::name).toList();
+        tenantAccounts.forEach((tenant, accounts) -> accounts.forEach(account -> backends.add(OpenAiBackend.builder()
+                .account(account).key(ConfigProps.tenantBackendKey(tenant, account.location()))
+                .grantInvoke(!provided.contains(tenant)).tokenFromProduct(foreign.contains(tenant)).tenant(tenant).build())));
         AiGateway gw = new AiGateway(this, "Gateway", AiGatewayProps.builder()
                 .name(globallyUnique(naming.name(Naming.Abbreviation.API_MANAGEMENT, config.location()), "API Management service name"))
                 .resourceGroup(resourceGroup)
@@ -264,7 +303,15 @@ public final class PlatformStack extends TerraformStack {
         LegacyAddresses.moveGatewayRoleAssignments(gw);
         LegacyAddresses.moveGatewayLoggerToAzapi(gw);
         if (usageEventHub != null) LegacyAddresses.moveUsageEventHubSender(usageEventHub, gw.identity());
-        config.departments().forEach(d -> gw.addDepartment(ConfigProps.department(config, d, gw.openAiApi())));
+        tenantApplication = foreign.isEmpty() ? null : new FederatedApplication(this, "TenantApplication", FederatedApplicationProps.builder()
+                .displayName("AOAI Platform tenant access (" + config.environmentName() + ")")
+                .trustedIdentity(gw.identity()).tenantId(config.tenantId()).build());
+        config.departments().forEach(d -> {
+            String foreignTenant = ConfigProps.foreignEntraTenant(config, d);
+            gw.addDepartment(ConfigProps.department(config, d, gw.openAiApi(), foreignTenant == null ? null : FederatedTokenOptions.builder()
+                    .tenantId(foreignTenant).clientId(tenantApplication.clientId())
+                    .identityClientId(gw.apiManagement().identityClientIdReference()).build()));
+        });
         return gw;
     }
 
@@ -296,6 +343,11 @@ public final class PlatformStack extends TerraformStack {
                 .description("Client id of the gateway's managed identity (the only identity calling Azure OpenAI)").build();
         TerraformOutput.Builder.create(this, "gateway_identity_principal_id").value(gateway.identity().principalId())
                 .description("Principal (object) id of the gateway's managed identity").build();
+        if (tenantApplication != null)
+            TerraformOutput.Builder.create(this, "tenant_application_client_id").value(tenantApplication.clientId())
+                    .description("Client id of the multi-tenant application the gateway signs in as for tenant-provided accounts in "
+                            + "other Entra tenants; each tenant's admin consents to it and grants its service principal "
+                            + "Cognitive Services OpenAI User on their account").build();
         if (usageEventHub != null)
             TerraformOutput.Builder.create(this, "usage_event_hub_id").value(usageEventHub.eventHubId())
                     .description("The usage Event Hub (one JSON record per gateway call); grant readers Azure Event Hubs Data Receiver on it").build();
@@ -328,6 +380,10 @@ public final class PlatformStack extends TerraformStack {
     public PrivateDnsZones dns() { return dns; }
     /** @return the regional Azure OpenAI accounts */
     public RegionalOpenAi openAi() { return openAi; }
+    /** @return the multi-tenant application the gateway signs in as for accounts in other Entra tenants, or null without them */
+    public FederatedApplication tenantApplication() { return tenantApplication; }
+    /** @return the accounts of each department with its own (dedicatedAccount or tenantProvided), by department name */
+    public Map<String, List<IOpenAiAccount>> tenantAccounts() { return java.util.Collections.unmodifiableMap(tenantAccounts); }
     /** @return the API app registration created here, or null when the environment brings its own app id */
     public EntraApiApplication apiApplication() { return apiApplication; }
     /** @return the AI gateway */

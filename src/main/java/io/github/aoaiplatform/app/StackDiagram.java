@@ -32,6 +32,8 @@ public final class StackDiagram {
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final Pattern REF = Pattern.compile("\\$\\{([a-z0-9_]+)\\.([A-Za-z0-9_-]+)\\.");
     private static final Pattern EXISTING_SUBNET = Pattern.compile("(?i)/subscriptions/[^/]+/resourceGroups/[^/]+/providers/Microsoft\\.Network/virtualNetworks/([^/]+)/subnets/([^/]+)");
+    private static final Pattern EXTERNAL_ACCOUNT_URL = Pattern.compile("https://([a-z0-9-]+)\\.openai\\.azure\\.com/openai");
+    private static final Pattern EXTERNAL_ACCOUNT_ID = Pattern.compile("(?i)/subscriptions/[^/]+/resourceGroups/[^/]+/providers/Microsoft\\.CognitiveServices/accounts/([^/]+)");
     private static final Pattern EXISTING_ZONE = Pattern.compile("(?i)/subscriptions/[^/]+/resourceGroups/[^/]+/providers/Microsoft\\.Network/privateDnsZones/([^/]+)");
     private static final String POOL_TYPE = "Microsoft.ApiManagement/service/backends@";
 
@@ -190,14 +192,25 @@ public final class StackDiagram {
             if (pools().isEmpty()) for (String backend : of("azurerm_api_management_backend")) line("  " + id(apim) + " --> " + id(backend));
         }
         for (String pool : pools()) forEachRef(resources.get(pool).path("body"), "azurerm_api_management_backend", b -> line("  " + id(pool) + " --> " + id(b)));
-        for (String backend : of("azurerm_api_management_backend"))
+        for (String backend : of("azurerm_api_management_backend")) {
             forEachRef(resources.get(backend), "azurerm_cognitive_account", account -> {
                 String pe = privateEndpointOf(account);
                 line("  " + id(backend) + " --> " + id(pe != null ? pe : account));
             });
+            Matcher external = EXTERNAL_ACCOUNT_URL.matcher(resources.get(backend).path("url").asText());
+            if (external.matches()) {      // an account someone else owns (a tenant's): through the endpoint its owner approved
+                String pe = privateEndpointOfExternal(external.group(1));
+                if (pe != null) line("  " + id(backend) + " --> " + id(pe));
+            }
+        }
         for (String pe : of("azurerm_private_endpoint")) {
-            String target = firstRef(resources.get(pe).path("private_service_connection"));
+            var connection = resources.get(pe).path("private_service_connection");
+            String target = firstRef(connection);
             if (target != null && drawn.contains(target)) line("  " + id(pe) + " -->|\"private link\"| " + id(target));
+            Matcher external = EXTERNAL_ACCOUNT_ID.matcher(connection.path("private_connection_resource_id").asText());
+            if (target == null && external.matches())
+                line("  " + id(pe) + " -->|\"private link, approved by its owner\"| " + id("external_" + external.group(1))
+                        + "[\"Azure OpenAI " + esc(external.group(1)) + " (existing, another subscription)\"]");
             for (String zone : zonesOf(pe)) line("  " + id(pe) + " -.-|\"A record\"| " + id(zone));
         }
         for (String record : of("azurerm_private_dns_a_record")) {      // the gateway's own names in its zones
@@ -302,6 +315,15 @@ public final class StackDiagram {
             zones.add(ref != null ? ref : z.asText());
         }
         return zones;
+    }
+
+    /** The endpoint whose connection names an existing account by id, or null. */
+    private String privateEndpointOfExternal(String accountName) {
+        for (String pe : of("azurerm_private_endpoint")) {
+            Matcher m = EXTERNAL_ACCOUNT_ID.matcher(resources.get(pe).path("private_service_connection").path("private_connection_resource_id").asText());
+            if (m.matches() && m.group(1).equals(accountName)) return pe;
+        }
+        return null;
     }
 
     private String privateEndpointOf(String target) {

@@ -107,9 +107,10 @@ public final class Chargeback extends Construct {
                 costAlerts.put(d.name(), alert("CostAlert-" + d.name(), props, "cost-" + d.name(),
                         "Department " + d.displayName() + ": projected monthly Azure OpenAI cost at " + d.alertPercent() + "% of budget",
                         "The last day's cost of department " + d.name() + " (cost center " + d.costCenter() + "), projected to "
-                                + ChargebackQueries.DAYS_PER_MONTH + " days, is at least " + d.alertPercent() + "% of its monthly budget "
+                                + ChargebackQueries.DAYS_PER_MONTH + " days" + (d.monthlyCapacityCharge() == null ? "" : " plus its monthly capacity charge")
+                                + ", is at least " + d.alertPercent() + "% of its monthly budget "
                                 + d.monthlyBudget() + " " + props.prices().currency() + ".",
-                        ChargebackQueries.costAlert(d.name()), ChargebackQueries.PROJECTED_COST_COLUMN, "P1D",
+                        ChargebackQueries.costAlert(d.name(), d.monthlyCapacityCharge()), ChargebackQueries.PROJECTED_COST_COLUMN, "P1D",
                         d.monthlyBudget() * d.alertPercent() / 100.0, all));
             if (d.tokenQuota() != null)
                 quotaAlerts.put(d.name(), alert("QuotaAlert-" + d.name(), props, "quota-" + d.name(),

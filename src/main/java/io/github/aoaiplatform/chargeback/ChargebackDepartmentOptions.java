@@ -16,9 +16,12 @@ import io.github.aoaiplatform.core.PropsCheck;
  * @param tokenQuotaPeriod the quota's period; Defaults to: monthly.
  * @param alertPercent     threshold of the cost and quota alerts, 1-100 % of budget or quota; Defaults to:
  *                         {@value #DEFAULT_ALERT_PERCENT}.
+ * @param monthlyCapacityCharge a fixed amount per month in the price table's currency, more than 0, charged on top of
+ *                         its tokens for its dedicated capacity (its own deployments or accounts): the month's report and
+ *                         the cost alert add it in full; Defaults to: none.
  */
 public record ChargebackDepartmentOptions(String name, String displayName, String costCenter, Double monthlyBudget, Long tokenQuota,
-                                          TokenQuotaPeriod tokenQuotaPeriod, Integer alertPercent) {
+                                          TokenQuotaPeriod tokenQuotaPeriod, Integer alertPercent, Double monthlyCapacityCharge) {
     /** The alert threshold when none is given. */
     public static final int DEFAULT_ALERT_PERCENT = 80;
 
@@ -41,6 +44,7 @@ public record ChargebackDepartmentOptions(String name, String displayName, Strin
      * @param tokenQuotaPeriod see {@link #tokenQuotaPeriod()}
 
      * @param alertPercent     see {@link #alertPercent()}
+     * @param monthlyCapacityCharge see {@link #monthlyCapacityCharge()}
 
      */
     public ChargebackDepartmentOptions {
@@ -55,6 +59,8 @@ public record ChargebackDepartmentOptions(String name, String displayName, Strin
         alertPercent = alertPercent != null ? alertPercent : DEFAULT_ALERT_PERCENT;
         check.check(alertPercent >= 1 && alertPercent <= 100, "alertPercent",
                 "must be between 1 and 100 (% of budget or quota), got " + alertPercent);
+        check.check(monthlyCapacityCharge == null || monthlyCapacityCharge > 0, "monthlyCapacityCharge",
+                "must be greater than 0 (in the price table's currency), or omitted for no fixed charge");
         check.throwIfAny();
     }
 
@@ -70,6 +76,7 @@ public record ChargebackDepartmentOptions(String name, String displayName, Strin
         private Long tokenQuota;
         private TokenQuotaPeriod tokenQuotaPeriod;
         private Integer alertPercent;
+        private Double monthlyCapacityCharge;
 
         private Builder() {}
 
@@ -130,9 +137,17 @@ public record ChargebackDepartmentOptions(String name, String displayName, Strin
         public Builder alertPercent(Integer alertPercent) { this.alertPercent = alertPercent; return this; }
 
         /**
+         * Sets {@link ChargebackDepartmentOptions#monthlyCapacityCharge()}.
+         *
+         * @param monthlyCapacityCharge the value
+         * @return this builder
+         */
+        public Builder monthlyCapacityCharge(Double monthlyCapacityCharge) { this.monthlyCapacityCharge = monthlyCapacityCharge; return this; }
+
+        /**
          * @return the validated, immutable props
          * @throws io.github.aoaiplatform.core.InvalidPropsException naming every invalid field
          */
-        public ChargebackDepartmentOptions build() { return new ChargebackDepartmentOptions(name, displayName, costCenter, monthlyBudget, tokenQuota, tokenQuotaPeriod, alertPercent); }
+        public ChargebackDepartmentOptions build() { return new ChargebackDepartmentOptions(name, displayName, costCenter, monthlyBudget, tokenQuota, tokenQuotaPeriod, alertPercent, monthlyCapacityCharge); }
     }
 }

@@ -85,10 +85,11 @@ public final class ChargebackQueries {
     public static String departments(List<ChargebackDepartmentOptions> departments) {
         String rows = departments.stream().map(d -> "    " + String.join(", ", string(d.name()), string(d.displayName()),
                         string(d.costCenter()), d.monthlyBudget() == null ? "real(null)" : real(d.monthlyBudget()),
-                        d.tokenQuota() == null ? "long(null)" : "long(" + d.tokenQuota() + ")", string(d.tokenQuotaPeriod().xmlValue())))
+                        d.tokenQuota() == null ? "long(null)" : "long(" + d.tokenQuota() + ")", string(d.tokenQuotaPeriod().xmlValue()),
+                        d.monthlyCapacityCharge() == null ? "real(null)" : real(d.monthlyCapacityCharge())))
                 .collect(Collectors.joining(",\n"));
         return "datatable(Department: string, DisplayName: string, CostCenter: string, MonthlyBudget: real, TokenQuota: long, "
-                + "QuotaPeriod: string)\n[\n" + rows + "\n]";
+                + "QuotaPeriod: string, MonthlyCapacityCharge: real)\n[\n" + rows + "\n]";
     }
 
     /** @return the {@value #USAGE} function: prompt, cached prompt and completion tokens per hour and dimension set */
@@ -154,12 +155,17 @@ public final class ChargebackQueries {
     /** @return the saved reports: cost per department, user, model and day (month to date), and quota use per department */
     public static List<Report> reports() {
         return List.of(
+                // departments with a capacity charge are billed it even in a month without tokens
                 new Report("cost-per-department", "Cost per department (month to date)", COST + "()\n" + THIS_MONTH
+                        + "| union (" + DEPARTMENTS + "() | where isnotnull(MonthlyCapacityCharge) | project Department, CostCenter, "
+                        + "Currency = toscalar(" + PRICES + "() | take 1 | project Currency))\n"
                         + "| summarize PromptTokens = sum(PromptTokens), CompletionTokens = sum(CompletionTokens), Cost = round(sum(Cost), 2) by Department, CostCenter, Currency\n"
-                        + "| join kind=leftouter (" + DEPARTMENTS + "() | project Department, MonthlyBudget) on Department\n"
-                        + "| extend BudgetUsedPercent = round(100.0 * Cost / MonthlyBudget, 1)\n"
-                        + "| project Department, CostCenter, PromptTokens, CompletionTokens, Cost, Currency, MonthlyBudget, BudgetUsedPercent\n"
-                        + "| order by Cost desc"),
+                        + "| join kind=leftouter (" + DEPARTMENTS + "() | project Department, MonthlyBudget, MonthlyCapacityCharge) on Department\n"
+                        + "| extend CapacityCharge = coalesce(MonthlyCapacityCharge, real(0))\n"
+                        + "| extend TotalCost = round(Cost + CapacityCharge, 2)\n"
+                        + "| extend BudgetUsedPercent = round(100.0 * TotalCost / MonthlyBudget, 1)\n"
+                        + "| project Department, CostCenter, PromptTokens, CompletionTokens, Cost, CapacityCharge, TotalCost, Currency, MonthlyBudget, BudgetUsedPercent\n"
+                        + "| order by TotalCost desc"),
                 new Report("cost-per-user", "Cost per user (month to date)", RECORDS + "()\n" + THIS_MONTH
                         + "| extend Split = isnotnull(PromptTokens)\n"
                         + "| extend PromptTokens = iff(Split, PromptTokens, 0), CachedPromptTokens = coalesce(CachedPromptTokens, 0),"
@@ -194,12 +200,15 @@ public final class ChargebackQueries {
      * Log alerts look back at most two days, so a month-to-date sum cannot be alerted on; the projection fires early
      * instead of late. The result column is {@value #PROJECTED_COST_COLUMN}.
      *
-     * @param department the department's name
+     * The department's monthly capacity charge, when it has one, is added in full.
+     *
+     * @param department            the department's name
+     * @param monthlyCapacityCharge its fixed monthly charge, or null
      * @return the query
      */
-    public static String costAlert(String department) {
+    public static String costAlert(String department, Double monthlyCapacityCharge) {
         return COST + "()\n| where Department == " + string(department) + "\n| summarize " + PROJECTED_COST_COLUMN
-                + " = sum(Cost) * " + DAYS_PER_MONTH;
+                + " = sum(Cost) * " + DAYS_PER_MONTH + (monthlyCapacityCharge == null ? "" : " + " + real(monthlyCapacityCharge));
     }
 
     /** The cost alert's result column. */

@@ -10,12 +10,12 @@ import java.util.regex.Pattern;
  * {@code <abbreviation>-<workload>-<environment>-<region code>-<suffix>}, e.g. {@code oai-aoai-dev-jpe-k3f9}.
  * The suffix keeps globally unique names (custom subdomains, APIM) from colliding between platforms.
  *
- * @param workload    the workload, e.g. {@code aoai}: a lower-case letter and up to 9 letters or digits
+ * @param workload    the workload, e.g. {@code aoai}: a lower-case letter and up to 10 letters or digits
  * @param environment the environment, e.g. {@code dev}: same rule
  * @param suffix      3-6 lower-case letters or digits ending every name (see {@link #derivedSuffix(String)})
  */
 public record Naming(String workload, String environment, String suffix) {
-    private static final Pattern PART = Pattern.compile("[a-z][a-z0-9]{0,9}");
+    private static final Pattern PART = Pattern.compile("[a-z][a-z0-9]{0,10}");
     private static final Pattern SUFFIX = Pattern.compile("[a-z0-9]{3,6}");
 
     /** CAF abbreviations of the resource kinds the library names. */
@@ -65,9 +65,9 @@ public record Naming(String workload, String environment, String suffix) {
      */
     public Naming {
         PropsCheck check = PropsCheck.of("Naming");
-        if (check.require("workload", workload)) check.matches("workload", workload, PART, "a lower-case letter and up to 9 lower-case letters or digits");
+        if (check.require("workload", workload)) check.matches("workload", workload, PART, "a lower-case letter and up to 10 lower-case letters or digits");
         if (check.require("environment", environment))
-            check.matches("environment", environment, PART, "a lower-case letter and up to 9 lower-case letters or digits");
+            check.matches("environment", environment, PART, "a lower-case letter and up to 10 lower-case letters or digits");
         if (check.require("suffix", suffix)) check.matches("suffix", suffix, SUFFIX, "3-6 lower-case letters or digits");
         check.throwIfAny();
     }

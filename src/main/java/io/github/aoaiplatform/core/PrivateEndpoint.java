@@ -34,7 +34,8 @@ public final class PrivateEndpoint extends Construct {
                         .name(props.name() + "-connection")
                         .privateConnectionResourceId(props.targetResourceId())
                         .subresourceNames(List.of(props.subresource()))
-                        .isManualConnection(false)
+                        .isManualConnection(props.approvalRequest() != null)
+                        .requestMessage(props.approvalRequest())
                         .build())
                 .tags(props.tags());
         if (!props.dnsZones().isEmpty())

@@ -25,10 +25,16 @@ import java.util.regex.Pattern;
  * @param staticIp          a static private IPv4 address in the subnet; Defaults to: dynamic.
  * @param tags              tags of the endpoint; Defaults to: none.
  * @param dependsOn         what must exist before the endpoint (e.g. what its DNS records need); Defaults to: nothing.
+ * @param approvalRequest   ask the target's owner to approve the connection, with this message (1-140 characters): for a
+ *                          resource in a subscription or Entra tenant this deployment has no rights in; Defaults to: none
+ *                          (approved automatically, which needs rights on the target).
  */
 public record PrivateEndpointProps(String name, String resourceGroupName, ISubnet subnet, String location,
                                    String targetResourceId, String subresource, List<IPrivateDnsZone> dnsZones,
-                                   String staticIp, Map<String, String> tags, List<ITerraformDependable> dependsOn) {
+                                   String staticIp, Map<String, String> tags, List<ITerraformDependable> dependsOn,
+                                   String approvalRequest) {
+    /** The longest approval request message Azure accepts. */
+    public static final int MAX_APPROVAL_REQUEST = 140;
     private static final Pattern NAME = Pattern.compile("[a-zA-Z0-9][a-zA-Z0-9_.-]{0,78}[a-zA-Z0-9_]");
 
     /**
@@ -44,6 +50,7 @@ public record PrivateEndpointProps(String name, String resourceGroupName, ISubne
      * @param staticIp          see {@link #staticIp()}
      * @param tags              see {@link #tags()}
      * @param dependsOn         see {@link #dependsOn()}
+     * @param approvalRequest   see {@link #approvalRequest()}
      */
     public PrivateEndpointProps {
         dnsZones = dnsZones == null ? List.of() : List.copyOf(dnsZones);
@@ -57,6 +64,8 @@ public record PrivateEndpointProps(String name, String resourceGroupName, ISubne
         check.require("targetResourceId", targetResourceId);
         check.require("subresource", subresource);
         check.matches("staticIp", staticIp, PrivateEndpointOptions.IPV4, "an IPv4 address in the subnet, e.g. 10.10.1.10");
+        check.check(approvalRequest == null || (!approvalRequest.isBlank() && approvalRequest.length() <= MAX_APPROVAL_REQUEST),
+                "approvalRequest", "must be 1-" + MAX_APPROVAL_REQUEST + " characters; leave it unset for automatic approval");
         check.throwIfAny();
     }
 
@@ -73,6 +82,7 @@ public record PrivateEndpointProps(String name, String resourceGroupName, ISubne
         private String subresource;
         private List<IPrivateDnsZone> dnsZones;
         private String staticIp;
+        private String approvalRequest;
         private Map<String, String> tags;
         private List<ITerraformDependable> dependsOn;
 
@@ -162,9 +172,17 @@ public record PrivateEndpointProps(String name, String resourceGroupName, ISubne
         }
 
         /**
+         * Sets {@link PrivateEndpointProps#approvalRequest()}.
+         *
+         * @param approvalRequest the value
+         * @return this builder
+         */
+        public Builder approvalRequest(String approvalRequest) { this.approvalRequest = approvalRequest; return this; }
+
+        /**
          * @return the validated, immutable props
          * @throws io.github.aoaiplatform.core.InvalidPropsException naming every invalid field
          */
-        public PrivateEndpointProps build() { return new PrivateEndpointProps(name, resourceGroupName, subnet, location, targetResourceId, subresource, dnsZones, staticIp, tags, dependsOn); }
+        public PrivateEndpointProps build() { return new PrivateEndpointProps(name, resourceGroupName, subnet, location, targetResourceId, subresource, dnsZones, staticIp, tags, dependsOn, approvalRequest); }
     }
 }

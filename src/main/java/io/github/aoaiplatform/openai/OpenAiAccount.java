@@ -39,6 +39,9 @@ public final class OpenAiAccount extends Construct implements IOpenAiAccount {
     /** The Azure resource type of an account id. */
     public static final String RESOURCE_TYPE = "Microsoft.CognitiveServices/accounts";
 
+    /** The private link group id of an account (its private endpoints' subresource). */
+    public static final String PRIVATE_LINK_SUBRESOURCE = "account";
+
     /**
      * An account the app does not create, e.g. a PTU account owned by another team. Its endpoint is taken to be
      * {@code https://<name>.openai.azure.com/}, which holds for every account with a custom subdomain equal to its name.
@@ -106,7 +109,7 @@ public final class OpenAiAccount extends Construct implements IOpenAiAccount {
                     .keyVaultKeyId(key.keyVaultKeyId()).identityClientId(key.identity().clientId()).build());
         resource = builder.build();
 
-        ResourceInterfaces.privateEndpoints(this, resource.getId(), props.name(), "account",
+        ResourceInterfaces.privateEndpoints(this, resource.getId(), props.name(), PRIVATE_LINK_SUBRESOURCE,
                 props.resourceGroup().name(), props.privateEndpoints(), props.lock(), props.tags(), null);
         ResourceInterfaces.diagnostics(this, resource.getId(), props.diagnostics(), true);
         ResourceInterfaces.lock(this, resource.getId(), props.name(), props.lock());

@@ -31,7 +31,8 @@ import java.util.Map;
  * The AI gateway (an L3): API Management in front of Azure OpenAI, composed from the L2s.
  * <ul>
  *   <li>a user-assigned identity (child {@code Identity}) that API Management runs as, granted invoke
- *       ({@code account.grantInvoke}) on every backend account and nothing else;</li>
+ *       ({@code account.grantInvoke}) on every backend account whose {@link OpenAiBackend#grantInvoke()} is on, and
+ *       nothing else;</li>
  *   <li>the API Management service ({@link ApiGateway}, child {@code Default}: its resources keep the pattern's
  *       address, e.g. {@code Gateway/Resource});</li>
  *   <li>Application Insights (child {@code AppInsights}, unless one is passed in) with the service's logger;</li>
@@ -66,7 +67,7 @@ public final class AiGateway extends Construct {
                 .name(props.identityName()).resourceGroup(props.resourceGroup()).location(props.location()).build());
         Tags.of(identity).addAll(props.tags());
         for (OpenAiBackend backend : props.backends())
-            invokeGrants.put(backend.key(), backend.account().grantInvoke(identity, GRANT_DESCRIPTION));
+            if (backend.grantInvoke()) invokeGrants.put(backend.key(), backend.account().grantInvoke(identity, GRANT_DESCRIPTION));
 
         apiManagement = new ApiGateway(this, "Default", ApiGatewayProps.builder()
                 .name(props.name())

@@ -26,6 +26,9 @@ class AllElementsWellFormedTest {
         return List.of(
                 new Sample(PolicySection.INBOUND, AuthenticationManagedIdentity.builder().outputTokenVariableName("t").build()),
                 new Sample(PolicySection.OUTBOUND, Base.INSTANCE),
+                new Sample(PolicySection.INBOUND, CacheLookupValue.of(TRICKY, "v")),
+                new Sample(PolicySection.INBOUND, CacheStoreValue.of(TRICKY, TRICKY, 60)),
+                new Sample(PolicySection.INBOUND, SendRequest.postForm("r", "https://login.microsoftonline.com/" + TENANT + "/oauth2/v2.0/token", TRICKY, 20)),
                 new Sample(PolicySection.OUTBOUND, Choose.builder().when(TRICKY, SetVariable.of("v", TRICKY))
                         .otherwise(SetBody.of(TRICKY)).build()),
                 new Sample(PolicySection.INBOUND, Cors.builder().allowedOrigins("https://a.contoso.com").build()),

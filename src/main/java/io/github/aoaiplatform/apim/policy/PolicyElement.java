@@ -8,9 +8,9 @@ import java.util.Set;
  * there is deliberately no raw-XML escape hatch.
  */
 public abstract sealed class PolicyElement
-        permits AuthenticationManagedIdentity, Base, Choose, Cors, EmitMetric, EmitTokenMetric, ForwardRequest, IncludeFragment,
+        permits AuthenticationManagedIdentity, Base, CacheLookupValue, CacheStoreValue, Choose, Cors, EmitMetric, EmitTokenMetric, ForwardRequest, IncludeFragment,
                 LlmTokenLimit, LogToEventHub, QuotaByKey, RateLimitByKey, Retry, ReturnResponse, SetBackendService,
-                SetBody, SetHeader, SetVariable, Trace, ValidateAzureAdToken, ValidateJwt {
+                SendRequest, SetBody, SetHeader, SetVariable, Trace, ValidateAzureAdToken, ValidateJwt {
 
     PolicyElement() {
     }
