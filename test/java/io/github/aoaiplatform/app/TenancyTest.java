@@ -62,6 +62,12 @@ class TenancyTest {
                 .extracting(p -> p.path("name").asText()).contains("contoso-strict");
         assertThat(Synth.allResources(TF).keySet()).anyMatch(a -> a.contains("OpenAi_japaneast_Blocklist-contoso-terms"));
         assertThat(Synth.all(TF, "azurerm_cognitive_account").keySet()).noneMatch(a -> a.contains("contoso"));
+        // the tenant's terms block only its own filter: the shared deployments' default filter does not attach them
+        var filters = Synth.all(TF, "azapi_resource").values().stream().filter(r -> r.path("type").asText().equals(ContentFilter.TYPE)).toList();
+        assertThat(filters).filteredOn(f -> f.path("name").asText().equals("contoso-strict")).isNotEmpty()
+                .allSatisfy(f -> assertThat(f.path("body").path("properties").path("customBlocklists").toString()).contains("contoso-terms"));
+        assertThat(filters).filteredOn(f -> f.path("name").asText().equals("platform-default")).isNotEmpty()
+                .allSatisfy(f -> assertThat(f.path("body").path("properties").path("customBlocklists").toString()).doesNotContain("contoso-terms"));
     }
 
     @Test

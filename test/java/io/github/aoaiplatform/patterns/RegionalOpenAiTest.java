@@ -152,6 +152,26 @@ class RegionalOpenAiTest {
     }
 
     @Test
+    void thePlatformDefaultFilterAttachesOnlyTheBlocklistsItIsGiven() {
+        JsonNode tf = Synth.of(s -> new RegionalOpenAi(s, "OpenAi", props(s)
+                .accounts(List.of(RegionalAccountOptions.in("japaneast")))
+                .blocklists(List.of(BlocklistOptions.builder().name("codenames").terms(List.of("bluebird")).build(),
+                        BlocklistOptions.builder().name("tenant-terms").terms(List.of("acme")).build()))
+                .defaultFilterBlocklists(List.of("codenames"))
+                .deployments(List.of(RegionalDeploymentOptions.everywhere(PTU_CHAT))).build()));
+        JsonNode filter = Synth.all(tf, "azapi_resource").values().stream()
+                .filter(r -> r.path("name").asText().equals(ContentFilterOptions.PLATFORM_DEFAULT)).findFirst().orElseThrow();
+        assertThat(filter.path("body").path("properties").path("customBlocklists")).extracting(b -> b.path("blocklistName").asText())
+                .containsExactly("codenames", "codenames");
+    }
+
+    @Test
+    void failsOnADefaultFilterBlocklistThatIsNotDefined() {
+        Synth.of(s -> assertThatThrownBy(() -> props(s).defaultFilterBlocklists(List.of("nope")).build())
+                .hasMessageContaining("RegionalOpenAiProps.defaultFilterBlocklists[0]: 'nope' is not defined; add it to blocklists"));
+    }
+
+    @Test
     void failsOnAnEndpointNameThatWouldRepeatOnEveryAccount() {
         Synth.of(s -> {
             var builder = props(s);

@@ -76,6 +76,8 @@ final class ConfigProps {
                 .customerManagedKey(customerManagedKey(o.customerManagedKey(), scope))
                 .contentFilters(filters)
                 .blocklists(blocklists.stream().map(ConfigProps::blocklist).toList())
+                // a dedicated-deployment tenant's blocklists are its own filters' only: shared deployments never block its terms
+                .defaultFilterBlocklists(o.blocklists().stream().map(EnvironmentConfig.BlocklistConfig::name).toList())
                 .deployments(deployments)
                 .naming(naming)
                 .resourceGroup(resourceGroup)

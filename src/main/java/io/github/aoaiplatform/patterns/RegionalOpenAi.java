@@ -79,7 +79,7 @@ public final class RegionalOpenAi extends Construct {
                 && props.contentFilters().stream().noneMatch(f -> f.name().equals(ContentFilterOptions.PLATFORM_DEFAULT))
                 && props.deployments().stream().anyMatch(d -> d.targets(account) && d.deployment().contentFilter() == null);
         if (usesPlatformDefault)
-            filters.add(ContentFilterOptions.platformDefault(props.blocklists().stream().map(BlocklistOptions::name).toList()));
+            filters.add(ContentFilterOptions.platformDefault(props.defaultFilterBlocklists()));
         return filters;
     }
 

@@ -46,15 +46,17 @@ import java.util.Set;
  * @param defaultContentFilter the filter of every deployment that names none: a {@code contentFilters} name, a built-in
  *                           {@code Microsoft.*} policy, or {@value ContentFilterOptions#PLATFORM_DEFAULT}; Defaults to:
  *                           {@value ContentFilterOptions#PLATFORM_DEFAULT}, which (unless {@code contentFilters} defines
- *                           it) is {@link ContentFilterOptions#platformDefault} with every blocklist, created on each
- *                           account that has a deployment using it.
+ *                           it) is {@link ContentFilterOptions#platformDefault} with {@code defaultFilterBlocklists},
+ *                           created on each account that has a deployment using it.
+ * @param defaultFilterBlocklists the blocklists the platform default filter attaches, each one of {@code blocklists};
+ *                           Defaults to: every blocklist (set it when some blocklists belong to one tenant's filters only).
  */
 public record RegionalOpenAiProps(List<RegionalAccountOptions> accounts, String kind, CustomerManagedKeyOptions customerManagedKey,
                                   List<ContentFilterOptions> contentFilters, List<BlocklistOptions> blocklists,
                                   List<RegionalDeploymentOptions> deployments, Naming naming, IResourceGroup resourceGroup,
                                   List<PrivateEndpointOptions> privateEndpoints, DiagnosticSettings diagnostics, Lock lock,
                                   TerraformProvider azapi, Map<String, String> tags, List<String> allowedFqdns,
-                                  String defaultContentFilter) {
+                                  String defaultContentFilter, List<String> defaultFilterBlocklists) {
     /**
      * Validates every field, including what spans the lists, and fills defaults.
      *
@@ -73,6 +75,7 @@ public record RegionalOpenAiProps(List<RegionalAccountOptions> accounts, String 
      * @param tags see {@link #tags()}
      * @param allowedFqdns see {@link #allowedFqdns()}
      * @param defaultContentFilter see {@link #defaultContentFilter()}
+     * @param defaultFilterBlocklists see {@link #defaultFilterBlocklists()}
      * @throws io.github.aoaiplatform.core.InvalidPropsException naming every invalid field
      */
     public RegionalOpenAiProps {
@@ -85,6 +88,8 @@ public record RegionalOpenAiProps(List<RegionalAccountOptions> accounts, String 
         tags = tags == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(tags));
         allowedFqdns = allowedFqdns == null ? List.of() : List.copyOf(allowedFqdns);
         defaultContentFilter = defaultContentFilter == null ? ContentFilterOptions.PLATFORM_DEFAULT : defaultContentFilter;
+        defaultFilterBlocklists = defaultFilterBlocklists == null ? blocklists.stream().map(BlocklistOptions::name).toList()
+                : List.copyOf(defaultFilterBlocklists);
         PropsCheck check = PropsCheck.of("RegionalOpenAiProps");
         check.require("accounts", accounts);
         Set<String> accountKeys = new HashSet<>();
@@ -98,6 +103,9 @@ public record RegionalOpenAiProps(List<RegionalAccountOptions> accounts, String 
             for (int b = 0; b < contentFilters.get(i).blocklists().size(); b++)
                 check.check(blocklistNames.contains(contentFilters.get(i).blocklists().get(b)), "contentFilters[" + i + "].blocklists[" + b + "]",
                         "'" + contentFilters.get(i).blocklists().get(b) + "' is not defined; add it to blocklists");
+        for (int b = 0; b < defaultFilterBlocklists.size(); b++)
+            check.check(blocklistNames.contains(defaultFilterBlocklists.get(b)), "defaultFilterBlocklists[" + b + "]",
+                    "'" + defaultFilterBlocklists.get(b) + "' is not defined; add it to blocklists");
         check.check(ContentFilter.isBuiltIn(defaultContentFilter) || filterNames.contains(defaultContentFilter)
                         || defaultContentFilter.equals(ContentFilterOptions.PLATFORM_DEFAULT), "defaultContentFilter",
                 "'" + defaultContentFilter + "' is not defined; add it to contentFilters, use a built-in Microsoft.* policy or "
@@ -164,6 +172,7 @@ public record RegionalOpenAiProps(List<RegionalAccountOptions> accounts, String 
         private Map<String, String> tags;
         private List<String> allowedFqdns;
         private String defaultContentFilter;
+        private List<String> defaultFilterBlocklists;
 
         private Builder() {}
 
@@ -288,9 +297,17 @@ public record RegionalOpenAiProps(List<RegionalAccountOptions> accounts, String 
         public Builder defaultContentFilter(String defaultContentFilter) { this.defaultContentFilter = defaultContentFilter; return this; }
 
         /**
+         * Sets {@link RegionalOpenAiProps#defaultFilterBlocklists()}.
+         *
+         * @param defaultFilterBlocklists the value
+         * @return this builder
+         */
+        public Builder defaultFilterBlocklists(List<String> defaultFilterBlocklists) { this.defaultFilterBlocklists = defaultFilterBlocklists; return this; }
+
+        /**
          * @return the validated, immutable props
          * @throws io.github.aoaiplatform.core.InvalidPropsException naming every invalid field
          */
-        public RegionalOpenAiProps build() { return new RegionalOpenAiProps(accounts, kind, customerManagedKey, contentFilters, blocklists, deployments, naming, resourceGroup, privateEndpoints, diagnostics, lock, azapi, tags, allowedFqdns, defaultContentFilter); }
+        public RegionalOpenAiProps build() { return new RegionalOpenAiProps(accounts, kind, customerManagedKey, contentFilters, blocklists, deployments, naming, resourceGroup, privateEndpoints, diagnostics, lock, azapi, tags, allowedFqdns, defaultContentFilter, defaultFilterBlocklists); }
     }
 }
