@@ -225,7 +225,7 @@ class ConfigLoaderTest {
                 .isInstanceOf(ConfigException.class)
                 .satisfies(e -> assertThat(((ConfigException) e).problems()).extracting(Problems.Problem::path).containsExactlyInAnyOrder(
                         "openAi.contentFilters[0].blocklists[1]", "openAi.defaultContentFilter", "openAi.allowedFqdns[0]"))
-                .hasMessageContaining("'people' is not defined; add it to openAi.blocklists")
+                .hasMessageContaining("openAi.contentFilters[0].blocklists[1]: 'people' is not defined; add it to blocklists")
                 .hasMessageContaining("'lenient' is not defined");
     }
 

@@ -19,12 +19,12 @@ import io.github.aoaiplatform.monitoring.LogAnalyticsProps;
 import io.github.aoaiplatform.monitoring.LogAnalyticsTableOptions;
 import io.github.aoaiplatform.network.ExistingVirtualNetworkProps;
 import io.github.aoaiplatform.network.PlatformNetworkProps;
+import io.github.aoaiplatform.patterns.RegionalOpenAiProps;
 import io.github.aoaiplatform.openai.ContentFilter;
 import io.github.aoaiplatform.openai.CustomerManagedKeyOptions;
 import io.github.aoaiplatform.openai.DeploymentOptions;
 import io.github.aoaiplatform.openai.ModelCatalogue;
 import io.github.aoaiplatform.openai.OpenAiAccount;
-import io.github.aoaiplatform.openai.ContentFilterOptions;
 import io.github.aoaiplatform.openai.OpenAiAccountProps;
 import io.github.aoaiplatform.identity.UserAssignedIdentity;
 import software.constructs.RootConstruct;
@@ -204,17 +204,9 @@ public final class ConfigValidator {
             props(p, path, Map.of("name", "name", "terms", "terms"), () -> ConfigProps.blocklist(b));
             if (b.name() != null && !lists.add(b.name())) p.add(path + "name", "'" + b.name() + "' is defined twice");
         }
-        for (int i = 0; i < o.contentFilters().size(); i++) {
-            List<String> attached = o.contentFilters().get(i).blocklists() == null ? List.of() : o.contentFilters().get(i).blocklists();
-            for (int b = 0; b < attached.size(); b++)
-                if (!lists.contains(attached.get(b)))
-                    p.add("openAi.contentFilters[" + i + "].blocklists[" + b + "]", "'" + attached.get(b) + "' is not defined; add it to openAi.blocklists");
-        }
-        String defaultFilter = o.defaultContentFilter();
-        if (defaultFilter != null && !filters.contains(defaultFilter) && !ContentFilter.isBuiltIn(defaultFilter)
-                && !defaultFilter.equals(ContentFilterOptions.PLATFORM_DEFAULT))
-            p.add("openAi.defaultContentFilter", "'" + defaultFilter + "' is not defined; add it to openAi.contentFilters, use a built-in "
-                    + "Microsoft.* policy or " + ContentFilterOptions.PLATFORM_DEFAULT);
+        rule(p, "openAi.", check -> RegionalOpenAiProps.checkContentSafetyReferences(check, filters, lists,
+                o.contentFilters().stream().map(f -> f.blocklists() == null ? List.<String>of() : f.blocklists()).toList(),
+                o.defaultContentFilter()));
         Set<String> names = new HashSet<>();
         for (int i = 0; i < o.deployments().size(); i++) {
             var d = o.deployments().get(i);

@@ -99,17 +99,11 @@ public record RegionalOpenAiProps(List<RegionalAccountOptions> accounts, String 
         check.check(OpenAiAccountProps.KINDS.contains(kind), "kind", "'" + kind + "' must be one of " + OpenAiAccountProps.KINDS);
         Set<String> filterNames = uniqueNames(check, "contentFilters", contentFilters.stream().map(ContentFilterOptions::name).toList());
         Set<String> blocklistNames = uniqueNames(check, "blocklists", blocklists.stream().map(BlocklistOptions::name).toList());
-        for (int i = 0; i < contentFilters.size(); i++)
-            for (int b = 0; b < contentFilters.get(i).blocklists().size(); b++)
-                check.check(blocklistNames.contains(contentFilters.get(i).blocklists().get(b)), "contentFilters[" + i + "].blocklists[" + b + "]",
-                        "'" + contentFilters.get(i).blocklists().get(b) + "' is not defined; add it to blocklists");
+        checkContentSafetyReferences(check, filterNames, blocklistNames,
+                contentFilters.stream().map(ContentFilterOptions::blocklists).toList(), defaultContentFilter);
         for (int b = 0; b < defaultFilterBlocklists.size(); b++)
             check.check(blocklistNames.contains(defaultFilterBlocklists.get(b)), "defaultFilterBlocklists[" + b + "]",
                     "'" + defaultFilterBlocklists.get(b) + "' is not defined; add it to blocklists");
-        check.check(ContentFilter.isBuiltIn(defaultContentFilter) || filterNames.contains(defaultContentFilter)
-                        || defaultContentFilter.equals(ContentFilterOptions.PLATFORM_DEFAULT), "defaultContentFilter",
-                "'" + defaultContentFilter + "' is not defined; add it to contentFilters, use a built-in Microsoft.* policy or "
-                        + ContentFilterOptions.PLATFORM_DEFAULT);
         uniqueNames(check, "deployments", deployments.stream().map(d -> d.deployment().name()).toList());
         List<String> regions = accounts.stream().map(RegionalAccountOptions::region).distinct().toList();
         List<String> accountIds = accounts.stream().map(RegionalAccountOptions::id).distinct().toList();
@@ -142,6 +136,30 @@ public record RegionalOpenAiProps(List<RegionalAccountOptions> accounts, String 
         check.check(azapi != null || (contentFilters.isEmpty() && blocklists.isEmpty() && !platformDefaultUsed), "azapi",
                 "is required to create content filters and blocklist terms");
         check.throwIfAny();
+    }
+
+    /**
+     * The references between the content-safety lists, in this record's field names: every blocklist a filter attaches
+     * ({@code contentFilters[i].blocklists[b]}) is defined, and {@code defaultContentFilter} is a defined filter, a
+     * built-in {@code Microsoft.*} policy or {@value ContentFilterOptions#PLATFORM_DEFAULT}. Stack-file validation
+     * applies the same rule to its lists.
+     *
+     * @param check                where problems go
+     * @param filterNames          the defined filters' names
+     * @param blocklistNames       the defined blocklists' names
+     * @param attachedBlocklists   each filter's attached blocklist names, in filter order
+     * @param defaultContentFilter the default filter, or null when not set
+     */
+    public static void checkContentSafetyReferences(PropsCheck check, Set<String> filterNames, Set<String> blocklistNames,
+                                                    List<List<String>> attachedBlocklists, String defaultContentFilter) {
+        for (int i = 0; i < attachedBlocklists.size(); i++)
+            for (int b = 0; b < attachedBlocklists.get(i).size(); b++)
+                check.check(blocklistNames.contains(attachedBlocklists.get(i).get(b)), "contentFilters[" + i + "].blocklists[" + b + "]",
+                        "'" + attachedBlocklists.get(i).get(b) + "' is not defined; add it to blocklists");
+        check.check(defaultContentFilter == null || ContentFilter.isBuiltIn(defaultContentFilter) || filterNames.contains(defaultContentFilter)
+                        || defaultContentFilter.equals(ContentFilterOptions.PLATFORM_DEFAULT), "defaultContentFilter",
+                "'" + defaultContentFilter + "' is not defined; add it to contentFilters, use a built-in Microsoft.* policy or "
+                        + ContentFilterOptions.PLATFORM_DEFAULT);
     }
 
     private static Set<String> uniqueNames(PropsCheck check, String field, List<String> names) {
