@@ -70,21 +70,13 @@ final class ConfigProps {
             tenant.deployments().forEach(d -> deployments.add(RegionalDeploymentOptions.builder()
                     .deployment(deployment(o, d)).regions(tenant.regions()).build()));
         }
-        return RegionalOpenAiProps.builder()
+        return platformAccounts(c, naming, resourceGroup, privateEndpoints, diagnostics, lock, azapi, scope)
                 .accounts(o.regions().stream().map(RegionalAccountOptions::in).toList())
-                .kind(o.kind())
-                .customerManagedKey(customerManagedKey(o.customerManagedKey(), scope))
                 .contentFilters(filters)
                 .blocklists(blocklists.stream().map(ConfigProps::blocklist).toList())
                 // a dedicated-deployment tenant's blocklists are its own filters' only: shared deployments never block its terms
                 .defaultFilterBlocklists(o.blocklists().stream().map(EnvironmentConfig.BlocklistConfig::name).toList())
                 .deployments(deployments)
-                .naming(naming)
-                .resourceGroup(resourceGroup)
-                .privateEndpoints(privateEndpoints)
-                .diagnostics(diagnostics)
-                .lock(lock)
-                .azapi(azapi)
                 .defaultContentFilter(o.defaultContentFilter())
                 .allowedFqdns(o.allowedFqdns())
                 .build();
@@ -99,23 +91,30 @@ final class ConfigProps {
                                             IResourceGroup resourceGroup, List<PrivateEndpointOptions> privateEndpoints,
                                             DiagnosticSettings diagnostics, Lock lock, TerraformProvider azapi, Construct scope) {
         var o = c.openAi();
-        return RegionalOpenAiProps.builder()
+        return platformAccounts(c, naming, resourceGroup, privateEndpoints, diagnostics, lock, azapi, scope)
                 .accounts(tenant.regions().stream().map(r -> RegionalAccountOptions.builder().region(r)
                         .qualifier(accountQualifier(tenant.name())).build()).toList())
-                .kind(o.kind())
-                .customerManagedKey(customerManagedKey(o.customerManagedKey(), scope))
                 .contentFilters(tenant.contentFilters().stream().map(f -> contentFilter(tenant.blocklists(), f)).toList())
                 .blocklists(tenant.blocklists().stream().map(ConfigProps::blocklist).toList())
                 .deployments(tenant.deployments().stream().map(d -> RegionalDeploymentOptions.builder()
                         .deployment(deployment(o, d)).build()).toList())
+                .tags(Map.of("tenant", tenant.name()))
+                .build();
+    }
+
+    /** What the platform's and the tenants' own accounts share: kind, key, naming, group, endpoints, diagnostics, lock. */
+    private static RegionalOpenAiProps.Builder platformAccounts(EnvironmentConfig c, Naming naming, IResourceGroup resourceGroup,
+                                                                List<PrivateEndpointOptions> privateEndpoints, DiagnosticSettings diagnostics,
+                                                                Lock lock, TerraformProvider azapi, Construct scope) {
+        return RegionalOpenAiProps.builder()
+                .kind(c.openAi().kind())
+                .customerManagedKey(customerManagedKey(c.openAi().customerManagedKey(), scope))
                 .naming(naming)
                 .resourceGroup(resourceGroup)
                 .privateEndpoints(privateEndpoints)
                 .diagnostics(diagnostics)
                 .lock(lock)
-                .azapi(azapi)
-                .tags(Map.of("tenant", tenant.name()))
-                .build();
+                .azapi(azapi);
     }
 
     /** The name qualifier of a department's own accounts: its name without hyphens, at most 8 characters. */
