@@ -85,7 +85,9 @@ public final class Main {
             served = environmentConfigs(dir);
             state = StateConfig.load(dir.resolve(StateConfig.FILE), served);
         }
-        App app = App.Builder.create().outdir(outdir).build();
+        // The stacks are validated below, all before anything is written; cdktf would run every validation again
+        // while writing (a second round of callbacks into Java for each one).
+        App app = App.Builder.create().outdir(outdir).skipValidation(true).build();
         List<TerraformStack> stacks = new ArrayList<>();
         List<String> errors = new ArrayList<>();
         configs.forEach((name, loaded) -> {
