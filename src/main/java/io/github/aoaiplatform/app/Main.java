@@ -82,7 +82,7 @@ public final class Main {
         StateConfig state = null;
         Map<String, EnvironmentConfig> served = Map.of();
         if (withState && StackOutput.hasStateFile(dir, !only.isEmpty())) {
-            served = environmentConfigs(dir);
+            served = only.isEmpty() ? environmentConfigs(configs) : environmentConfigs(dir);
             state = StateConfig.load(dir.resolve(StateConfig.FILE), served);
         }
         // The stacks are validated below, all before anything is written; cdktf would run every validation again
@@ -114,8 +114,12 @@ public final class Main {
 
     /** Every environment's config, by stack name (the state bootstrap serves all of them). */
     static Map<String, EnvironmentConfig> environmentConfigs(Path dir) {
+        return environmentConfigs(loadAll(dir, List.of()));
+    }
+
+    private static Map<String, EnvironmentConfig> environmentConfigs(Map<String, ConfigLoader.Loaded> loaded) {
         Map<String, EnvironmentConfig> out = new LinkedHashMap<>();
-        loadAll(dir, List.of()).forEach((name, loaded) -> out.put(name, loaded.config()));
+        loaded.forEach((name, l) -> out.put(name, l.config()));
         return out;
     }
 
