@@ -17,10 +17,11 @@ import java.util.WeakHashMap;
 /**
  * Tags that reach every taggable resource under a scope without passing them to each construct, like AWS CDK's
  * {@code Tags.of(scope)}: {@code Tags.of(stack).add("cost-center", "CC-1001")}. Order does not matter: the tags are
- * applied to every resource under the scope when the tree is validated: by cdktf at synth unless the app is created
+ * applied to every resource under the scope when the tree is validated, by cdktf at synth unless the app is created
  * with {@code skipValidation}, or by {@code TerraformStack.runAllValidations()} (which the platform app calls for every
- * stack before it writes anything, and then synthesizes with {@code skipValidation}). A tag a resource sets itself wins over one added here, and a scope's tag wins
- * over the same key added on an enclosing scope.
+ * stack before it writes anything, then synthesizing with {@code skipValidation}). A tag a resource sets itself wins
+ * over one added here, and a scope's tag wins over the same key added on an enclosing scope. Applying twice gives the
+ * same tags.
  *
  * <p>Why not a cdktf aspect: every aspect visit is a call from the JavaScript core back into Java, and the Java jsii
  * runtime nests those calls, so a few thousand of them overflow the stack; one validation per tagged scope does the
