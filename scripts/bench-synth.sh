@@ -3,7 +3,7 @@
 # same run, and prints Markdown tables for README:
 #  - warm synth time, this checkout vs the baseline (a `git worktree` of it), interleaved runs, medians, ratio,
 #    as wall time and as CPU time (which a busy shared machine disturbs much less);
-#  - the peak memory of the largest process and of each process (JVM, jsii's two node processes);
+#  - the peak memory of the largest process and of each process (JVM, jsii's kernel and, where used, its relay);
 #  - the first run after a clean checkout (compile + empty jsii package cache; bindings already installed);
 #  - synth time per extra department and per extra region, from generated configs (dev.json with 50
 #    departments, and with 8 regions);
@@ -77,6 +77,8 @@ measure_memory() {
   echo "$largest"
 }
 mib() { awk -v k="$1" 'BEGIN { printf "%.0f", k / 1024 }'; }
+# The relay process is gone where scripts/run-app.sh starts the kernel directly.
+mib_or_none() { if [ "$1" = 0 ]; then echo "none"; else echo "$(mib "$1") MiB"; fi; }
 
 echo "warming up both checkouts (compile, package caches)..." >&2
 "${new_cmd[@]}" >/dev/null 2>&1
@@ -163,7 +165,7 @@ echo "| median CPU time (JVM + node + Maven) | $(secs "$(median "${base_cpu[@]}"
 echo "| speed-up | | $(awk -v a="$base_median" -v b="$new_median" -v c="$(median "${base_cpu[@]}")" -v d="$(median "${new_cpu[@]}")" \
   'BEGIN { printf "%.2f× wall, %.2f× CPU", a / b, c / d }') |"
 echo "| largest process, peak memory | $(mib "$base_max") MiB | $(mib "$new_max") MiB |"
-echo "| node (jsii kernel) / JVM / node (jsii wrapper) | $(mib "$base_kernel") / $(mib "$base_jvm") / $(mib "$base_wrapper") MiB | $(mib "$new_kernel") / $(mib "$new_jvm") / $(mib "$new_wrapper") MiB |"
+echo "| node (jsii kernel) / JVM / node (jsii relay) | $(mib "$base_kernel") / $(mib "$base_jvm") MiB / $(mib_or_none "$base_wrapper") | $(mib "$new_kernel") / $(mib "$new_jvm") MiB / $(mib_or_none "$new_wrapper") |"
 echo "| output byte-identical to the baseline | | $identical |"
 [ -n "${test_new_wall:-}" ] &&
   echo "| scripts/aoai test, 2 interleaved runs, wall (CPU) | $(list "${test_base_wall[@]}") s ($(list "${test_base_cpu[@]}") s) | $(list "${test_new_wall[@]}") s ($(list "${test_new_cpu[@]}") s) |"

@@ -18,7 +18,7 @@ class DataProtectionTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("environments")
-    void everyDeploymentNamesAFilterOnItsAccountThatAttachesEveryBlocklist(String environment) {
+    void everyDeploymentNamesAFilterOnItsAccountThatAttachesItsBlocklists(String environment) {
         JsonNode tf = Synth.environment(environment);
         var config = Synth.config(environment);
         // a filter attaches its own blocklists, else every blocklist defined beside it (the platform's, or its tenant's)
@@ -43,7 +43,11 @@ class DataProtectionTest {
             assertThat(filter).as("filter %s of %s is created on the deployment's account", filterName, d.path("name").asText()).isNotNull();
             var onAccount = Synth.all(tf, "azurerm_cognitive_account_rai_blocklist").entrySet().stream()
                     .filter(b -> b.getValue().path("cognitive_account_id").asText().equals(d.path("cognitive_account_id").asText())).toList();
-            List<String> blocklists = filterBlocklists.getOrDefault(filterName, onAccount.stream().map(b -> b.getValue().path("name").asText()).toList());
+            // the platform default filter: on the shared accounts the platform's blocklists (never a tenant's own), on a
+            // tenant's own account every blocklist there
+            boolean sharedAccount = d.path("cognitive_account_id").asText().startsWith("${azurerm_cognitive_account.OpenAi_");
+            List<String> blocklists = filterBlocklists.getOrDefault(filterName, sharedAccount ? platformBlocklists
+                    : onAccount.stream().map(b -> b.getValue().path("name").asText()).toList());
             assertThat(filter.path("body").path("properties").path("customBlocklists"))
                     .extracting(b -> b.path("blocklistName").asText() + "/" + b.path("source").asText() + "/" + b.path("blocking").asBoolean())
                     .containsExactlyElementsOf(blocklists.stream().flatMap(b -> ContentFilter.SOURCES.stream().map(x -> b + "/" + x + "/true")).toList());

@@ -82,6 +82,10 @@ public final class ApiGateway extends Construct implements IApiManagement {
 
     private final ApiGatewayProps props;
     private final ApiManagement resource;
+    // Taken once: every API, product, department and logger on the service asks for them, and each get is a round
+    // trip to the JavaScript core (a reference resolves to the same expression however often it is taken).
+    private final String name;
+    private final String resourceId;
     private final ApiManagementNamedValue clientIdNamedValue;
     private AzapiResource logger;
 
@@ -113,6 +117,8 @@ public final class ApiGateway extends Construct implements IApiManagement {
                 .security(strongTlsOnly())
                 .tags(props.tags())
                 .build();
+        name = resource.getName();
+        resourceId = resource.getId();
 
         for (IPrivateDnsZone zone : props.internalDnsZones())
             PrivateDnsARecord.Builder.create(this, "DnsRecord-" + zone.zoneName())
@@ -123,17 +129,17 @@ public final class ApiGateway extends Construct implements IApiManagement {
                     .records(List.of(Token.asString(Fn.element(resource.getPrivateIpAddresses(), 0))))
                     .tags(props.tags())
                     .build();
-        ResourceInterfaces.privateEndpoints(this, resource.getId(), props.name(), "Gateway", rg,
+        ResourceInterfaces.privateEndpoints(this, resourceId, props.name(), "Gateway", rg,
                 props.privateEndpoints(), props.lock(), props.tags(), null);
 
-        ResourceInterfaces.diagnostics(this, resource.getId(), props.diagnostics().withDedicatedTables(), true);
-        ResourceInterfaces.lock(this, resource.getId(), props.name(), props.lock());
-        ResourceInterfaces.roleAssignments(this, resource.getId(), props.roleAssignments());
+        ResourceInterfaces.diagnostics(this, resourceId, props.diagnostics().withDedicatedTables(), true);
+        ResourceInterfaces.lock(this, resourceId, props.name(), props.lock());
+        ResourceInterfaces.roleAssignments(this, resourceId, props.roleAssignments());
 
         clientIdNamedValue = ApiManagementNamedValue.Builder.create(this, "IdentityClientId")
                 .name(CLIENT_ID_NAMED_VALUE)
                 .displayName(CLIENT_ID_NAMED_VALUE)
-                .apiManagementName(resource.getName())
+                .apiManagementName(name)
                 .resourceGroupName(rg)
                 .value(props.identity().clientId())
                 .build();
@@ -156,7 +162,7 @@ public final class ApiGateway extends Construct implements IApiManagement {
         if (logger != null) throw new IllegalStateException("ApiGateway " + getNode().getPath() + " already has an Application Insights logger");
         var publisher = appInsights.grantMetricsPublish(props.identity());
         logger = new AzapiResource(this, "Logger", AzapiResourceProps.builder().provider(azapi).type(LOGGER_TYPE)
-                .name(LOGGER_NAME).parentId(resource.getId())
+                .name(LOGGER_NAME).parentId(resourceId)
                 .body(loggerBody(appInsights, props.identity()))
                 .dependsOn(List.of(publisher)).build());
         return logger.resourceId();
@@ -190,8 +196,8 @@ public final class ApiGateway extends Construct implements IApiManagement {
                 .build();
     }
 
-    @Override public String resourceId() { return resource.getId(); }
-    @Override public String name() { return resource.getName(); }
+    @Override public String resourceId() { return resourceId; }
+    @Override public String name() { return name; }
     @Override public String resourceGroupName() { return props.resourceGroup().name(); }
     @Override public IUserAssignedIdentity identity() { return props.identity(); }
     @Override public String identityClientIdReference() { return "{{" + CLIENT_ID_NAMED_VALUE + "}}"; }

@@ -54,15 +54,16 @@ public final class Department extends Construct {
                 .subscriptionsLimit(props.subscriptions().size())
                 .published(true)
                 .build();
+        String productId = product.getProductId();     // one round trip to the JavaScript core for both uses
         ApiManagementProductApi.Builder.create(this, "ProductApi")
-                .productId(product.getProductId())
+                .productId(productId)
                 .apiName(props.api().api().getName())
                 .apiManagementName(apim.name())
                 .resourceGroupName(apim.resourceGroupName())
                 .build();
         policyDocument = DepartmentPolicy.document(props.policy(), props.api().policyProps());
         ApiManagementProductPolicy.Builder.create(this, "Policy")
-                .productId(product.getProductId())
+                .productId(productId)
                 .apiManagementName(apim.name())
                 .resourceGroupName(apim.resourceGroupName())
                 .xmlContent(policyDocument.toXml())

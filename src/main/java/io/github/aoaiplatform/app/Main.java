@@ -82,13 +82,15 @@ public final class Main {
         StateConfig state = null;
         Map<String, EnvironmentConfig> served = Map.of();
         if (withState && StackOutput.hasStateFile(dir, !only.isEmpty())) {
-            served = environmentConfigs(dir);
+            served = only.isEmpty() ? environmentConfigs(configs) : environmentConfigs(dir);
             state = StateConfig.load(dir.resolve(StateConfig.FILE), served);
         }
         // before the App exists: creating it makes the output folder
         List<String> sharedState = CrossStackRules.sharedState(dir, withUnselected(dir, configs));
         if (!sharedState.isEmpty()) throw new IllegalArgumentException(String.join("\n", sharedState));
-        App app = App.Builder.create().outdir(outdir).build();
+        // The stacks are validated below, all before anything is written; cdktf would run every validation again
+        // while writing (a second round of callbacks into Java for each one).
+        App app = App.Builder.create().outdir(outdir).skipValidation(true).build();
         List<TerraformStack> stacks = new ArrayList<>();
         List<String> errors = new ArrayList<>();
         Map<String, Map<String, String>> globalNames = new LinkedHashMap<>();
@@ -137,8 +139,12 @@ public final class Main {
 
     /** Every environment's config, by stack name (the state bootstrap serves all of them). */
     static Map<String, EnvironmentConfig> environmentConfigs(Path dir) {
+        return environmentConfigs(loadAll(dir, List.of()));
+    }
+
+    private static Map<String, EnvironmentConfig> environmentConfigs(Map<String, ConfigLoader.Loaded> loaded) {
         Map<String, EnvironmentConfig> out = new LinkedHashMap<>();
-        loadAll(dir, List.of()).forEach((name, loaded) -> out.put(name, loaded.config()));
+        loaded.forEach((name, l) -> out.put(name, l.config()));
         return out;
     }
 

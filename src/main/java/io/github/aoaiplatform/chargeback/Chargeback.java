@@ -40,6 +40,9 @@ public final class Chargeback extends Construct {
     private final Map<String, LogAnalyticsSavedSearch> reports = new LinkedHashMap<>();
     private final ApplicationInsightsWorkbook workbook;
     private final MonitorActionGroup actionGroup;
+    // References taken once for every alert (each get is a round trip to the JavaScript core).
+    private final String workspaceId;
+    private final String actionGroupId;
     private final Map<String, MonitorScheduledQueryRulesAlertV2> costAlerts = new LinkedHashMap<>();
     private final Map<String, MonitorScheduledQueryRulesAlertV2> quotaAlerts = new LinkedHashMap<>();
 
@@ -52,7 +55,7 @@ public final class Chargeback extends Construct {
      */
     public Chargeback(Construct scope, String id, ChargebackProps props) {
         super(scope, id);
-        String workspaceId = props.workspace().resourceId();
+        workspaceId = props.workspace().resourceId();
         String resourceGroupName = props.resourceGroup().name();
         ChargebackQueries.functions(props.prices(), props.departments()).forEach((alias, query) ->
                 functions.put(alias, LogAnalyticsSavedSearch.Builder.create(this, "Function-" + alias)
@@ -101,6 +104,7 @@ public final class Chargeback extends Construct {
                                 .useCommonAlertSchema(true).build()).toList())
                 .tags(props.tags())
                 .build();
+        actionGroupId = actionGroup == null ? null : actionGroup.getId();
 
         for (var d : props.departments()) {
             if (d.monthlyBudget() != null)
@@ -133,7 +137,7 @@ public final class Chargeback extends Construct {
                 .description(description)
                 .resourceGroupName(props.resourceGroup().name())
                 .location(props.location())
-                .scopes(List.of(props.workspace().resourceId()))
+                .scopes(List.of(workspaceId))
                 .severity(2)
                 .evaluationFrequency("PT1H")
                 .windowDuration(window)
@@ -151,8 +155,8 @@ public final class Chargeback extends Construct {
                 .enabled(true)
                 .tags(props.tags())
                 .dependsOn(List.copyOf(dependsOn));
-        if (actionGroup != null)
-            b.action(MonitorScheduledQueryRulesAlertV2Action.builder().actionGroups(List.of(actionGroup.getId())).build());
+        if (actionGroupId != null)
+            b.action(MonitorScheduledQueryRulesAlertV2Action.builder().actionGroups(List.of(actionGroupId)).build());
         return b.build();
     }
 

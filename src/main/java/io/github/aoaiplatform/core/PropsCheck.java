@@ -1,7 +1,5 @@
 package io.github.aoaiplatform.core;
 
-import com.hashicorp.cdktf.Token;
-
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -12,6 +10,11 @@ import java.util.regex.Pattern;
  * skips values that are unresolved Terraform tokens: those are only known at apply time.
  */
 public final class PropsCheck {
+    /**
+     * What {@code Token.isUnresolved} tests for a string (cdktf's {@code STRING_TOKEN_REGEX}), without its round trip
+     * to the JavaScript core: props checks run for every value of every construct.
+     */
+    private static final Pattern STRING_TOKEN = Pattern.compile("\\$\\{TfToken\\[[a-zA-Z0-9:._-]+]}");
     private static final Pattern EMAIL = Pattern.compile("[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}");
 
     private final String propsType;
@@ -29,7 +32,7 @@ public final class PropsCheck {
      * @param value a props value
      * @return true when the value is a Terraform token (a reference) whose value is unknown at synth
      */
-    public static boolean isToken(Object value) { return value instanceof String s && Token.isUnresolved(s); }
+    public static boolean isToken(Object value) { return value instanceof String s && STRING_TOKEN.matcher(s).find(); }
 
     /**
      * Records a problem.

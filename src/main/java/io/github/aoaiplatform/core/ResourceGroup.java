@@ -22,8 +22,11 @@ public final class ResourceGroup extends Construct implements IResourceGroup {
         return new Imported(scope, id, name, location);
     }
 
-    private final com.hashicorp.cdktf.providers.azurerm.resource_group.ResourceGroup resource;
     private final String location;
+    // References taken once: every resource in the group asks for the name, and each get is a round trip to the
+    // JavaScript core (a reference resolves to the same expression however often it is taken).
+    private final String name;
+    private final String resourceId;
 
     /**
      * Creates a resource group.
@@ -35,18 +38,20 @@ public final class ResourceGroup extends Construct implements IResourceGroup {
     public ResourceGroup(Construct scope, String id, ResourceGroupProps props) {
         super(scope, id);
         this.location = props.location();
-        resource = com.hashicorp.cdktf.providers.azurerm.resource_group.ResourceGroup.Builder.create(this, "Default")
+        var resource = com.hashicorp.cdktf.providers.azurerm.resource_group.ResourceGroup.Builder.create(this, "Default")
                 .name(props.name())
                 .location(props.location())
                 .build();
-        ResourceInterfaces.lock(this, resource.getId(), props.name(), props.lock());
+        name = resource.getName();
+        resourceId = resource.getId();
+        ResourceInterfaces.lock(this, resourceId, props.name(), props.lock());
     }
 
-    @Override public String name() { return resource.getName(); }
+    @Override public String name() { return name; }
     @Override public String location() { return location; }
 
     /** @return the group's resource id */
-    public String resourceId() { return resource.getId(); }
+    public String resourceId() { return resourceId; }
 
     private static final class Imported extends Construct implements IResourceGroup {
         private final String name;

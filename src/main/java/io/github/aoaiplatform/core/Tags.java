@@ -6,19 +6,22 @@ import software.constructs.IValidation;
 
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
-import java.util.ArrayList;
 import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.WeakHashMap;
 
 /**
  * Tags that reach every taggable resource under a scope without passing them to each construct, like AWS CDK's
  * {@code Tags.of(scope)}: {@code Tags.of(stack).add("cost-center", "CC-1001")}. Order does not matter: the tags are
- * applied to every resource under the scope when cdktf validates the tree at synth (which it does unless the app is
- * created with {@code skipValidation}). A tag a resource sets itself wins over one added here, and a scope's tag wins
- * over the same key added on an enclosing scope.
+ * applied to every resource under the scope when the tree is validated, by cdktf at synth unless the app is created
+ * with {@code skipValidation}, or by {@code TerraformStack.runAllValidations()} (which the platform app calls for every
+ * stack before it writes anything, then synthesizing with {@code skipValidation}). A tag a resource sets itself wins
+ * over one added here, and a scope's tag wins over the same key added on an enclosing scope. Applying twice gives the
+ * same tags.
  *
  * <p>Why not a cdktf aspect: every aspect visit is a call from the JavaScript core back into Java, and the Java jsii
  * runtime nests those calls, so a few thousand of them overflow the stack; one validation per tagged scope does the
@@ -85,37 +88,50 @@ public final class Tags {
         check.check(value != null && value.length() <= 256, valueField, "must be at most 256 characters");
     }
 
-    /** Sets the tags of a scope (and of tagged scopes inside it) on its resources; only the outermost tagged scope acts. */
+    /**
+     * Sets the tags of a scope (and of tagged scopes inside it) on its resources; only the outermost tagged scope acts.
+     * Each question to the construct tree is a round trip to the JavaScript core, so the tree is listed once per
+     * tagged scope and each resource costs two calls: read its own tags, set the merged ones.
+     */
     private record Apply(IConstruct scope) implements IValidation {
         @Override
         public List<String> validate() {
-            if (taggedAncestors(scope).size() > 1) return List.of();       // an enclosing tagged scope does the work
-            for (IConstruct node : scope.getNode().findAll())
-                if (node instanceof TerraformResource resource) tag(resource);
+            for (IConstruct s : scope.getNode().getScopes())
+                if (s != scope && TAGS.containsKey(s)) return List.of();    // an enclosing tagged scope does the work
+            List<IConstruct> all = scope.getNode().findAll();               // pre-order: a scope before what it holds
+            // The tagged scopes here, outermost first, each with the constructs under it.
+            Map<IConstruct, Set<IConstruct>> tagged = new LinkedHashMap<>();
+            for (IConstruct node : all)
+                if (TAGS.containsKey(node))
+                    tagged.put(node, identitySet(node == scope ? all : node.getNode().findAll()));
+            for (IConstruct node : all) {
+                if (!(node instanceof TerraformResource resource)) continue;
+                Map<String, String> merged = new LinkedHashMap<>();
+                tagged.forEach((s, under) -> { if (under.contains(node)) merged.putAll(TAGS.get(s)); });
+                tag(resource, merged);
+            }
             return List.of();
         }
 
-        private static void tag(TerraformResource resource) {
+        /** Sets {@code tags} under the resource's own tags, when it has tags at all. */
+        private static void tag(TerraformResource resource, Map<String, String> tags) {
             Method getter = method(resource, "getTagsInput");
             Method setter = method(resource, "setTags", Map.class);
             if (getter == null || setter == null || !Map.class.isAssignableFrom(getter.getReturnType())) return;
-            Map<String, String> merged = new LinkedHashMap<>();
-            for (IConstruct tagged : taggedAncestors(resource)) merged.putAll(TAGS.get(tagged));   // outermost first
             try {
                 @SuppressWarnings("unchecked")
                 Map<String, String> own = (Map<String, String>) getter.invoke(resource);
-                if (own != null) merged.putAll(own);
-                setter.invoke(resource, merged);
+                if (own != null) tags.putAll(own);
+                setter.invoke(resource, tags);
             } catch (IllegalAccessException | InvocationTargetException e) {
                 throw new IllegalStateException("cannot tag " + resource.getNode().getPath(), e);
             }
         }
 
-        /** The scopes from the root down to {@code node} that have tags. */
-        private static List<IConstruct> taggedAncestors(IConstruct node) {
-            List<IConstruct> tagged = new ArrayList<>();
-            for (IConstruct s : node.getNode().getScopes()) if (TAGS.containsKey(s)) tagged.add(s);
-            return tagged;
+        private static Set<IConstruct> identitySet(List<IConstruct> constructs) {
+            Set<IConstruct> set = Collections.newSetFromMap(new IdentityHashMap<>());
+            set.addAll(constructs);
+            return set;
         }
 
         private static Method method(Object target, String name, Class<?>... parameters) {

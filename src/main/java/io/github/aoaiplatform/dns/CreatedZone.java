@@ -11,20 +11,24 @@ import java.util.Map;
  * cdktf leaves out of addresses, so the zone keeps the address of a plain zone resource with this construct's id.
  */
 final class CreatedZone extends Construct implements IPrivateDnsZone {
-    private final PrivateDnsZone resource;
     private final String zoneName;
     private final String resourceGroupName;
+    // Taken once: each get of a resource attribute is a round trip to the JavaScript core.
+    private final String resourceId;
+    private final String zoneNameReference;
 
     CreatedZone(Construct scope, String id, String zoneName, String resourceGroupName, Map<String, String> tags) {
         super(scope, id);
         this.zoneName = zoneName;
         this.resourceGroupName = resourceGroupName;
-        resource = PrivateDnsZone.Builder.create(this, "Default")
+        PrivateDnsZone resource = PrivateDnsZone.Builder.create(this, "Default")
                 .name(zoneName).resourceGroupName(resourceGroupName).tags(tags).build();
+        resourceId = resource.getId();
+        zoneNameReference = resource.getName();
     }
 
-    @Override public String resourceId() { return resource.getId(); }
+    @Override public String resourceId() { return resourceId; }
     @Override public String zoneName() { return zoneName; }
     @Override public String resourceGroupName() { return resourceGroupName; }
-    @Override public String zoneNameReference() { return resource.getName(); }
+    @Override public String zoneNameReference() { return zoneNameReference; }
 }

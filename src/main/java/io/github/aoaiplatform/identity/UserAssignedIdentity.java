@@ -38,7 +38,10 @@ public final class UserAssignedIdentity extends Construct implements IUserAssign
         return new Imported(scope, id, resourceId, principalId, clientId);
     }
 
-    private final com.hashicorp.cdktf.providers.azurerm.user_assigned_identity.UserAssignedIdentity resource;
+    // Taken once: each get of a resource attribute is a round trip to the JavaScript core.
+    private final String resourceId;
+    private final String clientId;
+    private final String principalId;
 
     /**
      * Creates the identity.
@@ -49,16 +52,19 @@ public final class UserAssignedIdentity extends Construct implements IUserAssign
      */
     public UserAssignedIdentity(Construct scope, String id, UserAssignedIdentityProps props) {
         super(scope, id);
-        resource = com.hashicorp.cdktf.providers.azurerm.user_assigned_identity.UserAssignedIdentity.Builder.create(this, "Default")
+        var resource = com.hashicorp.cdktf.providers.azurerm.user_assigned_identity.UserAssignedIdentity.Builder.create(this, "Default")
                 .name(props.name())
                 .location(props.location())
                 .resourceGroupName(props.resourceGroup().name())
                 .build();
+        resourceId = resource.getId();
+        clientId = resource.getClientId();
+        principalId = resource.getPrincipalId();
     }
 
-    @Override public String resourceId() { return resource.getId(); }
-    @Override public String clientId() { return resource.getClientId(); }
-    @Override public String principalId() { return resource.getPrincipalId(); }
+    @Override public String resourceId() { return resourceId; }
+    @Override public String clientId() { return clientId; }
+    @Override public String principalId() { return principalId; }
     @Override public PrincipalType principalType() { return PrincipalType.SERVICE_PRINCIPAL; }
     @Override public String grantKey() { return grantKeyOf(this); }
 

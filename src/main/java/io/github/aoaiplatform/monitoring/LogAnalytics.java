@@ -72,6 +72,9 @@ public final class LogAnalytics extends Construct implements ILogAnalyticsWorksp
     public static final String TABLE_READER_ROLE = "Reader";
 
     private final LogAnalyticsWorkspace resource;
+    // taken once: each get is a round trip to the JavaScript core, and the reference is the same however often taken
+    private final String resourceId;
+    private final String nameReference;
     private final String plainName;
     private final Map<String, LogAnalyticsWorkspaceTable> tables = new LinkedHashMap<>();
     private RoleDefinition queryOnlyRole;
@@ -99,12 +102,14 @@ public final class LogAnalytics extends Construct implements ILogAnalyticsWorksp
                 .internetQueryEnabled(props.publicAccess())
                 .tags(props.tags())
                 .build();
-        ResourceInterfaces.diagnostics(this, resource.getId(), DiagnosticSettings.toWorkspace(this), true); // query audit, to itself
-        ResourceInterfaces.lock(this, resource.getId(), props.name(), props.lock());
-        ResourceInterfaces.roleAssignments(this, resource.getId(), props.roleAssignments());
+        resourceId = resource.getId();
+        nameReference = resource.getName();
+        ResourceInterfaces.diagnostics(this, resourceId, DiagnosticSettings.toWorkspace(this), true); // query audit, to itself
+        ResourceInterfaces.lock(this, resourceId, props.name(), props.lock());
+        ResourceInterfaces.roleAssignments(this, resourceId, props.roleAssignments());
         for (LogAnalyticsTableOptions table : props.tables())
             tables.put(table.name(), LogAnalyticsWorkspaceTable.Builder.create(this, "Table-" + table.name())
-                    .workspaceId(resource.getId())
+                    .workspaceId(resourceId)
                     .name(table.name())
                     .retentionInDays(table.retentionDays())
                     .totalRetentionInDays(table.retentionDays())      // deleted after the retention, no archive
@@ -130,29 +135,29 @@ public final class LogAnalytics extends Construct implements ILogAnalyticsWorksp
                     .roleDefinitionId(queryOnlyRoleGuid(plainName))
                     .name("Log Analytics query without table data (" + plainName + ")")
                     .description("Opens workspace " + plainName + " and runs queries; reads only the tables granted separately")
-                    .scope(resource.getId())
-                    .assignableScopes(List.of(resource.getId()))
+                    .scope(resourceId)
+                    .assignableScopes(List.of(resourceId))
                     .permissions(List.of(RoleDefinitionPermissions.builder().actions(QUERY_ONLY_ACTIONS)
                             .notActions(List.of("Microsoft.OperationalInsights/workspaces/sharedKeys/read")).build()))
                     .build();
         String queryOnlyId = "QueryOnly-" + principal.grantKey();
         if (getNode().tryFindChild(queryOnlyId) == null)
             RoleAssignment.Builder.create(this, queryOnlyId)
-                    .scope(resource.getId())
+                    .scope(resourceId)
                     .roleDefinitionId(queryOnlyRole.getRoleDefinitionResourceId())
                     .principalId(principal.principalId())
                     .principalType(principal.principalType().azureValue())
                     .description("Runs queries in the workspace; table data only where granted")
                     .build();
         LogAnalyticsWorkspaceTable managed = tables.get(table);
-        return ResourceInterfaces.grant(this, managed != null ? managed.getId() : resource.getId() + "/tables/" + table,
+        return ResourceInterfaces.grant(this, managed != null ? managed.getId() : resourceId + "/tables/" + table,
                 TABLE_READER_ROLE, "TableReader-" + table, principal, "Reads table " + table + " of the workspace");
     }
 
-    @Override public String resourceId() { return resource.getId(); }
+    @Override public String resourceId() { return resourceId; }
 
     /** @return the workspace's name (a Terraform reference) */
-    public String name() { return resource.getName(); }
+    public String name() { return nameReference; }
 
     /** @return the underlying azurerm resource, for attributes this class does not expose */
     public LogAnalyticsWorkspace resource() { return resource; }

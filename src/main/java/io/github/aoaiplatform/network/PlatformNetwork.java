@@ -22,8 +22,10 @@ import java.util.Optional;
  * construct is the role's {@link ISubnet}.
  */
 public final class PlatformNetwork extends Construct implements IVirtualNetwork {
-    private final VirtualNetwork vnet;
     private final String location;
+    // Taken once: each get of a resource attribute is a round trip to the JavaScript core.
+    private final String resourceId;
+    private final String name;
     private final Map<SubnetRole, ISubnet> subnets;
 
     /**
@@ -44,20 +46,22 @@ public final class PlatformNetwork extends Construct implements IVirtualNetwork 
                 .tags(props.tags());
         if (props.ddosProtectionPlanId() != null)
             vb.ddosProtectionPlan(VirtualNetworkDdosProtectionPlan.builder().id(props.ddosProtectionPlanId()).enable(true).build());
-        vnet = vb.build();
-        ResourceInterfaces.diagnostics(this, vnet.getId(), props.diagnostics(), true);
+        VirtualNetwork vnet = vb.build();
+        resourceId = vnet.getId();
+        name = vnet.getName();
+        ResourceInterfaces.diagnostics(this, resourceId, props.diagnostics(), true);
 
         Map<SubnetRole, ISubnet> created = new EnumMap<>(SubnetRole.class);
-        props.subnets().forEach((role, cidr) -> created.put(role, new SecuredSubnet(this, role, cidr, vnet.getName(), props)));
+        props.subnets().forEach((role, cidr) -> created.put(role, new SecuredSubnet(this, role, cidr, name, props)));
         subnets = Collections.unmodifiableMap(created);
     }
 
-    @Override public String resourceId() { return vnet.getId(); }
+    @Override public String resourceId() { return resourceId; }
     @Override public String location() { return location; }
     @Override public Optional<ISubnet> subnet(SubnetRole role) { return Optional.ofNullable(subnets.get(role)); }
 
     /** @return the virtual network's name (a Terraform reference) */
-    public String name() { return vnet.getName(); }
+    public String name() { return name; }
 
     /** @return the created subnets by role, in role order */
     public Map<SubnetRole, ISubnet> subnets() { return subnets; }

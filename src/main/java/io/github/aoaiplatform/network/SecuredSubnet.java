@@ -17,8 +17,9 @@ import java.util.List;
  * is the role's {@link SubnetRole#constructId()} (part of the children's Terraform addresses).
  */
 final class SecuredSubnet extends Construct implements ISubnet {
-    private final Subnet subnet;
     private final String location;
+    // Taken once: each get of a resource attribute is a round trip to the JavaScript core.
+    private final String resourceId;
 
     SecuredSubnet(Construct network, SubnetRole role, String cidr, String virtualNetworkName, PlatformNetworkProps props) {
         super(network, role.constructId());
@@ -36,14 +37,17 @@ final class SecuredSubnet extends Construct implements ISubnet {
                     .serviceDelegation(SubnetDelegationServiceDelegation.builder().name("Microsoft.Web/serverFarms")
                             .actions(List.of("Microsoft.Network/virtualNetworks/subnets/action")).build())
                     .build()));
-        subnet = sb.build();
+        Subnet subnet = sb.build();
+        resourceId = subnet.getId();
         NetworkSecurityGroup nsg = NetworkSecurityGroup.Builder.create(this, "SecurityGroup")
                 .name(props.subnetNaming().name(role, SubnetNaming.Kind.NETWORK_SECURITY_GROUP))
                 .location(props.location())
                 .resourceGroupName(rg)
                 .tags(props.tags())
                 .build();
-        ResourceInterfaces.diagnostics(this, nsg.getId(), props.diagnostics(), false);
+        String nsgId = nsg.getId();
+        String nsgName = nsg.getName();
+        ResourceInterfaces.diagnostics(this, nsgId, props.diagnostics(), false);
         for (NsgRule r : NsgRules.forRole(role, props.gatewayMode())) {
             var rb = NetworkSecurityRule.Builder.create(this, "Rule" + r.name() + r.direction())
                     .name(r.name())
@@ -56,15 +60,15 @@ final class SecuredSubnet extends Construct implements ISubnet {
                     .sourcePortRange("*")
                     .description(r.description())
                     .resourceGroupName(rg)
-                    .networkSecurityGroupName(nsg.getName());
+                    .networkSecurityGroupName(nsgName);
             if (r.ports().size() == 1) rb.destinationPortRange(r.ports().get(0));
             else rb.destinationPortRanges(r.ports());
             rb.build();
         }
         SubnetNetworkSecurityGroupAssociation.Builder.create(this, "Association")
-                .subnetId(subnet.getId()).networkSecurityGroupId(nsg.getId()).build();
+                .subnetId(resourceId).networkSecurityGroupId(nsgId).build();
     }
 
-    @Override public String resourceId() { return subnet.getId(); }
+    @Override public String resourceId() { return resourceId; }
     @Override public String location() { return location; }
 }

@@ -64,6 +64,9 @@ public final class OpenAiAccount extends Construct implements IOpenAiAccount {
     }
 
     private final CognitiveAccount resource;
+    // taken once: each get is a round trip to the JavaScript core, and the reference is the same however often taken
+    private final String resourceId;
+    private final String nameReference;
     private final String name;
     private final String location;
     private final List<DeploymentOptions> deploymentOptions = new ArrayList<>();
@@ -108,12 +111,14 @@ public final class OpenAiAccount extends Construct implements IOpenAiAccount {
             builder.customerManagedKey(CognitiveAccountCustomerManagedKey.builder()
                     .keyVaultKeyId(key.keyVaultKeyId()).identityClientId(key.identity().clientId()).build());
         resource = builder.build();
+        resourceId = resource.getId();
+        nameReference = resource.getName();
 
-        ResourceInterfaces.privateEndpoints(this, resource.getId(), props.name(), PRIVATE_LINK_SUBRESOURCE,
+        ResourceInterfaces.privateEndpoints(this, resourceId, props.name(), PRIVATE_LINK_SUBRESOURCE,
                 props.resourceGroup().name(), props.privateEndpoints(), props.lock(), props.tags(), null);
-        ResourceInterfaces.diagnostics(this, resource.getId(), props.diagnostics(), true);
-        ResourceInterfaces.lock(this, resource.getId(), props.name(), props.lock());
-        ResourceInterfaces.roleAssignments(this, resource.getId(), props.roleAssignments());
+        ResourceInterfaces.diagnostics(this, resourceId, props.diagnostics(), true);
+        ResourceInterfaces.lock(this, resourceId, props.name(), props.lock());
+        ResourceInterfaces.roleAssignments(this, resourceId, props.roleAssignments());
         getNode().addValidation(this::undefinedContentFilters);
     }
 
@@ -133,7 +138,7 @@ public final class OpenAiAccount extends Construct implements IOpenAiAccount {
         List<ITerraformDependable> dependsOn = new ArrayList<>(deployments.isEmpty() ? contentFilters : List.of(deployments.get(deployments.size() - 1)));
         deployments.add(CognitiveDeployment.Builder.create(this, "Deployment-" + options.name())
                 .name(options.name())
-                .cognitiveAccountId(resource.getId())
+                .cognitiveAccountId(resourceId)
                 .model(CognitiveDeploymentModel.builder().format("OpenAI").name(options.model()).version(options.version()).build())
                 .sku(CognitiveDeploymentSku.builder().name(options.sku()).capacity(options.capacity()).build())
                 .versionUpgradeOption(options.versionUpgrade())
@@ -173,8 +178,8 @@ public final class OpenAiAccount extends Construct implements IOpenAiAccount {
                 .toList();
     }
 
-    @Override public String resourceId() { return resource.getId(); }
-    @Override public String name() { return resource.getName(); }
+    @Override public String resourceId() { return resourceId; }
+    @Override public String name() { return nameReference; }
 
     /**
      * The account's custom subdomain, its DNS name under {@code openai.azure.com}, which must be unique across Azure.
@@ -190,6 +195,6 @@ public final class OpenAiAccount extends Construct implements IOpenAiAccount {
     public List<DeploymentOptions> deployments() { return List.copyOf(deploymentOptions); }
 
     @Override public RoleAssignment grantInvoke(IPrincipal grantee, String description) {
-        return ResourceInterfaces.grant(this, resource.getId(), INVOKE_ROLE, "OpenAiUser", grantee, description);
+        return ResourceInterfaces.grant(this, resourceId, INVOKE_ROLE, "OpenAiUser", grantee, description);
     }
 }

@@ -129,7 +129,8 @@ public final class AiGateway extends Construct {
      */
     public Department addDepartment(DepartmentProps props) {
         PropsCheck check = PropsCheck.of("DepartmentProps");
-        check.check(props.api() == openAiApi, "api", "must be this gateway's openAiApi(), got " + props.api().getNode().getPath());
+        if (props.api() != openAiApi)      // the message asks the construct tree, so only when it fails
+            check.add("api", "must be this gateway's openAiApi(), got " + props.api().getNode().getPath());
         check.throwIfAny();
         Department department = new Department(this, "Department-" + props.policy().name(), props);
         departments.put(department.name(), department);
