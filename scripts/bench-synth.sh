@@ -14,6 +14,7 @@
 #   scripts/bench-synth.sh [BASELINE_COMMIT]   default: c643df0, the last commit before issue 13
 #   AOAI_BENCH_RUNS=N                          runs per measurement (default 5)
 #   AOAI_BENCH_TESTS=1                         also time `scripts/aoai test` against the baseline (2 pairs)
+#   AOAI_BENCH_STACKS=dev,test,prod            compare only these stacks on both sides (default: all of each side's)
 # Needs the bindings bootstrapped (scripts/aoai synth once), GNU time (/usr/bin/time), git and node.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
@@ -30,8 +31,12 @@ trap cleanup EXIT
 git worktree add --detach "$baseline" "$baseline_commit" >/dev/null 2>&1
 
 # Each side synthesizes in its own checkout; the baseline with its own (empty, then eager) package cache.
-new_cmd=(scripts/aoai synth)
-base_cmd=(env -C "$baseline" "AOAI_CACHE_DIR=$scratch/baseline-cache" scripts/aoai synth)
+# The baseline has fewer stacks than this checkout; AOAI_BENCH_STACKS compares the same ones on both sides.
+stacks_env=()
+[ -n "${AOAI_BENCH_STACKS:-}" ] && stacks_env=("AOAI_STACKS=$AOAI_BENCH_STACKS")
+new_cmd=(env "${stacks_env[@]}" scripts/aoai synth)
+base_cmd=(env -C "$baseline" "AOAI_CACHE_DIR=$scratch/baseline-cache" "${stacks_env[@]}" scripts/aoai synth)
+cfg_cmd=(scripts/aoai synth)   # the generated configs hold one stack, dev
 # record NAME CMD...: runs CMD and appends its wall time to NAME_wall and its CPU time (user + system, of CMD and
 # every process it waited for: JVM, node, Maven) to NAME_cpu, in ms. CPU time varies far less than wall time on
 # a busy machine, so the tables show both.
@@ -128,12 +133,12 @@ gen "$scratch/cfg-base" "$base_departments" "$base_regions"
 gen "$scratch/cfg-departments" 50 "$base_regions"
 gen "$scratch/cfg-regions" "$base_departments" 8
 for cfg in base departments regions; do   # warm-up; a config the validator rejects stops here, with its message
-  env AOAI_STACKS_DIR="$scratch/cfg-$cfg" CDKTF_OUTDIR="$scratch/cfg-$cfg/out" "${new_cmd[@]}" >/dev/null
+  env AOAI_STACKS_DIR="$scratch/cfg-$cfg" CDKTF_OUTDIR="$scratch/cfg-$cfg/out" "${cfg_cmd[@]}" >/dev/null
 done
 cfg_base_wall=(); cfg_base_cpu=(); cfg_departments_wall=(); cfg_departments_cpu=(); cfg_regions_wall=(); cfg_regions_cpu=()
 for _ in $(seq "$runs"); do
   for cfg in base departments regions; do
-    record "cfg_$cfg" env AOAI_STACKS_DIR="$scratch/cfg-$cfg" CDKTF_OUTDIR="$scratch/cfg-$cfg/out" "${new_cmd[@]}"
+    record "cfg_$cfg" env AOAI_STACKS_DIR="$scratch/cfg-$cfg" CDKTF_OUTDIR="$scratch/cfg-$cfg/out" "${cfg_cmd[@]}"
   done
 done
 # per_extra NAME EXTRA: (median of NAME - median of base) / EXTRA, for wall and CPU time
@@ -157,7 +162,7 @@ jar="$(tr ':' '\n' < target/aoai-launch/classpath | grep cdktf-provider-azurerm)
 [[ "$(unzip -p "$jar" '*.jsii.tgz' | tar -xzO package/package.json | grep '"main"')" == *lazy-index* ]] &&
   lazy_jar="yes (built by this bootstrap)"
 
-echo "| scripts/aoai synth, all stacks, warm | baseline ($baseline_commit) | this checkout |"
+echo "| scripts/aoai synth, ${AOAI_BENCH_STACKS:-all stacks}, warm | baseline ($baseline_commit) | this checkout |"
 echo "|---|---|---|"
 echo "| median of $runs interleaved runs, wall | $(secs "$base_median") s | $(secs "$new_median") s |"
 echo "| runs, wall | $(list "${base_wall[@]}") | $(list "${new_wall[@]}") |"
