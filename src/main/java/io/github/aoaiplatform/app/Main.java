@@ -85,8 +85,9 @@ public final class Main {
             served = only.isEmpty() ? environmentConfigs(configs) : environmentConfigs(dir);
             state = StateConfig.load(dir.resolve(StateConfig.FILE), served);
         }
-        // before the App exists: creating it makes the output folder
-        List<String> sharedState = CrossStackRules.sharedState(dir, withUnselected(dir, configs));
+        // before the App exists (creating it makes the output folder); the state bootstrap has read every stack file
+        // already, otherwise the unselected ones are read here
+        List<String> sharedState = CrossStackRules.sharedState(dir, served.isEmpty() ? withUnselected(dir, configs) : served);
         if (!sharedState.isEmpty()) throw new IllegalArgumentException(String.join("\n", sharedState));
         // The stacks are validated below, all before anything is written; cdktf would run every validation again
         // while writing (a second round of callbacks into Java for each one).
