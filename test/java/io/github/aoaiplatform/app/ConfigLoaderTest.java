@@ -230,6 +230,20 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void failsOnAContentFilterOrBlocklistNamedTwiceNamingTheSecond() {
+        String broken = VALID.replace("\"capacityThousandsTpm\": 30 }", """
+            "capacityThousandsTpm": 30,
+              "contentFilters": [{"name": "strict", "blocklists": ["codenames"]}, {"name": "strict", "blocklists": ["codenames"]}],
+              "blocklists": [{"name": "codenames", "terms": ["bluebird"]}, {"name": "codenames", "terms": ["kestrel"]}] }""");
+        assertThatThrownBy(() -> ConfigLoader.parse(broken, "s", "dev"))
+                .isInstanceOf(ConfigException.class)
+                .satisfies(e -> assertThat(((ConfigException) e).problems()).extracting(Problems.Problem::path).containsExactlyInAnyOrder(
+                        "openAi.contentFilters[1].name", "openAi.blocklists[1].name"))
+                .hasMessageContaining("openAi.contentFilters[1].name: 'strict' is used twice; names must be unique")
+                .hasMessageContaining("openAi.blocklists[1].name: 'codenames' is used twice; names must be unique");
+    }
+
+    @Test
     void failsOnAPromptLogRetentionOutOfRangeAndAReaderThatIsNoGroupId() {
         String broken = VALID.replace("\"openAi\":", """
             "monitoring": {"promptLogRetentionDays": 1000, "promptLogReaders": ["prompt-readers"]},

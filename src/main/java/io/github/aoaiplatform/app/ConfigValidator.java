@@ -189,24 +189,26 @@ public final class ConfigValidator {
             props(p, "openAi.customerManagedKey.", Map.of("resourceId", "identityId", "clientId", "identityClientId"),
                     () -> UserAssignedIdentity.fromAttributes(new RootConstruct("cmk"), "Identity", cmk.identityId(), null, cmk.identityClientId()));
         }
-        Set<String> filters = new HashSet<>();
         for (int i = 0; i < o.contentFilters().size(); i++) {
             var f = o.contentFilters().get(i);
-            String path = "openAi.contentFilters[" + i + "].";
-            props(p, path, Map.of("name", "name", "severityThreshold", "severityThreshold", "mode", "mode", "blocklists", "blocklists"),
-                    () -> ConfigProps.contentFilter(o, f));
-            if (f.name() != null && !filters.add(f.name())) p.add(path + "name", "'" + f.name() + "' is defined twice");
+            props(p, "openAi.contentFilters[" + i + "].", Map.of("name", "name", "severityThreshold", "severityThreshold", "mode", "mode",
+                    "blocklists", "blocklists"), () -> ConfigProps.contentFilter(o, f));
         }
-        Set<String> lists = new HashSet<>();
         for (int i = 0; i < o.blocklists().size(); i++) {
             var b = o.blocklists().get(i);
-            String path = "openAi.blocklists[" + i + "].";
-            props(p, path, Map.of("name", "name", "terms", "terms"), () -> ConfigProps.blocklist(b));
-            if (b.name() != null && !lists.add(b.name())) p.add(path + "name", "'" + b.name() + "' is defined twice");
+            props(p, "openAi.blocklists[" + i + "].", Map.of("name", "name", "terms", "terms"), () -> ConfigProps.blocklist(b));
         }
-        rule(p, "openAi.", check -> RegionalOpenAiProps.checkContentSafetyReferences(check, filters, lists,
-                o.contentFilters().stream().map(f -> f.blocklists() == null ? List.<String>of() : f.blocklists()).toList(),
-                o.defaultContentFilter()));
+        // the accounts' rules for the lists: each name once, every reference defined
+        Set<String> filters = new HashSet<>();
+        rule(p, "openAi.", check -> {
+            filters.addAll(RegionalOpenAiProps.uniqueNames(check, "contentFilters",
+                    o.contentFilters().stream().map(EnvironmentConfig.ContentFilterConfig::name).toList()));
+            Set<String> lists = RegionalOpenAiProps.uniqueNames(check, "blocklists",
+                    o.blocklists().stream().map(EnvironmentConfig.BlocklistConfig::name).toList());
+            RegionalOpenAiProps.checkContentSafetyReferences(check, filters, lists,
+                    o.contentFilters().stream().map(f -> f.blocklists() == null ? List.<String>of() : f.blocklists()).toList(),
+                    o.defaultContentFilter());
+        });
         Set<String> names = new HashSet<>();
         for (int i = 0; i < o.deployments().size(); i++) {
             var d = o.deployments().get(i);

@@ -162,7 +162,16 @@ public record RegionalOpenAiProps(List<RegionalAccountOptions> accounts, String 
                         + ContentFilterOptions.PLATFORM_DEFAULT);
     }
 
-    private static Set<String> uniqueNames(PropsCheck check, String field, List<String> names) {
+    /**
+     * Each name of a list once: a repeated one is a problem at {@code field[i].name}; null names are left to their own
+     * rule. Stack-file validation applies it to its lists too.
+     *
+     * @param check where problems go
+     * @param field the list's field, e.g. {@code contentFilters}
+     * @param names the names, in list order
+     * @return the distinct names
+     */
+    public static Set<String> uniqueNames(PropsCheck check, String field, List<String> names) {
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < names.size(); i++)
             check.check(names.get(i) == null || seen.add(names.get(i)), field + "[" + i + "].name",
