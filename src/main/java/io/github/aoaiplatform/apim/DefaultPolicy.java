@@ -282,7 +282,7 @@ public final class DefaultPolicy {
      * @param defaultBackendId       backend for deployments not in {@code routes}. Required.
      * @param identityClientId       the gateway identity's client id: a GUID or named value such as {@code {{uami-client-id}}}. Required.
      * @param usageLoggerId          id (name) of an API Management Event Hub logger that receives one usage record per call
-     *                               ({@code log-to-eventhub} in outbound); Defaults to: none (no usage records).
+     *                               ({@code log-to-eventhub}) besides Application Insights; Defaults to: none (records go to Application Insights only).
      * @param backendTokensFromProducts some product policy leaves a backend token in {@value #BACKEND_TOKEN_VARIABLE}
      *                               (a tenant's account in another Entra tenant): send it when set, the gateway identity's
      *                               otherwise; Defaults to: false (always the gateway identity's).
@@ -330,7 +330,7 @@ public final class DefaultPolicy {
             check.require("defaultBackendId", defaultBackendId);
             check.require("identityClientId", identityClientId);
             check.check(usageLoggerId == null || !usageLoggerId.isBlank(), "usageLoggerId",
-                    "must name an API Management Event Hub logger; leave it unset for no usage records");
+                    "must name an API Management Event Hub logger; leave it unset to send the usage records to Application Insights only");
             backendTokensFromProducts = backendTokensFromProducts == null ? Boolean.FALSE : backendTokensFromProducts;
             tenantBackends = tenantBackends == null ? Boolean.FALSE : tenantBackends;
             check.throwIfAny();

@@ -39,7 +39,7 @@ import java.util.regex.Pattern;
  *                               to: {@value OpenAiApi#DEFAULT_TRIP_COUNT} (the first 429).
  * @param usageLoggerId          name of an API Management Event Hub logger that receives one usage record per call, best
  *                               a reference to the logger's {@code name} so that the policy is created after it;
- *                               Defaults to: none (no usage records).
+ *                               Defaults to: none (the records go to Application Insights only).
  * @param loggerId               the API Management logger of the API's request telemetry and token metrics; Defaults
  *                               to: the service's Application Insights logger
  *                               ({@link IApiManagement#applicationInsightsLoggerId()}), and with none, no API diagnostic.
@@ -108,7 +108,7 @@ public record OpenAiApiProps(IApiManagement apiManagement, List<OpenAiBackend> b
         circuitBreakerTripCount = circuitBreakerTripCount == null ? OpenAiApi.DEFAULT_TRIP_COUNT : circuitBreakerTripCount;
         check.between("circuitBreakerTripCount", circuitBreakerTripCount, 1, OpenAiApi.MAX_TRIP_COUNT);
         check.check(usageLoggerId == null || !usageLoggerId.isBlank(), "usageLoggerId",
-                "must name an API Management Event Hub logger; leave it unset for no usage records");
+                "must name an API Management Event Hub logger; leave it unset to send the usage records to Application Insights only");
         check.require("azapi", azapi);
         check.throwIfAny();
     }

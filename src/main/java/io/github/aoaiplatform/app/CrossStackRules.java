@@ -55,7 +55,7 @@ final class CrossStackRules {
         List<String> errors = new ArrayList<>();
         namesByStack.forEach((stack, names) -> names.forEach((name, what) -> {
             String first = ownerByName.putIfAbsent(name, stack);
-            if (first != null && !first.equals(stack))
+            if (first != null)
                 errors.add(file(dir, first) + " and " + file(dir, stack) + ": nameSuffix: both would create the " + what
                         + " '" + name + "', which must be globally unique; set a different nameSuffix in " + file(dir, stack));
         }));

@@ -61,7 +61,8 @@ import java.util.Map;
  * @param llmLogMaxBytes          largest prompt or completion logged per message; Defaults to: 262144.
  * @param usageEventHub           the usage Event Hub; the pattern grants the gateway identity send on it, adds API
  *                                Management's Event Hub logger as the hub's child {@code Logger}, and the API
- *                                writes one usage record per call to it; Defaults to: none (no usage records).
+ *                                writes one usage record per call to it besides Application Insights; Defaults to:
+ *                                none (Application Insights only).
  * @param azapi                   the azapi provider. Required.
  */
 public record AiGatewayProps(String name, IResourceGroup resourceGroup, String location, String sku, Integer units,
