@@ -68,6 +68,10 @@ public final class PolicyDocument {
      * @return the XML with 4-space indentation, no XML declaration and {@code \n} line ends
      */
     public String toXml() {
+        return XmlRenderer.render(toNode());
+    }
+
+    XmlNode toNode() {
         XmlNode.Builder policies = XmlNode.element("policies");
         for (PolicySection section : PolicySection.values()) {
             XmlNode.Builder sectionNode = XmlNode.element(section.xmlName());
@@ -76,7 +80,7 @@ public final class PolicyDocument {
             }
             policies.child(sectionNode.build());
         }
-        return XmlRenderer.render(policies.build());
+        return policies.build();
     }
 
     @Override

@@ -6,7 +6,9 @@ import java.util.List;
 
 /**
  * Internal, immutable element tree produced by {@link PolicyElement}s and serialized by {@link XmlRenderer}.
- * Attributes keep the order in which the owning policy element defines them.
+ * Attributes keep the order in which the owning policy element defines them. Element and attribute names are plain
+ * ASCII XML names without a colon ({@code [A-Za-z_][A-Za-z0-9._-]*}): the renderer writes names as they are, and
+ * prefixed names such as {@code xml:space} would change how the JDK serializer it matches indents.
  */
 final class XmlNode {
 
@@ -56,11 +58,12 @@ final class XmlNode {
         private String text;
 
         private Builder(String name) {
-            this.name = name;
+            this.name = checkName(name);
         }
 
         /** Adds the attribute unless {@code value} is null (unset optional attributes are omitted). */
         Builder attr(String attributeName, String value) {
+            checkName(attributeName);
             if (value != null) {
                 for (Attribute existing : attributes) {
                     if (existing.name().equals(attributeName)) {
@@ -106,5 +109,21 @@ final class XmlNode {
         XmlNode build() {
             return new XmlNode(this);
         }
+    }
+
+    private static String checkName(String name) {
+        boolean valid = !name.isEmpty() && !isDigitDotOrHyphen(name.charAt(0));
+        for (int i = 0; valid && i < name.length(); i++) {
+            char c = name.charAt(i);
+            valid = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || isDigitDotOrHyphen(c);
+        }
+        if (!valid) {
+            throw new IllegalStateException("'" + name + "' is not a plain XML name ([A-Za-z_][A-Za-z0-9._-]*)");
+        }
+        return name;
+    }
+
+    private static boolean isDigitDotOrHyphen(char c) {
+        return (c >= '0' && c <= '9') || c == '.' || c == '-';
     }
 }
