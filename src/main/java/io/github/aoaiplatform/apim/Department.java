@@ -57,7 +57,7 @@ public final class Department extends Construct {
         String productId = product.getProductId();     // one round trip to the JavaScript core for both uses
         ApiManagementProductApi.Builder.create(this, "ProductApi")
                 .productId(productId)
-                .apiName(props.api().api().getName())
+                .apiName(props.api().nameReference())
                 .apiManagementName(apim.name())
                 .resourceGroupName(apim.resourceGroupName())
                 .build();
@@ -68,21 +68,25 @@ public final class Department extends Construct {
                 .resourceGroupName(apim.resourceGroupName())
                 .xmlContent(policyDocument.toXml())
                 .build();
+        String productResourceId = props.subscriptions().isEmpty() ? null : product.getId();
         for (String sub : props.subscriptions())
             subscriptions.put(sub, ApiManagementSubscription.Builder.create(this, "Subscription-" + sub)
                     .subscriptionId(name + "-" + sub)
                     .displayName(props.displayName() + " - " + sub)
-                    .productId(product.getId())
+                    .productId(productResourceId)
                     .apiManagementName(apim.name())
                     .resourceGroupName(apim.resourceGroupName())
                     .state("active")
                     .allowTracing(false)
                     .build());
-        getNode().addValidation(this::validate);
+        props.api().addDepartment(this);
     }
 
-    /** The rules that need the API: it requires subscriptions, and it serves every allowed deployment. */
-    private List<String> validate() {
+    /**
+     * The rules that need the API: it requires subscriptions, and it serves every allowed deployment. The API's validation
+     * runs them ({@link OpenAiApi}), so that a department adds no validation of its own to the synth.
+     */
+    List<String> problems() {
         List<String> problems = new ArrayList<>();
         OpenAiApi api = props.api();
         if (!api.departmentRequired())
@@ -93,7 +97,8 @@ public final class Department extends Construct {
         for (int i = 0; i < allowed.size(); i++)
             if (!api.servedDeployments().contains(allowed.get(i)))
                 problems.add("DepartmentPolicyProps.allowedDeployments[" + i + "]: deployment '" + allowed.get(i) + "' is served by no "
-                        + "account of API '" + api.apiName() + "' (served: " + api.servedDeployments() + "); deploy it or remove it");
+                        + "account of API '" + api.apiName() + "' (served: " + api.servedDeployments() + "); deploy it or remove it from department "
+                        + name());
         return problems;
     }
 

@@ -72,6 +72,7 @@ public final class OpenAiApi extends Construct {
 
     private final OpenAiApiProps props;
     private final ApiManagementApi api;
+    private final String nameReference;
     private final ApiManagementApiDiagnostic diagnostic;
     private final DiagnosticMetrics diagnosticMetrics;
     private final Map<String, ApiManagementBackend> backends = new LinkedHashMap<>();
@@ -79,6 +80,7 @@ public final class OpenAiApi extends Construct {
     private final Set<String> servedDeployments = new LinkedHashSet<>();
     private final DefaultPolicy.Props policyProps;
     private final PolicyDocument policyDocument;
+    private final List<Department> departments = new ArrayList<>();
 
     /**
      * Creates the API on {@link OpenAiApiProps#apiManagement()}.
@@ -105,11 +107,12 @@ public final class OpenAiApi extends Construct {
                 .subscriptionRequired(props.subscriptionRequired())
                 .importValue(ApiManagementApiImport.builder().contentFormat("openapi+json").contentValue(openApiDocument()).build())
                 .build();
+        nameReference = api.getName();     // one round trip to the JavaScript core for every use
 
         if (props.loggerId() != null) {
             diagnostic = ApiManagementApiDiagnostic.Builder.create(this, "Diagnostic")
                     .identifier("applicationinsights")
-                    .apiName(api.getName())
+                    .apiName(nameReference)
                     .apiManagementName(apim.name())
                     .resourceGroupName(rg)
                     .apiManagementLoggerId(props.loggerId())
@@ -194,7 +197,7 @@ public final class OpenAiApi extends Construct {
         dependsOn.addAll(backends.values());
         pools.values().forEach(p -> dependsOn.add(p.resource()));
         ApiManagementApiPolicy.Builder.create(this, "Policy")
-                .apiName(api.getName())
+                .apiName(nameReference)
                 .apiManagementName(apim.name())
                 .resourceGroupName(rg)
                 .xmlContent(policyDocument.toXml())
@@ -204,9 +207,14 @@ public final class OpenAiApi extends Construct {
         getNode().addValidation(this::validate);
     }
 
-    /** The cross-construct rules: models name served deployments; one API name per service. */
+    /**
+     * The cross-construct rules: models name served deployments; one API name per service; each department's rules that
+     * need the API ({@link Department#problems()}). The departments are checked here, by one validation for all of them,
+     * because every validation is a call from the JavaScript core back into the JVM at synth.
+     */
     private List<String> validate() {
         List<String> problems = new ArrayList<>();
+        departments.forEach(d -> problems.addAll(d.problems()));
         props.models().keySet().stream().filter(d -> !servedDeployments.contains(d)).forEach(d -> problems.add(
                 "OpenAiApiProps.models: deployment '" + d + "' is served by no backend account (served: " + servedDeployments
                         + "); deploy it on one of the accounts or remove it from models"));
@@ -241,8 +249,10 @@ public final class OpenAiApi extends Construct {
 
     /** @return the service the API is on */
     public IApiManagement apiManagement() { return props.apiManagement(); }
-    /** @return the API's name as given ({@code api().getName()} is the reference that waits for the API) */
+    /** @return the API's name as given ({@link #nameReference()} is the reference that waits for the API) */
     public String apiName() { return props.apiName(); }
+    /** @return the API's name as a Terraform reference to the API resource, for resources that must wait for it */
+    public String nameReference() { return nameReference; }
     /** @return whether callers need a subscription key besides their token (departments require it) */
     public boolean subscriptionRequired() { return props.subscriptionRequired(); }
     /** @return whether calls whose subscription belongs to no department are rejected (departments need it) */
@@ -265,4 +275,7 @@ public final class OpenAiApi extends Construct {
     DefaultPolicy.Props policyProps() { return policyProps; }
     /** @return the API policy */
     public PolicyDocument policyDocument() { return policyDocument; }
+
+    /** Called by each {@link Department} on this API, so that {@link #validate()} checks it. */
+    void addDepartment(Department department) { departments.add(department); }
 }

@@ -298,7 +298,7 @@ public final class StackDiagram {
     private Set<String> subnetsOf(JsonNode body) {
         Set<String> subnets = new LinkedHashSet<>();
         forEachRef(body, "azurerm_subnet", subnets::add);
-        strings(body, s -> { if (EXISTING_SUBNET.matcher(s).matches()) subnets.add(s); });
+        strings(body, s -> { if (s.startsWith("/") && EXISTING_SUBNET.matcher(s).matches()) subnets.add(s); });
         return subnets;
     }
 
@@ -334,7 +334,9 @@ public final class StackDiagram {
 
     private static void forEachRef(JsonNode node, String type, Consumer<String> action) {
         Set<String> seen = new LinkedHashSet<>();
+        String reference = "${" + type + ".";
         strings(node, s -> {
+            if (!s.contains(reference)) return;   // skips the regex on the long strings (policies, queries) that name none
             Matcher m = REF.matcher(s);
             while (m.find()) if (m.group(1).equals(type)) seen.add(m.group(1) + "." + m.group(2));
         });
@@ -343,7 +345,11 @@ public final class StackDiagram {
 
     private static String firstRef(JsonNode node) {
         List<String> refs = new ArrayList<>();
-        strings(node, s -> { Matcher m = REF.matcher(s); if (m.find()) refs.add(m.group(1) + "." + m.group(2)); });
+        strings(node, s -> {
+            if (!s.contains("${")) return;
+            Matcher m = REF.matcher(s);
+            if (m.find()) refs.add(m.group(1) + "." + m.group(2));
+        });
         return refs.isEmpty() ? null : refs.get(0);
     }
 

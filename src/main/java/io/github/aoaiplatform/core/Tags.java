@@ -91,7 +91,8 @@ public final class Tags {
     /**
      * Sets the tags of a scope (and of tagged scopes inside it) on its resources; only the outermost tagged scope acts.
      * Each question to the construct tree is a round trip to the JavaScript core, so the tree is listed once per
-     * tagged scope and each resource costs two calls: read its own tags, set the merged ones.
+     * tagged scope and each resource costs at most two calls: read its own tags, set the merged ones (not needed when
+     * its own tags already hold every key).
      */
     private record Apply(IConstruct scope) implements IValidation {
         @Override
@@ -121,6 +122,7 @@ public final class Tags {
             try {
                 @SuppressWarnings("unchecked")
                 Map<String, String> own = (Map<String, String>) getter.invoke(resource);
+                if (own != null && own.keySet().containsAll(tags.keySet())) return;   // its own tags win: nothing to add
                 if (own != null) tags.putAll(own);
                 setter.invoke(resource, tags);
             } catch (IllegalAccessException | InvocationTargetException e) {
