@@ -8,8 +8,10 @@
 #  - synth time per extra department and per extra region, from generated configs (dev.json with 50
 #    departments, and with 8 regions);
 #  - resources per stack.
-# The baseline gets its own AOAI_CACHE_DIR so its jsii package cache is really the old (eager) one; both use
-# the binding jars in the same Maven repository (the script says whether those load lazily by themselves).
+# The baseline gets its own AOAI_CACHE_DIR; both use the binding jars in the same Maven repository. Jars built by
+# this bootstrap load providers lazily by themselves, so for a baseline from before lazy loading (one without
+# scripts/lazy-providers.sh) its package cache is pointed back at the providers' eager lib/index.js, as that
+# baseline's own bootstrap built them: the baseline loads providers the way it did.
 #
 #   scripts/bench-synth.sh [BASELINE_COMMIT]   default: c643df0, the last commit before issue 13
 #   AOAI_BENCH_RUNS=N                          runs per measurement (default 5)
@@ -88,6 +90,11 @@ mib_or_none() { if [ "$1" = 0 ]; then echo "none"; else echo "$(mib "$1") MiB"; 
 echo "warming up both checkouts (compile, package caches)..." >&2
 "${new_cmd[@]}" >/dev/null 2>&1
 "${base_cmd[@]}" >/dev/null 2>&1 || { echo "the baseline $baseline_commit does not synthesize" >&2; exit 1; }
+if [ ! -f "$baseline/scripts/lazy-providers.sh" ]; then
+  for pkg in "$scratch"/baseline-cache/jsii-package-cache/@cdktf/provider-*/*/*/package.json; do
+    [ -f "$pkg" ] && sed -i 's#"main": "lib/lazy-index.js"#"main": "lib/index.js"#' "$pkg"
+  done
+fi
 "${new_cmd[@]}" >/dev/null 2>&1; "${base_cmd[@]}" >/dev/null 2>&1
 
 identical=yes
