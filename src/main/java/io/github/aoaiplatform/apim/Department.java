@@ -68,7 +68,7 @@ public final class Department extends Construct {
                 .resourceGroupName(apim.resourceGroupName())
                 .xmlContent(policyDocument.toXml())
                 .build();
-        String productResourceId = props.subscriptions().isEmpty() ? null : product.getId();
+        String productResourceId = product.getId();   // DepartmentProps gives at least one subscription
         for (String sub : props.subscriptions())
             subscriptions.put(sub, ApiManagementSubscription.Builder.create(this, "Subscription-" + sub)
                     .subscriptionId(name + "-" + sub)
@@ -79,7 +79,7 @@ public final class Department extends Construct {
                     .state("active")
                     .allowTracing(false)
                     .build());
-        props.api().addDepartment(this);
+        props.api().registerDepartment(this);
     }
 
     /**

@@ -277,5 +277,5 @@ public final class OpenAiApi extends Construct {
     public PolicyDocument policyDocument() { return policyDocument; }
 
     /** Called by each {@link Department} on this API, so that {@link #validate()} checks it. */
-    void addDepartment(Department department) { departments.add(department); }
+    void registerDepartment(Department department) { departments.add(department); }
 }
