@@ -34,18 +34,51 @@ class ChargebackPropsTest {
     }
 
     @Test
-    void aDepartmentGetsCostAndQuotaAlertsInTheGroupsRegionOnTheWorkspace() {
-        JsonNode tf = Synth.of(s -> new Chargeback(s, "Chargeback", props(s).departments(List.of(finance()))
+    void departmentsShareOneCostAndOneQuotaAlertInTheGroupsRegionOnTheWorkspace() {
+        JsonNode tf = Synth.of(s -> new Chargeback(s, "Chargeback", props(s).departments(List.of(finance(),
+                        ChargebackDepartmentOptions.builder().name("hr").costCenter("CC-2").monthlyBudget(100.0).tokenQuota(5_000L).build()))
                 .alertEmails(List.of("finops@contoso.com")).build()));
         var alerts = Synth.all(tf, "azurerm_monitor_scheduled_query_rules_alert_v2");
-        assertThat(alerts.keySet()).anyMatch(k -> k.startsWith("Chargeback_CostAlert-finance_"))
-                .anyMatch(k -> k.startsWith("Chargeback_QuotaAlert-finance_"));
+        assertThat(alerts.keySet()).hasSize(2).anyMatch(k -> k.startsWith("Chargeback_CostAlert_"))
+                .anyMatch(k -> k.startsWith("Chargeback_QuotaAlert_"));
         assertThat(alerts.values()).allSatisfy(a -> {
             assertThat(a.path("location").asText()).isEqualTo("japaneast");
             assertThat(a.path("scopes")).extracting(JsonNode::asText).containsExactly(MonitoringFixtures.WORKSPACE_ID);
         });
         assertThat(Synth.single(tf, "azurerm_monitor_action_group").path("email_receiver").get(0).path("email_address").asText())
                 .isEqualTo("finops@contoso.com");
+    }
+
+    @Test
+    void hourlyQuotasGetTheirOwnRuleWithAnHourWindowAndDepartmentsWithoutLimitsGetNone() {
+        var hourly = ChargebackDepartmentOptions.builder().name("ops").costCenter("CC-3").tokenQuota(9_000L)
+                .tokenQuotaPeriod(TokenQuotaPeriod.HOURLY).alertPercent(50).build();
+        var unlimited = ChargebackDepartmentOptions.builder().name("lab").costCenter("CC-4").build();
+        Chargeback[] built = new Chargeback[1];
+        JsonNode tf = Synth.of(s -> built[0] = new Chargeback(s, "Chargeback", props(s).departments(List.of(hourly, unlimited)).build()));
+        assertThat(built[0].costAlert()).isNull();
+        assertThat(built[0].quotaAlert()).isNull();
+        assertThat(built[0].hourlyQuotaAlert()).isNotNull();
+        JsonNode alert = Synth.single(tf, "azurerm_monitor_scheduled_query_rules_alert_v2");
+        assertThat(alert.path("window_duration").asText()).isEqualTo("PT1H");
+        assertThat(alert.path("name").asText()).contains("quota-hourly");
+        assertThat(alert.path("criteria").get(0).path("query").asText()).isEqualTo(ChargebackQueries.quotaAlert("PT1H"))
+                .contains("QuotaPeriod in (\"Hourly\")").contains("ProjectedPeriodTokens = coalesce(WindowTokens, real(0)) * 1\n")
+                .contains("| where ProjectedPeriodTokens >= TokenQuota * AlertPercent / 100.0");
+        // the thresholds are the department's row: quota 9000 per hour, alert at 50 %
+        String departments = Synth.all(tf, "azurerm_log_analytics_saved_search").values().stream()
+                .filter(f -> f.path("function_alias").asText().equals(ChargebackQueries.DEPARTMENTS)).findFirst().orElseThrow().path("query").asText();
+        assertThat(departments).contains("    \"ops\", \"ops\", \"CC-3\", real(null), long(9000), \"Hourly\", real(null), 50,\n");
+    }
+
+    @Test
+    void longerQuotaPeriodsAreProjectedFromOneDayAndCostFromOneDayToThirtyPlusTheCapacityCharge() {
+        assertThat(ChargebackQueries.quotaAlert("P1D")).contains("QuotaPeriod in (\"Daily\", \"Weekly\", \"Monthly\", \"Yearly\")")
+                .contains("* case(QuotaPeriod == \"Daily\", 1, QuotaPeriod == \"Weekly\", 7, QuotaPeriod == \"Monthly\", 30, 365)");
+        assertThat(ChargebackQueries.costAlert()).startsWith(ChargebackQueries.DEPARTMENTS + "()\n| where isnotnull(MonthlyBudget)")
+                .contains("ProjectedMonthlyCost = coalesce(WindowCost, real(0)) * 30 + coalesce(MonthlyCapacityCharge, real(0))")
+                .contains("| where ProjectedMonthlyCost >= MonthlyBudget * AlertPercent / 100.0");
+        assertThatThrownBy(() -> ChargebackQueries.quotaAlert("PT5M")).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("PT5M");
     }
 
     @Test

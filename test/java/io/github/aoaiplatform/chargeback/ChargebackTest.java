@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.github.aoaiplatform.apim.DefaultPolicy;
 import io.github.aoaiplatform.apim.DepartmentPolicy;
 import io.github.aoaiplatform.apim.DiagnosticMetrics;
+import io.github.aoaiplatform.apim.policy.TokenQuotaPeriod;
 import io.github.aoaiplatform.app.EnvironmentConfig;
 import io.github.aoaiplatform.chargeback.PriceTable;
 import io.github.aoaiplatform.testing.Synth;
@@ -19,11 +20,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -174,28 +177,38 @@ class ChargebackTest {
         assertThat(cachedMetric.getAttribute("namespace")).isEqualTo(DefaultPolicy.METRIC_NAMESPACE);
         String perDepartment = by(tf, "azurerm_log_analytics_saved_search", "name", "aoai-cost-per-department").getValue().path("query").asText();
         assertThat(perDepartment).startsWith(ChargebackQueries.COST + "()").contains("by Department, CostCenter");
-        var alerts = Synth.all(tf, "azurerm_monitor_scheduled_query_rules_alert_v2").values();
         for (var dep : config.departments()) {
-            assertThat(departments).contains("\"" + dep.name() + "\", \"" + dep.displayName() + "\", \"" + dep.costCenter() + "\"");
-            var costAlert = alerts.stream().filter(a -> a.path("criteria").get(0).path("query").asText()
-                    .equals(ChargebackQueries.costAlert(dep.name(), dep.monthlyCapacityCharge()))).toList();
-            if (dep.monthlyBudget() == null) { assertThat(costAlert).isEmpty(); } else {
-                assertThat(costAlert).singleElement().satisfies(a -> {
-                    assertThat(a.path("criteria").get(0).path("threshold").asDouble()).isEqualTo(dep.monthlyBudget() * dep.alertPercent() / 100.0);
-                    assertThat(a.path("criteria").get(0).path("metric_measure_column").asText()).isEqualTo(ChargebackQueries.PROJECTED_COST_COLUMN);
-                    assertThat(a.path("scopes").get(0).asText()).isEqualTo(workspace);
-                    assertThat(a.path("window_duration").asText()).isEqualTo("P1D");
-                    assertThat(a.path("skip_query_validation").asBoolean()).isTrue();
-                    assertThat(a.path("name").asText()).contains("cost-" + dep.name());
-                });
-            }
-            var quotaAlert = alerts.stream().filter(a -> a.path("criteria").get(0).path("query").asText()
-                    .startsWith(ChargebackQueries.USAGE + "()\n| where Department == \"" + dep.name() + "\"")).toList();
-            if (dep.tokenQuota() == null) { assertThat(quotaAlert).isEmpty(); } else {
-                assertThat(quotaAlert).singleElement().satisfies(a ->
-                        assertThat(a.path("criteria").get(0).path("threshold").asDouble()).isEqualTo(dep.tokenQuota() * dep.alertPercent() / 100.0));
-            }
+            // the alerts' thresholds are the departments' rows: budget, quota, period and alert percent
+            String row = departments.lines().filter(l -> l.startsWith("    \"" + dep.name() + "\", ")).findFirst().orElseThrow();
+            assertThat(row).startsWith("    \"" + dep.name() + "\", \"" + dep.displayName() + "\", \"" + dep.costCenter() + "\", "
+                            + (dep.monthlyBudget() == null ? "real(null)" : ChargebackQueries.real(dep.monthlyBudget())) + ", "
+                            + (dep.tokenQuota() == null ? "long(null)" : "long(" + dep.tokenQuota() + ")") + ", \"" + dep.tokenQuotaPeriod() + "\", ")
+                    .matches(".*, " + dep.alertPercent() + ",?");
         }
+        // one rule per alert kind, whatever the number of departments, firing once per department
+        var alerts = Synth.all(tf, "azurerm_monitor_scheduled_query_rules_alert_v2").values();
+        boolean anyBudget = config.departments().stream().anyMatch(d -> d.monthlyBudget() != null);
+        boolean anyDailyQuota = config.departments().stream().anyMatch(d -> d.tokenQuota() != null && !d.tokenQuotaPeriod().equals(TokenQuotaPeriod.HOURLY.xmlValue()));
+        boolean anyHourlyQuota = config.departments().stream().anyMatch(d -> d.tokenQuota() != null && d.tokenQuotaPeriod().equals(TokenQuotaPeriod.HOURLY.xmlValue()));
+        assertThat(alerts.stream().map(a -> a.path("criteria").get(0).path("query").asText()).toList()).containsExactlyInAnyOrderElementsOf(
+                Stream.of(anyBudget ? ChargebackQueries.costAlert() : null, anyDailyQuota ? ChargebackQueries.quotaAlert("P1D") : null,
+                        anyHourlyQuota ? ChargebackQueries.quotaAlert("PT1H") : null).filter(Objects::nonNull).toList());
+        assertThat(alerts).allSatisfy(a -> {
+            JsonNode criteria = a.path("criteria").get(0);
+            assertThat(criteria.path("time_aggregation_method").asText()).isEqualTo("Count");
+            assertThat(criteria.path("operator").asText()).isEqualTo("GreaterThan");
+            assertThat(criteria.path("threshold").asDouble()).isZero();
+            assertThat(criteria.has("metric_measure_column")).isFalse();
+            assertThat(criteria.path("dimension")).singleElement().satisfies(d -> {
+                assertThat(d.path("name").asText()).isEqualTo("Department");
+                assertThat(d.path("operator").asText()).isEqualTo("Include");
+                assertThat(d.path("values")).extracting(JsonNode::asText).containsExactly("*");
+            });
+            assertThat(a.path("scopes").get(0).asText()).isEqualTo(workspace);
+            assertThat(a.path("skip_query_validation").asBoolean()).isTrue();
+            assertThat(a.path("evaluation_frequency").asText()).isEqualTo("PT1H");
+            assertThat(a.path("window_duration").asText()).isEqualTo(criteria.path("query").asText().contains("\"Hourly\"") ? "PT1H" : "P1D");
+        });
         var groups = Synth.all(tf, "azurerm_monitor_action_group");
         if (config.chargeback().alertEmails().isEmpty()) {
             assertThat(groups).isEmpty();

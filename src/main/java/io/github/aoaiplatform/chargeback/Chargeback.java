@@ -10,6 +10,7 @@ import com.hashicorp.cdktf.providers.azurerm.monitor_action_group.MonitorActionG
 import com.hashicorp.cdktf.providers.azurerm.monitor_scheduled_query_rules_alert_v2.MonitorScheduledQueryRulesAlertV2;
 import com.hashicorp.cdktf.providers.azurerm.monitor_scheduled_query_rules_alert_v2.MonitorScheduledQueryRulesAlertV2Action;
 import com.hashicorp.cdktf.providers.azurerm.monitor_scheduled_query_rules_alert_v2.MonitorScheduledQueryRulesAlertV2Criteria;
+import com.hashicorp.cdktf.providers.azurerm.monitor_scheduled_query_rules_alert_v2.MonitorScheduledQueryRulesAlertV2CriteriaDimension;
 import com.hashicorp.cdktf.providers.azurerm.monitor_scheduled_query_rules_alert_v2.MonitorScheduledQueryRulesAlertV2CriteriaFailingPeriods;
 import io.github.aoaiplatform.core.Naming;
 import software.constructs.Construct;
@@ -24,13 +25,15 @@ import java.util.UUID;
 
 /**
  * Chargeback in the platform's Log Analytics workspace: the {@link ChargebackQueries} functions and saved reports
- * (category {@value #CATEGORY}), a workbook showing the reports, and per department a cost alert (projected month over
- * {@code alertPercent} of its monthly budget) and a quota alert (projected period over {@code alertPercent} of its token
- * quota), optionally notifying an action group of e-mail recipients. Alerts skip query validation at creation, because
- * {@code AppMetrics} only exists once the first token metric has arrived.
+ * (category {@value #CATEGORY}), a workbook showing the reports, and alerts that fire once per department (split by
+ * the {@code Department} dimension): a cost alert (projected month at {@code alertPercent} of the department's monthly
+ * budget) and a quota alert (projected period at {@code alertPercent} of its token quota; a second rule for hourly quotas,
+ * whose window is an hour), optionally notifying an action group of e-mail recipients. The thresholds are rows of the
+ * {@value ChargebackQueries#DEPARTMENTS} function, so a department adds no rule. Alerts skip query validation at creation,
+ * because {@code AppMetrics} only exists once the first token metric has arrived.
  *
- * <p>Child ids: {@code Function-<alias>}, {@code Report-<id>}, {@code Workbook}, {@code ActionGroup},
- * {@code CostAlert-<department>}, {@code QuotaAlert-<department>}.
+ * <p>Child ids: {@code Function-<alias>}, {@code Report-<id>}, {@code Workbook}, {@code ActionGroup}, {@code CostAlert},
+ * {@code QuotaAlert}, {@code HourlyQuotaAlert}.
  */
 public final class Chargeback extends Construct {
     /** The saved searches' category. */
@@ -43,8 +46,9 @@ public final class Chargeback extends Construct {
     // References taken once for every alert (each get is a round trip to the JavaScript core).
     private final String workspaceId;
     private final String actionGroupId;
-    private final Map<String, MonitorScheduledQueryRulesAlertV2> costAlerts = new LinkedHashMap<>();
-    private final Map<String, MonitorScheduledQueryRulesAlertV2> quotaAlerts = new LinkedHashMap<>();
+    private final MonitorScheduledQueryRulesAlertV2 costAlert;
+    private final MonitorScheduledQueryRulesAlertV2 quotaAlert;
+    private final MonitorScheduledQueryRulesAlertV2 hourlyQuotaAlert;
 
     /**
      * Creates the functions, reports, workbook, action group and alerts.
@@ -106,31 +110,34 @@ public final class Chargeback extends Construct {
                 .build();
         actionGroupId = actionGroup == null ? null : actionGroup.getId();
 
-        for (var d : props.departments()) {
-            if (d.monthlyBudget() != null)
-                costAlerts.put(d.name(), alert("CostAlert-" + d.name(), props, "cost-" + d.name(),
-                        "Department " + d.displayName() + ": projected monthly Azure OpenAI cost at " + d.alertPercent() + "% of budget",
-                        "The last day's cost of department " + d.name() + " (cost center " + d.costCenter() + "), projected to "
-                                + ChargebackQueries.DAYS_PER_MONTH + " days" + (d.monthlyCapacityCharge() == null ? "" : " plus its monthly capacity charge")
-                                + ", is at least " + d.alertPercent() + "% of its monthly budget "
-                                + d.monthlyBudget() + " " + props.prices().currency() + ".",
-                        ChargebackQueries.costAlert(d.name(), d.monthlyCapacityCharge()), ChargebackQueries.PROJECTED_COST_COLUMN, "P1D",
-                        d.monthlyBudget() * d.alertPercent() / 100.0, all));
-            if (d.tokenQuota() != null)
-                quotaAlerts.put(d.name(), alert("QuotaAlert-" + d.name(), props, "quota-" + d.name(),
-                        "Department " + d.displayName() + ": projected token use at " + d.alertPercent() + "% of its "
-                                + d.tokenQuotaPeriod().xmlValue().toLowerCase() + " quota",
-                        "Department " + d.name() + "'s tokens in the alert window, projected to its " + d.tokenQuotaPeriod().xmlValue()
-                                + " quota period, are at least " + d.alertPercent() + "% of its quota of " + d.tokenQuota()
-                                + " tokens (at 100% the gateway answers 403).",
-                        ChargebackQueries.quotaAlert(d.name(), d.tokenQuotaPeriod()), ChargebackQueries.PROJECTED_TOKENS_COLUMN,
-                        ChargebackQueries.quotaAlertWindow(d.tokenQuotaPeriod()), d.tokenQuota() * (double) d.alertPercent() / 100.0, all));
-        }
+        // One rule per alert kind, split by department: a department adds a row to the AoaiDepartments function, not
+        // a rule (rules per department made most of a department's synth time).
+        var departments = props.departments();
+        costAlert = departments.stream().noneMatch(d -> d.monthlyBudget() != null) ? null : alert("CostAlert", props, "cost",
+                "Azure OpenAI cost: departments at their budget alert level",
+                "One alert per department (dimension Department) whose last day's cost, projected to " + ChargebackQueries.DAYS_PER_MONTH
+                        + " days plus its monthly capacity charge, is at least its alert percent of its monthly budget in "
+                        + props.prices().currency() + " (budgets and alert percents: function " + ChargebackQueries.DEPARTMENTS + ").",
+                ChargebackQueries.costAlert(), "P1D", all);
+        quotaAlert = quotaAlert(props, "QuotaAlert", "quota", "P1D", "", all);
+        hourlyQuotaAlert = quotaAlert(props, "HourlyQuotaAlert", "quota-hourly", "PT1H", " (hourly quotas)", all);
     }
 
+    /** The quota alert of the departments whose quota period has this alert window, or null when there are none. */
+    private MonitorScheduledQueryRulesAlertV2 quotaAlert(ChargebackProps props, String id, String qualifier, String window, String titleSuffix,
+                                                         List<LogAnalyticsSavedSearch> dependsOn) {
+        if (props.departments().stream().noneMatch(d -> d.tokenQuota() != null && ChargebackQueries.quotaAlertWindow(d.tokenQuotaPeriod()).equals(window)))
+            return null;
+        return alert(id, props, qualifier, "Azure OpenAI token quota: departments at their alert level" + titleSuffix,
+                "One alert per department (dimension Department) whose tokens in the alert window, projected to its quota period, are at least "
+                        + "its alert percent of its token quota; at 100% the gateway answers 403 (quotas and alert percents: function "
+                        + ChargebackQueries.DEPARTMENTS + ").",
+                ChargebackQueries.quotaAlert(window), window, dependsOn);
+    }
+
+    /** A rule that fires for each department (dimension) the query returns a row for, in each hourly evaluation. */
     private MonitorScheduledQueryRulesAlertV2 alert(String id, ChargebackProps props, String qualifier, String displayName, String description,
-                                                    String query, String column, String window, double threshold,
-                                                    List<LogAnalyticsSavedSearch> dependsOn) {
+                                                    String query, String window, List<LogAnalyticsSavedSearch> dependsOn) {
         var b = MonitorScheduledQueryRulesAlertV2.Builder.create(this, id)
                 .name(props.naming().name(Naming.Abbreviation.ALERT_RULE, props.location(), qualifier))
                 .displayName(displayName)
@@ -143,10 +150,11 @@ public final class Chargeback extends Construct {
                 .windowDuration(window)
                 .criteria(List.of(MonitorScheduledQueryRulesAlertV2Criteria.builder()
                         .query(query)
-                        .timeAggregationMethod("Total")
-                        .metricMeasureColumn(column)
-                        .operator("GreaterThanOrEqual")
-                        .threshold(threshold)
+                        .timeAggregationMethod("Count")
+                        .operator("GreaterThan")
+                        .threshold(0)
+                        .dimension(List.of(MonitorScheduledQueryRulesAlertV2CriteriaDimension.builder()
+                                .name("Department").operator("Include").values(List.of("*")).build()))
                         .failingPeriods(MonitorScheduledQueryRulesAlertV2CriteriaFailingPeriods.builder()
                                 .minimumFailingPeriodsToTriggerAlert(1).numberOfEvaluationPeriods(1).build())
                         .build()))
@@ -212,9 +220,12 @@ public final class Chargeback extends Construct {
     /** @return the action group, or null when there are no alert recipients */
     public MonitorActionGroup actionGroup() { return actionGroup; }
 
-    /** @return the cost alerts by department, for departments with a monthly budget */
-    public Map<String, MonitorScheduledQueryRulesAlertV2> costAlerts() { return Collections.unmodifiableMap(costAlerts); }
+    /** @return the cost alert of the departments with a monthly budget, or null when none has one */
+    public MonitorScheduledQueryRulesAlertV2 costAlert() { return costAlert; }
 
-    /** @return the quota alerts by department, for departments with a token quota */
-    public Map<String, MonitorScheduledQueryRulesAlertV2> quotaAlerts() { return Collections.unmodifiableMap(quotaAlerts); }
+    /** @return the quota alert of the departments with a daily, weekly, monthly or yearly token quota, or null when none has one */
+    public MonitorScheduledQueryRulesAlertV2 quotaAlert() { return quotaAlert; }
+
+    /** @return the quota alert of the departments with an hourly token quota, or null when none has one */
+    public MonitorScheduledQueryRulesAlertV2 hourlyQuotaAlert() { return hourlyQuotaAlert; }
 }

@@ -5,6 +5,7 @@ import io.github.aoaiplatform.apim.policy.TokenQuotaPeriod;
 import io.github.aoaiplatform.chargeback.PriceTable;
 
 import java.math.BigDecimal;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +21,8 @@ import java.util.stream.Collectors;
  * <p>Workspace functions (saved searches with an alias), each built on the previous ones:
  * <ul>
  *   <li>{@value #PRICES}: the price table (model, input, cached input and output price per 1K tokens, currency, version);</li>
- *   <li>{@value #DEPARTMENTS}: department, display name, cost center, monthly budget, token quota and period;</li>
+ *   <li>{@value #DEPARTMENTS}: department, display name, cost center, monthly budget, token quota and period,
+ *       monthly capacity charge and alert level (% of budget and quota);</li>
  *   <li>{@value #USAGE}: hourly prompt, cached prompt and completion tokens by department, model and deployment (the
  *       metrics' bounded dimensions; per-user and per-app figures are in the gateway's usage records);</li>
  *   <li>{@value #COST}: usage priced with the table and joined with the departments ({@code Cost}, {@code CostCenter});</li>
@@ -80,16 +82,16 @@ public final class ChargebackQueries {
 
     /**
      * @param departments the departments
-     * @return the {@value #DEPARTMENTS} function: a datatable of the departments' cost centers, budgets and quotas
+     * @return the {@value #DEPARTMENTS} function: a datatable of the departments' cost centers, budgets, quotas and alert levels
      */
     public static String departments(List<ChargebackDepartmentOptions> departments) {
         String rows = departments.stream().map(d -> "    " + String.join(", ", string(d.name()), string(d.displayName()),
                         string(d.costCenter()), d.monthlyBudget() == null ? "real(null)" : real(d.monthlyBudget()),
                         d.tokenQuota() == null ? "long(null)" : "long(" + d.tokenQuota() + ")", string(d.tokenQuotaPeriod().xmlValue()),
-                        d.monthlyCapacityCharge() == null ? "real(null)" : real(d.monthlyCapacityCharge())))
+                        d.monthlyCapacityCharge() == null ? "real(null)" : real(d.monthlyCapacityCharge()), String.valueOf(d.alertPercent())))
                 .collect(Collectors.joining(",\n"));
         return "datatable(Department: string, DisplayName: string, CostCenter: string, MonthlyBudget: real, TokenQuota: long, "
-                + "QuotaPeriod: string, MonthlyCapacityCharge: real)\n[\n" + rows + "\n]";
+                + "QuotaPeriod: string, MonthlyCapacityCharge: real, AlertPercent: int)\n[\n" + rows + "\n]";
     }
 
     /** @return the {@value #USAGE} function: prompt, cached prompt and completion tokens per hour and dimension set */
@@ -196,19 +198,23 @@ public final class ChargebackQueries {
     }
 
     /**
-     * The cost alert's query: the department's cost over the alert window (one day) projected to a 30-day month.
-     * Log alerts look back at most two days, so a month-to-date sum cannot be alerted on; the projection fires early
-     * instead of late. The result column is {@value #PROJECTED_COST_COLUMN}.
+     * The cost alert's query, one row per department at its alert level, which the alert splits by {@code Department}:
+     * each department with a monthly budget whose cost over the alert window (one day), projected to a
+     * {@value #DAYS_PER_MONTH}-day month, plus its monthly capacity charge in full, is at least {@code AlertPercent} % of its
+     * {@code MonthlyBudget} (both from {@value #DEPARTMENTS}). Log alerts look back at most two days, so a month-to-date sum
+     * cannot be alerted on; the projection fires early instead of late. A department without calls that day still
+     * alerts when its capacity charge alone reaches the level.
      *
-     * The department's monthly capacity charge, when it has one, is added in full.
-     *
-     * @param department            the department's name
-     * @param monthlyCapacityCharge its fixed monthly charge, or null
      * @return the query
      */
-    public static String costAlert(String department, Double monthlyCapacityCharge) {
-        return COST + "()\n| where Department == " + string(department) + "\n| summarize " + PROJECTED_COST_COLUMN
-                + " = sum(Cost) * " + DAYS_PER_MONTH + (monthlyCapacityCharge == null ? "" : " + " + real(monthlyCapacityCharge));
+    public static String costAlert() {
+        return DEPARTMENTS + "()\n"
+                + "| where isnotnull(MonthlyBudget)\n"
+                + "| join kind=leftouter (" + COST + "() | summarize WindowCost = sum(Cost) by Department) on Department\n"
+                + "| extend " + PROJECTED_COST_COLUMN + " = coalesce(WindowCost, real(0)) * " + DAYS_PER_MONTH
+                + " + coalesce(MonthlyCapacityCharge, real(0))\n"
+                + "| where " + PROJECTED_COST_COLUMN + " >= MonthlyBudget * AlertPercent / 100.0\n"
+                + "| project Department, DisplayName, CostCenter, " + PROJECTED_COST_COLUMN + ", MonthlyBudget, AlertPercent";
     }
 
     /** The cost alert's result column. */
@@ -219,15 +225,29 @@ public final class ChargebackQueries {
     public static final int DAYS_PER_MONTH = 30;
 
     /**
-     * The quota alert's query: the department's tokens over the alert window projected to its quota period.
+     * The query of the quota alert with the given window, one row per department at its alert level, which the alert splits
+     * by {@code Department}: each department whose quota period has this window ({@link #quotaAlertWindow}) and whose
+     * tokens over the window, projected to its quota period, are at least {@code AlertPercent} % of its {@code TokenQuota}.
      *
-     * @param department the department's name
-     * @param period     its quota period
+     * @param window the alert window, {@code PT1H} or {@code P1D}
      * @return the query
      */
-    public static String quotaAlert(String department, TokenQuotaPeriod period) {
-        return USAGE + "()\n| where Department == " + string(department) + "\n| summarize " + PROJECTED_TOKENS_COLUMN
-                + " = sum(PromptTokens + CompletionTokens) * " + quotaProjectionFactor(period);
+    public static String quotaAlert(String window) {
+        List<TokenQuotaPeriod> periods = Arrays.stream(TokenQuotaPeriod.values())
+                .filter(p -> quotaAlertWindow(p).equals(window)).toList();
+        if (periods.isEmpty()) throw new IllegalArgumentException("no quota period has the alert window " + window);
+        StringBuilder factor = new StringBuilder();
+        for (TokenQuotaPeriod p : periods.subList(0, periods.size() - 1))
+            factor.append("QuotaPeriod == ").append(string(p.xmlValue())).append(", ").append(quotaProjectionFactor(p)).append(", ");
+        String last = String.valueOf(quotaProjectionFactor(periods.get(periods.size() - 1)));
+        return DEPARTMENTS + "()\n"
+                + "| where isnotnull(TokenQuota) and QuotaPeriod in ("
+                + periods.stream().map(p -> string(p.xmlValue())).collect(Collectors.joining(", ")) + ")\n"
+                + "| join kind=leftouter (" + USAGE + "() | summarize WindowTokens = sum(PromptTokens + CompletionTokens) by Department) on Department\n"
+                + "| extend " + PROJECTED_TOKENS_COLUMN + " = coalesce(WindowTokens, real(0)) * "
+                + (factor.length() == 0 ? last : "case(" + factor + last + ")") + "\n"
+                + "| where " + PROJECTED_TOKENS_COLUMN + " >= TokenQuota * AlertPercent / 100.0\n"
+                + "| project Department, DisplayName, CostCenter, " + PROJECTED_TOKENS_COLUMN + ", TokenQuota, QuotaPeriod, AlertPercent";
     }
 
     /**
