@@ -65,7 +65,9 @@ final class Checks {
         if (value == null) {
             throw invalid(element, attribute, "must not be null", "provide a value for '" + attribute + "'");
         }
-        value.codePoints().forEach(cp -> {
+        // a plain loop: policies pass long C# expressions through here for every department
+        for (int i = 0; i < value.length(); ) {
+            int cp = value.codePointAt(i);      // an unpaired surrogate comes back as itself, and is rejected
             boolean ok = cp == 0x9 || cp == 0xA || cp == 0xD
                     || (cp >= 0x20 && cp <= 0xD7FF)
                     || (cp >= 0xE000 && cp <= 0xFFFD)
@@ -75,7 +77,8 @@ final class Checks {
                         String.format(Locale.ROOT, "contains character U+%04X which XML 1.0 cannot represent", cp),
                         "remove control characters from '" + attribute + "'");
             }
-        });
+            i += Character.charCount(cp);
+        }
         return value;
     }
 
