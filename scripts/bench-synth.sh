@@ -15,6 +15,7 @@
 #
 #   scripts/bench-synth.sh [BASELINE_COMMIT]   default: c643df0, the last commit before issue 13
 #   AOAI_BENCH_RUNS=N                          runs per measurement (default 5)
+#   AOAI_BENCH_CONFIG_RUNS=N                   runs of each generated config (default 11)
 #   AOAI_BENCH_TESTS=1                         also time `scripts/aoai test` against the baseline (2 pairs)
 #   AOAI_BENCH_STACKS=dev,test,prod            compare only these stacks on both sides (default: all of each side's)
 # Needs the bindings bootstrapped (scripts/aoai synth once), GNU time (/usr/bin/time), git and node.
@@ -23,6 +24,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 cd "$AOAI_ROOT"
 baseline_commit="${1:-c643df0}"
 runs="${AOAI_BENCH_RUNS:-5}"
+cfg_runs="${AOAI_BENCH_CONFIG_RUNS:-11}"
 node_bin="${JSII_NODE:-node}"
 export JSII_NODE="$node_bin"        # the baseline's bootstrap then reuses this Node instead of installing one
 
@@ -143,16 +145,23 @@ for cfg in base departments regions; do   # warm-up; a config the validator reje
   env AOAI_STACKS_DIR="$scratch/cfg-$cfg" CDKTF_OUTDIR="$scratch/cfg-$cfg/out" "${cfg_cmd[@]}" >/dev/null
 done
 cfg_base_wall=(); cfg_base_cpu=(); cfg_departments_wall=(); cfg_departments_cpu=(); cfg_regions_wall=(); cfg_regions_cpu=()
-for _ in $(seq "$runs"); do
+for _ in $(seq "$cfg_runs"); do
   for cfg in base departments regions; do
     record "cfg_$cfg" env AOAI_STACKS_DIR="$scratch/cfg-$cfg" CDKTF_OUTDIR="$scratch/cfg-$cfg/out" "${cfg_cmd[@]}"
   done
 done
-# per_extra NAME EXTRA: (median of NAME - median of base) / EXTRA, for wall and CPU time
+# per_extra NAME EXTRA: the median of the paired differences NAME - base (each round runs base, departments and
+# regions back to back, so a pair shares the machine's load of the moment) over EXTRA, for wall and CPU time, and the
+# middle half of the wall figures, which shows how noisy the machine was.
 per_extra() {
   local -n wall="cfg_$1_wall" cpu="cfg_$1_cpu"
-  awk -v w="$(median "${wall[@]}")" -v bw="$(median "${cfg_base_wall[@]}")" -v c="$(median "${cpu[@]}")" \
-      -v bc="$(median "${cfg_base_cpu[@]}")" -v n="$2" 'BEGIN { printf "%.0f ms wall, %.0f ms CPU", (w - bw) / n, (c - bc) / n }'
+  local i dw=() dc=()
+  for i in "${!wall[@]}"; do
+    dw+=("$(( (wall[i] - cfg_base_wall[i]) * 100 / $2 ))"); dc+=("$(( (cpu[i] - cfg_base_cpu[i]) * 100 / $2 ))")
+  done
+  printf '%s' "${dw[@]/%/$'\n'}" | sort -n | awk -v c="$(median "${dc[@]}")" '{ v[NR] = $1 } END {
+    m = (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2
+    printf "%.0f ms wall, %.0f ms CPU (middle half %.0f to %.0f ms wall)", m / 100, c / 100, v[int((NR + 3) / 4)] / 100, v[int((3 * NR + 3) / 4)] / 100 }'
 }
 cfg_row() { local -n wall="cfg_$1_wall" cpu="cfg_$1_cpu"; echo "$(secs "$(median "${wall[@]}")") s wall, $(secs "$(median "${cpu[@]}")") s CPU"; }
 if [ "${AOAI_BENCH_TESTS:-0}" = 1 ]; then
@@ -185,7 +194,7 @@ echo
 echo "| this checkout | value |"
 echo "|---|---|"
 echo "| first run after a clean checkout (compile, CDS archive, empty jsii package cache) | $(secs "${first_wall[0]}") s wall, $(secs "${first_cpu[0]}") s CPU |"
-echo "| dev.json with $base_departments departments, $base_regions regions (median of $runs) | $(cfg_row base), $(count_resources "$scratch/cfg-base/out/stacks/dev/cdk.tf.json") resources |"
+echo "| dev.json with $base_departments departments, $base_regions regions (median of $cfg_runs) | $(cfg_row base), $(count_resources "$scratch/cfg-base/out/stacks/dev/cdk.tf.json") resources |"
 echo "| with 50 departments | $(cfg_row departments), $(count_resources "$scratch/cfg-departments/out/stacks/dev/cdk.tf.json") resources |"
 echo "| with 8 regions | $(cfg_row regions), $(count_resources "$scratch/cfg-regions/out/stacks/dev/cdk.tf.json") resources |"
 echo "| per extra department | $(per_extra departments $((50 - base_departments))) |"
