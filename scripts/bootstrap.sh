@@ -72,11 +72,24 @@ NODE_OPTIONS="--max-old-space-size=8192" \
   "$node_bin" node_modules/jsii-pacmak/bin/jsii-pacmak --targets java --outdir out \
     node_modules/cdktf node_modules/@cdktf/provider-azurerm node_modules/@cdktf/provider-azuread >&2
 
+# jsii's Java runtime copies a package's tarball out of its jar at every start (30 MB for azurerm). The tarball is
+# gzip already, so deflating it again saves nothing; stored as it is, that copy skips the inflating: about 80 ms less
+# for every synth and test JVM. The entries keep their names, so the jars read the same.
+store_tarballs() {
+  local jar="$1" dir entries
+  entries=$(jar --list --file "$jar" | grep '\.jsii\.tgz$') || return 0
+  dir=$(mktemp -d)
+  # shellcheck disable=SC2086 # one entry per word
+  (cd "$dir" && jar --extract --file "$jar" $entries && jar --update --no-compress --file "$jar" $entries)
+  rm -rf "$dir"
+}
+
 # install:install-file resolves the generated poms' version ranges (a plain copy into ~/.m2 does not).
 count=0
 while IFS= read -r pom; do
-  jar="${pom%.pom}.jar"
+  jar="$PWD/${pom%.pom}.jar"
   [ -f "$jar" ] || continue
+  store_tarballs "$jar"
   mvn -q "${AOAI_MVN_ARGS[@]}" install:install-file -Dfile="$jar" -DpomFile="$pom" >&2
   count=$((count + 1))
 done < <(find out/java -name '*.pom' | sort)

@@ -15,6 +15,8 @@
 # scripts/jsii-kernel-stdio.js preloaded so that it uses the JVM's pipes itself: one process and two hops per call
 # fewer. The kernel is taken from the jsii-runtime jar on the class path at compile time; a kernel that does not
 # talk over fd 3 as expected, or a JSII_RUNTIME set by the caller, keeps jsii's own way.
+# scripts/jsii-kernel-token-traces.js is preloaded too: cdktf then skips the stack traces it records for every token
+# (they would show kernel frames only), with the same output.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 cd "$AOAI_ROOT"
@@ -63,7 +65,8 @@ read -r -a java_opts <<< "$AOAI_JAVA_OPTS"
 kernel="$PWD/$launch/jsii-kernel/software/amazon/jsii/lib/program.js"
 if [ -z "${JSII_RUNTIME:-}" ] && [ -f "$kernel" ]; then
   # A command with spaces is run through `sh -c`; the same options the relay gives the kernel.
-  export JSII_RUNTIME="exec $(printf '%q ' "${JSII_NODE:-node}" --require "$AOAI_ROOT/scripts/jsii-kernel-stdio.js" --preserve-symlinks "$kernel")"
+  export JSII_RUNTIME="exec $(printf '%q ' "${JSII_NODE:-node}" --require "$AOAI_ROOT/scripts/jsii-kernel-stdio.js" \
+    --require "$AOAI_ROOT/scripts/jsii-kernel-token-traces.js" --preserve-symlinks "$kernel")"
 fi
 
 if [ -f "$archive" ]; then
