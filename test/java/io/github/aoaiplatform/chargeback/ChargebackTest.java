@@ -76,6 +76,8 @@ class ChargebackTest {
         String apiName = Synth.ref("azurerm_api_management_api." + Synth.all(tf, "azurerm_api_management_api").keySet().iterator().next(), "name");
         Map<String, String> modelByDeployment = new LinkedHashMap<>();
         config.openAi().deployments().forEach(d -> modelByDeployment.put(d.name(), d.model()));
+        // a subscription names its product by resource id: the service's id and the product reference, as azurerm writes it
+        String gatewayId = Synth.ref("azurerm_api_management." + Synth.all(tf, "azurerm_api_management").keySet().iterator().next(), "id");
         for (var dep : config.departments()) {
             var product = by(tf, "azurerm_api_management_product", "product_id", dep.name());
             assertThat(product.getValue().path("subscription_required").asBoolean()).isTrue();
@@ -85,7 +87,7 @@ class ChargebackTest {
             String productIdRef = Synth.ref(product.getKey(), "product_id");
             assertThat(by(tf, "azurerm_api_management_product_api", "product_id", productIdRef).getValue().path("api_name").asText()).isEqualTo(apiName);
             var subs = Synth.all(tf, "azurerm_api_management_subscription").values().stream()
-                    .filter(s -> s.path("product_id").asText().equals(Synth.ref(product.getKey(), "id"))).toList();
+                    .filter(s -> s.path("product_id").asText().equals(gatewayId + "/products/" + productIdRef)).toList();
             assertThat(subs).extracting(s -> s.path("subscription_id").asText())
                     .containsExactlyInAnyOrderElementsOf(dep.subscriptions().stream().map(s -> dep.name() + "-" + s).toList());
             assertThat(subs).allSatisfy(s -> {
