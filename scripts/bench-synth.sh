@@ -159,8 +159,7 @@ per_extra() {
   for i in "${!wall[@]}"; do
     dw+=("$(( (wall[i] - cfg_base_wall[i]) * 100 / $2 ))"); dc+=("$(( (cpu[i] - cfg_base_cpu[i]) * 100 / $2 ))")
   done
-  printf '%s' "${dw[@]/%/$'\n'}" | sort -n | awk -v c="$(median "${dc[@]}")" '{ v[NR] = $1 } END {
-    m = (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2
+  printf '%s\n' "${dw[@]}" | sort -n | awk -v m="$(median "${dw[@]}")" -v c="$(median "${dc[@]}")" '{ v[NR] = $1 } END {
     printf "%.0f ms wall, %.0f ms CPU (middle half %.0f to %.0f ms wall)", m / 100, c / 100, v[int((NR + 3) / 4)] / 100, v[int((3 * NR + 3) / 4)] / 100 }'
 }
 cfg_row() { local -n wall="cfg_$1_wall" cpu="cfg_$1_cpu"; echo "$(secs "$(median "${wall[@]}")") s wall, $(secs "$(median "${cpu[@]}")") s CPU"; }
